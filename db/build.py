@@ -1,0 +1,210 @@
+"""Build the reference database from ``db/sources/``.
+
+The reference DB is a build artefact: ``make db`` (``briefdesk db build``) writes
+``resources/reference.sqlite`` from the curated CSV tables, pycountry (ISO 3166-1 and its
+translations) and country_converter (UN regions). The same inputs always give the same bytes: rows are
+inserted in a fixed order, nothing records the wall clock, and the file is vacuumed in rollback-journal
+mode so it can be opened read-only (``mode=ro&immutable=1``) from a read-only folder.
+
+Tables (primary keys and foreign keys declared): ``meta``, ``sources``, ``countries``,
+``aggregates``, ``bodies``, ``country_names``, ``groups``, ``group_members``, ``minerals``,
+``mineral_names``, ``figures``, ``initiatives``, ``initiative_members``, ``events`` with its link
+tables, ``claims`` (where sources disagree), and ``search`` with its FTS5 trigram index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from db.countries import country_name_rows, country_rows, dedupe_names, un_regions
+from db.search_index import search_rows
+from db.tables import SOURCES_DIR, read_csv, read_merged, read_optional, split_list
+from desktop.domain.text import fold
+
+DATA_PACK_VERSION = "2026.11.28"
+SCHEMA_VERSION = "1"
+FIGURE_FILES = ("usgs_mcs2026_figures.csv", "usgs_rare_earths_series.csv")
+
+
+def build(out_path: Path, sources_dir: Path = SOURCES_DIR) -> dict[str, float]:
+    """Write the reference DB to ``out_path`` (replacing it atomically); return timings."""
+    import sqlite_utils  # build-time dependency
+
+    started = time.perf_counter()
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_path = out_path.with_name(out_path.name + ".building")
+    tmp_path.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp_path)
+    conn.execute("PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=OFF")
+    db = sqlite_utils.Database(conn)
+    _build_tables(db, sources_dir)
+    conn.commit()
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("VACUUM")
+    conn.close()
+    tmp_path.replace(out_path)
+    return {"seconds": time.perf_counter() - started, "bytes": out_path.stat().st_size}
+
+
+def _insert(db, table: str, rows: Iterable[dict], pk, foreign_keys=(), columns=None) -> None:
+    rows = list(rows)
+    db[table].create(columns or _columns(rows), pk=pk, foreign_keys=list(foreign_keys))
+    if rows:
+        db[table].insert_all(rows, batch_size=2000)
+
+
+def _columns(rows: list[dict]) -> dict:
+    if not rows:
+        raise ValueError("cannot infer the columns of an empty table")
+    types = {}
+    for key in rows[0]:
+        sample = next((row[key] for row in rows if row[key] is not None), "")
+        types[key] = float if isinstance(sample, float) else int if isinstance(sample, int) else str
+    return types
+
+
+def _build_tables(db, sources_dir: Path) -> None:
+    sources = sorted(read_merged(sources_dir, "sources"), key=lambda row: row["id"])
+    _insert(db, "sources", sources, pk="id")
+    _insert(db, "meta", [
+        {"key": "data_pack_version", "value": DATA_PACK_VERSION},
+        {"key": "build_date", "value": DATA_PACK_VERSION.replace(".", "-")},
+        {"key": "schema_version", "value": SCHEMA_VERSION},
+    ], pk="key")
+
+    countries = country_rows(un_regions(), sources_dir)
+    _insert(db, "countries", countries, pk="iso3", foreign_keys=[("source_id", "sources", "id")])
+    aggregates = sorted(read_csv(sources_dir / "aggregates.csv"), key=lambda row: row["code"])
+    _insert(db, "aggregates", aggregates, pk="code")
+    bodies = sorted(read_merged(sources_dir, "bodies"), key=lambda row: row["id"])
+    _insert(db, "bodies", bodies, pk="id", columns={
+        "id": str, "name": str, "kind": str, "country": str, "source_id": str})
+    names = dedupe_names(country_name_rows(countries, sources_dir))
+    _insert(db, "country_names", names, pk=("iso3", "lang", "folded"),
+            foreign_keys=[("iso3", "countries", "iso3")])
+    db["country_names"].create_index(["folded"])
+
+    groups = sorted(read_csv(sources_dir / "groups.csv"), key=lambda row: row["id"])
+    _insert(db, "groups", groups, pk="id")
+    _insert(db, "group_members", _numbered(read_csv(sources_dir / "group_members.csv")),
+            pk="id", foreign_keys=[("group_id", "groups", "id")])
+    db["group_members"].create_index(["member"])
+
+    minerals = _mineral_rows(read_csv(sources_dir / "minerals.csv"))
+    _insert(db, "minerals", [m for m, _ in minerals], pk="id")
+    _insert(db, "mineral_names", [n for _, ns in minerals for n in ns], pk=("mineral_id", "folded"),
+            foreign_keys=[("mineral_id", "minerals", "id")])
+    _insert(db, "mineral_sources",
+            [{"mineral_id": m["id"], "source_id": s} for m, _ in minerals
+             for s in split_list(m["source_ids"])],
+            pk=("mineral_id", "source_id"), foreign_keys=[("mineral_id", "minerals", "id")])
+
+    _insert(db, "figures", _numbered(_figure_rows(sources_dir)), pk="id",
+            foreign_keys=[("mineral_id", "minerals", "id"), ("source_id", "sources", "id")])
+    db["figures"].create_index(["mineral_id", "metric", "year"])
+    db["figures"].create_index(["country", "metric"])
+
+    initiatives = sorted(read_csv(sources_dir / "initiatives.csv"), key=lambda row: row["id"])
+    _insert(db, "initiatives", [{k: v for k, v in row.items() if k != "source_ids"}
+                                for row in initiatives], pk="id")
+    _insert(db, "initiative_sources", _links(initiatives, "initiative_id", "source_ids",
+                                             "source_id"),
+            pk=("initiative_id", "source_id"), foreign_keys=[("initiative_id", "initiatives", "id")])
+    _insert(db, "initiative_members", _numbered(read_csv(sources_dir / "initiative_members.csv")),
+            pk="id", foreign_keys=[("initiative_id", "initiatives", "id")])
+    db["initiative_members"].create_index(["member"])
+
+    _build_events(db, sources_dir)
+    claims = []
+    for path in sorted(sources_dir.glob("claims_*.csv")):
+        claims.extend(read_csv(path))
+    _insert(db, "claims", _numbered(claims), pk="id", columns={
+        "id": int, "entity_kind": str, "entity_id": str, "field": str, "value": str,
+        "source_id": str, "note": str})
+
+    _insert(db, "known_discrepancies", _numbered(read_csv(sources_dir / "known_discrepancies.csv")),
+            pk="id", columns={"id": int, "mineral": str, "metric": str, "product": str,
+                              "year": str, "source_id": str, "note": str})
+
+    search = search_rows(db.conn)
+    _insert(db, "search", _numbered(search), pk="id")
+    db["search"].create_index(["folded"])
+    db.conn.execute("CREATE VIRTUAL TABLE search_fts USING fts5(folded, content='search', "
+                    "content_rowid='id', tokenize='trigram')")
+    db.conn.execute("INSERT INTO search_fts(rowid, folded) SELECT id, folded FROM search")
+
+
+def _numbered(rows: Iterable[dict]) -> list[dict]:
+    return [{"id": number, **row} for number, row in enumerate(rows, start=1)]
+
+
+def _links(rows: list[dict], left: str, column: str, right: str) -> list[dict]:
+    out, seen = [], set()
+    for row in rows:
+        for value in split_list(row[column]):
+            if (row["id"], value) not in seen:
+                seen.add((row["id"], value))
+                out.append({left: row["id"], right: value})
+    return out
+
+
+def _mineral_rows(rows: list[dict]) -> list[tuple[dict, list[dict]]]:
+    out = []
+    for row in sorted(rows, key=lambda r: r["id"]):
+        mineral = {k: v for k, v in row.items() if k != "aliases"}
+        for flag in ("us_critical_2025", "eu_critical_2024", "eu_strategic_2024"):
+            mineral[flag] = int(mineral[flag] or 0)
+        names, seen = [], set()
+        candidates = [("name", row["name"]), ("id", row["id"]), ("id", row["id"].replace("-", " "))]
+        candidates += [("symbol", s) for s in split_list(row["symbols"])]
+        candidates += [("alias", a) for a in split_list(row["aliases"])]
+        for kind, name in candidates:
+            key = fold(name)
+            if key and key not in seen:
+                seen.add(key)
+                names.append({"mineral_id": row["id"], "name": name, "folded": key, "kind": kind})
+        out.append((mineral, names))
+    return out
+
+
+def _figure_rows(sources_dir: Path) -> list[dict]:
+    rows = []
+    for name in FIGURE_FILES:
+        rows.extend(read_optional(sources_dir, name))
+    for row in read_optional(sources_dir, "processing_shares.csv"):
+        rows.append({**row, "metric": "processing_share", "usgs_country": "", "period": "",
+                     "qualifier": "", "rounded": "0"})
+    out = []
+    for row in rows:
+        value = row.get("value", "")
+        out.append({
+            "mineral_id": row["mineral"], "country": row["country"], "metric": row["metric"],
+            "stage": row["stage"], "product": row.get("product", ""), "year": int(row["year"]),
+            "period": row.get("period", ""), "value": float(value) if value else None,
+            "value_text": row.get("value_text", ""), "qualifier": row.get("qualifier", ""),
+            "unit": row["unit"], "estimated": int(row.get("estimated") or 0),
+            "rounded": int(row.get("rounded") or 0), "note": row.get("note", ""),
+            "printed_country": row.get("usgs_country", ""), "source_id": row["source_id"],
+            "corrected_by": row.get("corrected_by", ""),
+        })
+    return out
+
+
+def _build_events(db, sources_dir: Path) -> None:
+    events = sorted(read_optional(sources_dir, "events.csv"), key=lambda row: row["id"])
+    columns = {"id": str, "date": str, "announced": str, "effective": str, "actor": str,
+               "kind": str, "title": str, "summary": str, "document_number": str, "items": str}
+    _insert(db, "events", [{k: row.get(k, "") for k in columns} for row in events], pk="id",
+            columns=columns)
+    db["events"].create_index(["date"])
+    for table, column, key in (("event_minerals", "minerals", "mineral_id"),
+                               ("event_targets", "targets", "country"),
+                               ("event_initiatives", "initiatives", "initiative_id"),
+                               ("event_sources", "source_ids", "source_id")):
+        _insert(db, table, _links(events, "event_id", column, key), pk=("event_id", key),
+                foreign_keys=[("event_id", "events", "id")],
+                columns={"event_id": str, key: str})

@@ -1,0 +1,1 @@
+"""Importers that turn official publications into the curated tables under ``db/sources/``."""

@@ -1,0 +1,1 @@
+"""Pure functions over figures: shares, ranks, concentration. No SQL, no Qt."""

@@ -1,0 +1,80 @@
+"""Shares of a world total, ranks and concentration for one series of figures.
+
+A series is the figures of one mineral, metric, product and year from one source. The denominator is
+the published world total when it is an exact number; otherwise (missing, a lower bound such as
+">75,000,000", or a rounded total smaller than what the countries add up to) the sum of the listed
+countries and "Other countries", and the result says which. Shares therefore never exceed 1.
+Aggregates ("Other countries", combined figures) are never ranked as countries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desktop.domain.models import Figure
+
+AGGREGATE_CODES = {"WORLD", "OTHERS", "ROW"}
+
+
+@dataclass(frozen=True)
+class Share:
+    country: str
+    name: str
+    value: float
+    share: float  # fraction of the denominator, 0..1 (may exceed 1 if the source is inconsistent)
+    rank: int
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class SeriesShares:
+    shares: list[Share]
+    denominator: float
+    denominator_kind: str  # "world total" or "sum of listed countries"
+    world: Figure | None
+
+    @property
+    def top1(self) -> Share | None:
+        return self.shares[0] if self.shares else None
+
+    @property
+    def top3_share(self) -> float:
+        return sum(s.share for s in self.shares[:3])
+
+    @property
+    def hhi(self) -> float:
+        """Herfindahl–Hirschman index over the listed countries, 0–10 000."""
+        return sum((100 * s.share) ** 2 for s in self.shares)
+
+
+def is_country(code: str) -> bool:
+    return code not in AGGREGATE_CODES and "+" not in code and len(code) == 3
+
+
+def series_shares(figures: Iterable[Figure]) -> SeriesShares | None:
+    """Shares per country for one series; None when nothing in it has a number."""
+    figures = list(figures)
+    world = next((f for f in figures if f.country == "WORLD"), None)
+    countries = [f for f in figures if is_country(f.country) and f.value is not None
+                 and f.qualifier not in (">", "<")]
+    listed_total = sum(f.value for f in figures  # type: ignore[misc]
+                       if f.country != "WORLD" and f.value is not None)
+    if world is not None and world.value and world.qualifier == "" \
+            and world.value >= listed_total:
+        denominator, kind = world.value, "world total"
+    elif world is not None and world.value and world.qualifier == "" and listed_total > 0:
+        denominator, kind = listed_total, "sum of listed countries (above the rounded world total)"
+    elif listed_total > 0:
+        denominator, kind = listed_total, "sum of listed countries"
+    else:
+        return None
+    ordered = sorted(countries, key=lambda f: (-(f.value or 0), f.country))
+    shares = [Share(f.country, f.country_name or f.country, f.value or 0.0,
+                    (f.value or 0.0) / denominator, rank, f)
+              for rank, f in enumerate(ordered, start=1) if (f.value or 0) > 0]
+    return SeriesShares(shares, denominator, kind, world)
+
+
+def rank_of(series: SeriesShares, country: str) -> Share | None:
+    return next((s for s in series.shares if s.country == country), None)

@@ -1,0 +1,133 @@
+"""The ``briefdesk`` command: the app launcher and a scriptable interface to the same services.
+
+Contract (ARCHITECTURE.md): exit 0 on success, 2 on bad input with one line on stderr, never a
+traceback. ``--json`` prints machine-readable output; without it, plain text for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+
+METRICS = ("mine_production", "refinery_production", "smelter_production", "metal_production",
+           "production", "reserves", "capacity", "net_import_reliance", "import_source_share",
+           "processing_share")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefdesk", description="Minerals Briefing Desk")
+    parser.add_argument("--version", action="version", version=f"briefdesk {__version__}")
+    parser.add_argument("--quit-when-ready", action="store_true",
+                        help="start the app, exit 0 after the first paint with data loaded")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("lookup", help="find countries, minerals, initiatives, groups, events")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--kind", choices=("country", "mineral", "initiative", "group", "event"))
+    _add_json(p)
+
+    p = sub.add_parser("show", help="everything a card shows about one entity")
+    p.add_argument("kind", choices=("country", "mineral", "initiative", "event", "group"))
+    p.add_argument("id")
+    _add_json(p)
+
+    p = sub.add_parser("figures", help="published figures with their sources")
+    p.add_argument("--mineral")
+    p.add_argument("--country", help="ISO3 code or WORLD / OTHERS")
+    p.add_argument("--metric", choices=METRICS)
+    p.add_argument("--year", type=int)
+    _add_json(p)
+
+    p = sub.add_parser("events", help="dated policy events")
+    p.add_argument("--country")
+    p.add_argument("--mineral")
+    p.add_argument("--from", dest="date_from")
+    p.add_argument("--to", dest="date_to")
+    _add_json(p)
+
+    p = sub.add_parser("initiatives", help="initiatives with members and sources")
+    _add_json(p)
+
+    p = sub.add_parser("db", help="build or check the reference database")
+    p.add_argument("action", choices=("build", "check"))
+    p.add_argument("--db", type=Path, help="database file (default: the bundled one)")
+    _add_json(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            from desktop.ui.launch import launch
+
+            return launch(quit_when_ready=args.quit_when_ready)
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"briefdesk: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from desktop.cli_commands import COMMANDS
+    from desktop.reference.connection import ReferenceUnavailable
+
+    try:
+        return COMMANDS[args.command](args)
+    except ReferenceUnavailable as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_date(text: str | None, name: str) -> str | None:
+    if text is None:
+        return None
+    if not DATE.match(text) or not _valid_date(text):
+        raise UsageError(f"{name} must be a date like 2025-04-04, 2025-04 or 2025, not {text!r}")
+    return text
+
+
+def _valid_date(text: str) -> bool:
+    import datetime
+
+    padded = (text + "-01-01")[:10] if len(text) == 4 else (text + "-01")[:10]
+    try:
+        datetime.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True
+
+
+def emit(data: object, as_json: bool, text: str) -> None:
+    if as_json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

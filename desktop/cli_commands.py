@@ -1,0 +1,152 @@
+"""The reference-data subcommands of ``briefdesk``: lookup, show, figures, events, initiatives, db.
+
+Each command reads its arguments, calls one service or repository method and prints the result as
+JSON or as plain text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli import UsageError, check_date, emit
+from desktop.reference.connection import open_reference
+from desktop.reference.lookup import Lookup
+from desktop.reference.repository import ReferenceRepository
+from desktop.services.cards import CardService, UnknownEntity
+
+
+def _repo() -> ReferenceRepository:
+    return ReferenceRepository(open_reference())
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    if args.limit < 1 or args.limit > 1000:
+        raise UsageError("--limit must be between 1 and 1000")
+    results = Lookup(open_reference()).search(args.query, limit=args.limit,
+                                              kinds={args.kind} if args.kind else None)
+    rows = [r.to_json() for r in results]
+    text = "\n".join(f"{r.kind:<11} {r.id:<40} {r.name}" for r in results) or "(no match)"
+    emit(rows, args.json, text)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    repo = _repo()
+    ident = args.id.upper() if args.kind == "country" else args.id
+    try:
+        card = CardService(repo).card(args.kind, ident)
+    except UnknownEntity as exc:
+        raise UsageError(str(exc)) from None
+    emit(card, args.json, _card_text(card))
+    return 0
+
+
+def _card_text(card: dict) -> str:
+    lines = [f"{card.get('name') or card.get('title')} ({card['kind']} {card['id']})"]
+    for key in ("official_name", "region", "subregion", "family", "description", "launched",
+                "status", "date", "announced", "effective", "document_number", "summary"):
+        if card.get(key):
+            lines.append(f"  {key.replace('_', ' ')}: {card[key]}")
+    for stage in card.get("stages", []):
+        top = ", ".join(f"{t['name']} {t['share']:.0%}" for t in stage["top"][:5])
+        lines.append(f"  {stage['metric']} {stage['product']} {stage['year']}: {top} "
+                     f"(HHI {stage['hhi']:.0f}; {stage['source']['title']})")
+    for role in card.get("mineral_roles", [])[:40]:
+        share = "" if role.get("share") is None else f" share {role['share']:.1%}"
+        rank = f" rank {role['rank']}/{role['of']}" if role.get("rank") else ""
+        lines.append(f"  {role['mineral_name']}: {role['metric']} {role['year']} "
+                     f"{role['value_text']} {role['unit']}{rank}{share}")
+    for member in card.get("members", []):
+        lines.append(f"  member: {member['name']} ({member['role']}, joined {member['joined']})")
+    for membership in card.get("memberships", []):
+        lines.append(f"  in {membership['container']} ({membership['role']}, "
+                     f"since {membership['joined'] or 'n/a'})")
+    for event in card.get("events", [])[:30]:
+        lines.append(f"  {event['date']}  {event['title']}")
+    sources = card.get("sources") or ([card["source"]] if card.get("source") else [])
+    for source in sources:
+        lines.append(f"  source: {source['publisher']}, {source['title']} {source['url']}")
+    return "\n".join(lines)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    repo = _repo()
+    country = args.country.upper() if args.country else None
+    if args.mineral and repo.mineral(args.mineral) is None:
+        raise UsageError(f"unknown mineral {args.mineral!r}; try 'briefdesk lookup'")
+    figures = repo.figures(mineral=args.mineral, country=country, metric=args.metric,
+                           year=args.year)
+    text = "\n".join(
+        f"{f.mineral:<16} {f.country:<7} {f.metric:<20} {f.product[:20]:<20} {f.year} "
+        f"{f.value_text:>14}{'e' if f.estimated else ' '} {f.unit}  [{f.source.id}]"
+        for f in figures) or "(no figures)"
+    emit([f.to_json() for f in figures], args.json, text)
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    repo = _repo()
+    events = repo.events(country=args.country.upper() if args.country else None,
+                         mineral=args.mineral,
+                         date_from=check_date(args.date_from, "--from"),
+                         date_to=check_date(args.date_to, "--to"))
+    text = "\n".join(f"{e.date:<10} {e.kind:<26} {e.title}" for e in events) or "(no events)"
+    emit([e.to_json() for e in events], args.json, text)
+    return 0
+
+
+def cmd_initiatives(args: argparse.Namespace) -> int:
+    initiatives = _repo().initiatives()
+    text = "\n".join(f"{i.launched:<10} {i.status:<18} {i.name} ({len(i.members)} members)"
+                     for i in initiatives)
+    emit([i.to_json() for i in initiatives], args.json, text)
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from desktop.paths import reference_db_path
+
+    path = Path(args.db) if args.db else reference_db_path()
+    if args.action == "build":
+        return _db_build(path, args.json)
+    from desktop.reference.validation import check_reference
+
+    report = check_reference(open_reference(path))
+    text = "\n".join([", ".join(f"{k}: {v}" for k, v in report.counts.items()),
+                      f"unsourced: {report.unsourced}",
+                      *(f"error: {e}" for e in report.errors),
+                      *(f"note: {n}" for n in report.notes),
+                      "ok" if report.ok else f"{len(report.errors)} error(s)"])
+    emit(report.to_json(), args.json, text)
+    return 0 if report.ok else 1
+
+
+def _db_build(path: Path, as_json: bool) -> int:
+    try:
+        from db.build import build
+        from db.tables import SourceTableError
+    except ImportError as exc:
+        raise UsageError(f"the database build needs the build extras ({exc.name} is missing); "
+                         "run 'make db'") from None
+    try:
+        result = build(path)
+    except (SourceTableError, KeyError, ValueError) as exc:
+        raise UsageError(f"build failed: {exc}") from None
+    from desktop.reference.validation import check_reference
+
+    report = check_reference(open_reference(path))
+    data = {"path": str(path), "seconds": round(result["seconds"], 3), "bytes": result["bytes"],
+            "check": report.to_json()}
+    emit(data, as_json, f"built {path} ({result['bytes'] / 1e6:.1f} MB in "
+                        f"{result['seconds']:.2f} s); check: "
+                        f"{'ok' if report.ok else '; '.join(report.errors)}")
+    if not report.ok:
+        print(f"briefdesk: the built database fails its check ({len(report.errors)} errors)",
+              file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+COMMANDS = {"lookup": cmd_lookup, "show": cmd_show, "figures": cmd_figures,
+            "events": cmd_events, "initiatives": cmd_initiatives, "db": cmd_db}

@@ -1,0 +1,210 @@
+"""Domain value types: what the reference database holds, independent of SQL and of Qt.
+
+Repositories return these; services, the CLI and the UI consume them. Each type that carries facts
+also carries its source, so a figure can never travel without its citation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    edition: str = ""
+    locator: str = ""
+    published: str = ""
+    url: str = ""
+    doi: str = ""
+    licence: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        """One-line citation: publisher, title, edition, locator, date, link."""
+        parts = [self.publisher, self.title, self.edition, self.locator, self.published]
+        link = f"https://doi.org/{self.doi}" if self.doi else self.url
+        return ". ".join(p for p in parts if p) + (f". {link}" if link else "")
+
+    def brief(self) -> dict:
+        return {"id": self.id, "title": self.title, "publisher": self.publisher,
+                "edition": self.edition, "url": self.url or (
+                    f"https://doi.org/{self.doi}" if self.doi else "")}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published number, with USGS's original text beside the parsed value."""
+
+    mineral: str
+    country: str  # ISO3 or an aggregate code such as WORLD or OTHERS
+    metric: str
+    stage: str
+    product: str
+    year: int
+    value: float | None
+    value_text: str
+    qualifier: str
+    unit: str
+    estimated: bool
+    rounded: bool
+    note: str
+    source: Source
+    period: str = ""
+    country_name: str = ""
+    corrected_by: Source | None = None  # the erratum that changed the published value
+
+    def to_json(self) -> dict:
+        return {"mineral": self.mineral, "country": self.country, "metric": self.metric,
+                "stage": self.stage, "product": self.product, "year": self.year,
+                "period": self.period, "value": self.value, "value_text": self.value_text,
+                "qualifier": self.qualifier, "unit": self.unit, "estimated": self.estimated,
+                "note": self.note, "source": self.source.brief(),
+                "corrected_by": self.corrected_by.brief() if self.corrected_by else None}
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A country or body in a group or initiative, with its role and dates."""
+
+    container_kind: str  # "group" or "initiative"
+    container_id: str
+    container_name: str
+    member: str
+    member_name: str
+    role: str
+    joined: str
+    left: str
+    source: Source | None
+    note: str = ""
+    member_kind: str = ""  # "country" or "body"
+
+    def to_json(self) -> dict:
+        return {"country": self.member, "name": self.member_name, "member_kind": self.member_kind,
+                "role": self.role, "joined": self.joined, "left": self.left, "note": self.note,
+                "source": self.source.brief() if self.source else None}
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    numeric: str
+    name: str
+    official_name: str
+    region: str
+    subregion: str
+    names: dict[str, list[str]] = field(default_factory=dict)  # language -> names
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mineral:
+    id: str
+    name: str
+    family: str
+    symbols: list[str]
+    description: str
+    uses: list[str]
+    stages: list[str]
+    us_critical_2025: bool
+    eu_critical_2024: bool
+    eu_strategic_2024: bool
+    aliases: list[str]
+    sources: list[Source]
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["sources"] = [s.brief() for s in self.sources]
+        return data
+
+
+@dataclass(frozen=True)
+class Initiative:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    launched: str
+    status: str
+    status_date: str
+    lead: str
+    successor_of: str
+    instruments: list[str]
+    minerals: list[str]
+    summary: str
+    members: list[Membership]
+    sources: list[Source]
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "short_name": self.short_name,
+                "kind": self.kind, "launched": self.launched, "status": self.status,
+                "status_date": self.status_date, "lead": self.lead,
+                "successor_of": self.successor_of, "instruments": self.instruments,
+                "minerals": self.minerals, "summary": self.summary,
+                "members": [m.to_json() for m in self.members],
+                "source": self.sources[0].brief() if self.sources else None,
+                "sources": [s.brief() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    announced: str
+    effective: str
+    actor: str
+    kind: str
+    title: str
+    summary: str
+    document_number: str
+    items: str
+    minerals: list[str]
+    targets: list[str]
+    initiatives: list[str]
+    sources: list[Source]
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "date": self.date, "announced": self.announced,
+                "effective": self.effective, "actor": self.actor, "kind": self.kind,
+                "title": self.title, "summary": self.summary,
+                "document_number": self.document_number, "items": self.items,
+                "minerals": self.minerals, "targets": self.targets,
+                "initiatives": self.initiatives,
+                "source": self.sources[0].brief() if self.sources else None,
+                "sources": [s.brief() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    founded: str
+    description: str
+    members: list[Membership]
+    source: Source | None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "short_name": self.short_name,
+                "kind": self.kind, "founded": self.founded, "description": self.description,
+                "members": [m.to_json() for m in self.members],
+                "source": self.source.brief() if self.source else None}
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    kind: str
+    id: str
+    name: str
+    score: float
+    matched: str  # the name or alias that matched, for highlighting
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "name": self.name, "score": self.score,
+                "matched": self.matched}

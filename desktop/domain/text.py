@@ -1,0 +1,27 @@
+"""Text normalisation shared by the database build and the lookup, so both fold names alike."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_PUNCTUATION = str.maketrans({".": " ", "’": "'", "‘": "'", "(": " ", ")": " ", ",": " ",
+                              "-": " ", "–": " ", "—": " ", "/": " ", "　": " "})
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, width- and punctuation-insensitive form of a name.
+
+    NFKC first folds full-width Latin and half-width kana; accents are then stripped from Latin
+    letters only (NFKD would also split Korean syllables and Japanese voiced kana, so it is applied to
+    each character and kept only where it yields a base letter plus combining marks).
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCTUATION)
+    out = []
+    for char in text:
+        if "\u0300" <= char <= "\u036f":
+            continue
+        if ord(char) < 0x250 and not char.isascii():
+            base = unicodedata.normalize("NFKD", char)
+            char = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(char)
+    return " ".join("".join(out).split())

@@ -1,0 +1,197 @@
+"""``briefdesk db check``: the rules every reference DB must pass before it ships.
+
+A ministry analyst has to be able to trust every number, so the check fails when a figure, event,
+initiative or membership has no source (or a source with neither URL nor DOI), when units disagree
+within one series, when country shares of a world total exceed 100 % beyond rounding, when a code is
+neither an ISO 3166-1 country nor a declared aggregate (or body, where bodies are allowed), and when
+text carries a replacement character or mojibake.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+ABSOLUTE_METRICS = ("mine_production", "refinery_production", "smelter_production",
+                    "metal_production", "production", "reserves", "capacity")
+PERCENT_METRICS = ("import_source_share", "processing_share")
+MOJIBAKE = re.compile("\ufffd|ï¿½|[ÃÂâÅ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0161\u017e]")
+
+
+@dataclass
+class CheckReport:
+    counts: dict[str, int] = field(default_factory=dict)
+    unsourced: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # published inconsistencies, kept as printed
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> dict:
+        return {**self.counts, "unsourced": self.unsourced, "errors": self.errors,
+                "notes": self.notes, "ok": self.ok}
+
+
+def check_reference(conn: sqlite3.Connection) -> CheckReport:
+    report = CheckReport()
+    for name, table in (("countries", "countries"), ("minerals", "minerals"),
+                        ("initiatives", "initiatives"), ("events", "events"),
+                        ("sources", "sources"), ("figures", "figures"), ("groups", "groups"),
+                        ("group_members", "group_members"),
+                        ("initiative_members", "initiative_members")):
+        report.counts[name] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    _check_sources(conn, report)
+    _check_codes(conn, report)
+    _check_units(conn, report)
+    _check_shares(conn, report)
+    _check_text(conn, report)
+    return report
+
+
+def _check_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
+    known = "(SELECT id FROM sources)"
+    single = {
+        "figures": "SELECT 'figure ' || id || ' (' || mineral_id || ', ' || country || ', ' || "
+                   "metric || ', ' || year || ')' FROM figures",
+        "group_members": "SELECT 'group member ' || group_id || ':' || member FROM group_members",
+        "initiative_members": "SELECT 'initiative member ' || initiative_id || ':' || member "
+                              "FROM initiative_members",
+    }
+    for select in single.values():
+        for (what,) in conn.execute(
+                f"{select} WHERE source_id IS NULL OR source_id = '' OR source_id NOT IN {known}"):
+            report.unsourced += 1
+            report.errors.append(f"{what} has no valid source")
+    for kind, table, link, key in (("event", "events", "event_sources", "event_id"),
+                                   ("initiative", "initiatives", "initiative_sources",
+                                    "initiative_id"),
+                                   ("mineral", "minerals", "mineral_sources", "mineral_id")):
+        for (ident,) in conn.execute(
+                f"SELECT id FROM {table} WHERE id NOT IN (SELECT {key} FROM {link} "
+                f"WHERE source_id IN {known})"):
+            report.unsourced += 1
+            report.errors.append(f"{kind} {ident} has no valid source")
+        for ident, source_id in conn.execute(
+                f"SELECT {key}, source_id FROM {link} WHERE source_id NOT IN {known}"):
+            report.errors.append(f"{kind} {ident} cites unknown source {source_id}")
+    used = ("SELECT source_id FROM figures UNION SELECT source_id FROM event_sources UNION "
+            "SELECT source_id FROM initiative_sources UNION SELECT source_id FROM group_members "
+            "UNION SELECT source_id FROM initiative_members")
+    for (ident,) in conn.execute(
+            f"SELECT id FROM sources WHERE id IN ({used}) AND coalesce(url, '') = '' "
+            "AND coalesce(doi, '') = ''"):
+        report.errors.append(f"source {ident} has neither URL nor DOI")
+    for (ident,) in conn.execute(
+            "SELECT id FROM sources WHERE coalesce(publisher, '') = '' OR "
+            "coalesce(title, '') = ''"):
+        report.errors.append(f"source {ident} lacks a publisher or title")
+
+
+def _check_codes(conn: sqlite3.Connection, report: CheckReport) -> None:
+    countries = "(SELECT iso3 FROM countries)"
+    aggregates = "(SELECT code FROM aggregates)"
+    bodies = "(SELECT id FROM bodies)"
+    checks = [
+        ("figures", "country", f"country NOT IN {countries} AND country NOT IN {aggregates}"),
+        ("event_targets", "country", f"country NOT IN {countries}"),
+        ("events", "actor", f"actor != '' AND actor NOT IN {countries} AND actor NOT IN {bodies}"),
+        ("group_members", "member", f"member NOT IN {countries} AND member NOT IN {bodies}"),
+        ("initiative_members", "member",
+         f"member NOT IN {countries} AND member NOT IN {bodies}"),
+        ("initiatives", "lead", f"lead != '' AND lead NOT IN {countries} AND lead NOT IN {bodies}"),
+        ("bodies", "country", f"country != '' AND country NOT IN {countries}"),
+    ]
+    for table, column, condition in checks:
+        for (code,) in conn.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {condition}"):
+            report.errors.append(
+                f"{table}.{column}: {code!r} is neither an ISO 3166-1 country nor a declared "
+                "aggregate or body")
+    refs = [
+        ("figures", "mineral_id", "SELECT id FROM minerals"),
+        ("event_minerals", "mineral_id", "SELECT id FROM minerals"),
+        ("event_initiatives", "initiative_id", "SELECT id FROM initiatives"),
+        ("group_members", "group_id", "SELECT id FROM groups"),
+        ("initiative_members", "initiative_id", "SELECT id FROM initiatives"),
+    ]
+    for table, column, valid in refs:
+        for (value,) in conn.execute(
+                f"SELECT DISTINCT {column} FROM {table} WHERE {column} NOT IN ({valid})"):
+            report.errors.append(f"{table}.{column}: unknown id {value!r}")
+
+
+def _check_units(conn: sqlite3.Connection, report: CheckReport) -> None:
+    rows = conn.execute(
+        "SELECT mineral_id, metric, product, group_concat(DISTINCT unit) FROM figures "
+        "GROUP BY mineral_id, metric, product HAVING count(DISTINCT unit) > 1")
+    for mineral, metric, product, units in rows:
+        series = f"{mineral} {metric}" + (f" ({product})" if product else "")
+        report.errors.append(f"inconsistent units in {series}: {units}")
+
+
+def rounding_tolerance(total: float) -> float:
+    """Half a unit of the last significant digit of a published total (at least 0.5 %)."""
+    if total <= 0:
+        return 0.0
+    digits = str(int(round(total))).rstrip("0")
+    place = 10 ** (len(str(int(round(total)))) - len(digits))
+    return max(place / 2, total * 0.005)
+
+
+def _check_shares(conn: sqlite3.Connection, report: CheckReport) -> None:
+    marks = ",".join("?" * len(ABSOLUTE_METRICS))
+    rows = conn.execute(
+        "SELECT f.mineral_id, f.metric, f.product, f.year, f.source_id, "
+        "sum(CASE WHEN f.country IN (SELECT iso3 FROM countries) THEN f.value END), "
+        "max(CASE WHEN f.country = 'WORLD' AND f.qualifier = '' THEN f.value END) "
+        f"FROM figures f WHERE f.metric IN ({marks}) "
+        "GROUP BY f.mineral_id, f.metric, f.product, f.year, f.source_id", ABSOLUTE_METRICS)
+    known = {(m, metric, p, str(y), s): note for m, metric, p, y, s, note in conn.execute(
+        "SELECT mineral, metric, product, year, source_id, note FROM known_discrepancies")}
+    for mineral, metric, product, year, source_id, total, world in rows:
+        if total is None or world is None or world <= 0:
+            continue
+        if total > world + rounding_tolerance(world):
+            message = (f"{mineral} {metric} {product} {year}: countries sum to {total:g}, more "
+                       f"than the world total {world:g} ({source_id})")
+            if (mineral, metric, product, str(year), source_id) in known:
+                report.notes.append(f"{message}; known and kept as published")
+            else:
+                report.errors.append(message)
+    marks = ",".join("?" * len(PERCENT_METRICS))
+    rows = conn.execute(
+        "SELECT mineral_id, metric, product, stage, year, source_id, sum(value), count(value) "
+        f"FROM figures WHERE metric IN ({marks}) AND country != 'WORLD' AND estimated = 0 "
+        "GROUP BY mineral_id, metric, product, stage, year, source_id", PERCENT_METRICS)
+    for mineral, metric, product, stage, year, source_id, total, count in rows:
+        if total is not None and total > 100 + 0.5 * count + 1e-9:
+            report.errors.append(
+                f"{mineral} {metric} {stage} {product} {year}: shares sum to {total:g} % "
+                f"({source_id})")
+
+
+def _text_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    out = []
+    tables = [t for (t,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    for table in tables:
+        for _cid, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})"):
+            if kind.upper() in ("TEXT", ""):
+                out.append((table, name))
+    return out
+
+
+def _check_text(conn: sqlite3.Connection, report: CheckReport) -> None:
+    for table, column in _text_columns(conn):
+        for (value,) in conn.execute(f"SELECT [{column}] FROM [{table}] WHERE typeof([{column}]) "
+                                     "= 'text'"):
+            match = MOJIBAKE.search(value)
+            if match:
+                start = max(match.start() - 20, 0)
+                report.errors.append(
+                    f"{table}.{column}: replacement character or mojibake in "
+                    f"{value[start:match.end() + 20]!r}")
+

@@ -1,0 +1,263 @@
+"""Everything a card shows about one entity, assembled from the repository and the analysis.
+
+The CLI's ``briefdesk show`` prints these dictionaries as JSON and the UI's card panels render them,
+so the two can never disagree about what a card says. Every number in a card travels with its
+source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from desktop.analysis.shares import SeriesShares, is_country, rank_of, series_shares
+from desktop.domain.models import Figure, Source
+from desktop.reference.repository import ReferenceRepository
+
+CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
+SHARE_METRICS = ("mine_production", "refinery_production", "smelter_production",
+                 "metal_production", "production", "capacity", "reserves")
+EXPORT_CONTROL_KINDS = ("export-control", "export-ban", "export-control-suspension",
+                        "trade-measure")
+TOP_N = 10
+
+
+class UnknownEntity(LookupError):
+    """No entity of that kind has that id."""
+
+
+def _newest_source_per_year(figures: list[Figure]) -> dict[int, list[Figure]]:
+    """Per year, the figures of the most recently published source (later editions win)."""
+    by_year: dict[int, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for figure in figures:
+        by_year[figure.year][figure.source.id].append(figure)
+    out = {}
+    for year, per_source in by_year.items():
+        newest = max(per_source, key=lambda sid: (per_source[sid][0].source.published, sid))
+        out[year] = per_source[newest]
+    return out
+
+
+def _series(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
+    grouped: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        grouped[(figure.metric, figure.stage, figure.product)].append(figure)
+    return grouped
+
+
+def latest_shares(figures: list[Figure]) -> tuple[int, SeriesShares] | None:
+    """The latest year of a series that has country numbers, with its shares."""
+    per_year = _newest_source_per_year(figures)
+    for year in sorted(per_year, reverse=True):
+        shares = series_shares(per_year[year])
+        if shares is not None and shares.shares:
+            return year, shares
+    return None
+
+
+class CardService:
+    def __init__(self, repo: ReferenceRepository) -> None:
+        self.repo = repo
+
+    def card(self, kind: str, ident: str) -> dict:
+        builders = {"country": self.country_card, "mineral": self.mineral_card,
+                    "initiative": self.initiative_card, "event": self.event_card,
+                    "group": self.group_card}
+        if kind not in builders:
+            raise UnknownEntity(f"unknown kind {kind!r}; use one of {', '.join(CARD_KINDS)}")
+        return builders[kind](ident)
+
+    # -- country -----------------------------------------------------------------------------
+    def country_card(self, iso3: str) -> dict:
+        country = self.repo.country(iso3)
+        if country is None:
+            raise UnknownEntity(f"no country with code {iso3!r}")
+        sources: dict[str, Source] = {}
+        roles = []
+        by_mineral: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.repo.figures(country=country.iso3):
+            by_mineral[figure.mineral].append(figure)
+        for mineral_id in sorted(by_mineral):
+            mineral_figures = self.repo.figures(mineral=mineral_id)
+            for (metric, stage, product), series in sorted(_series(mineral_figures).items()):
+                role = self._country_role(country.iso3, metric, stage, product, series)
+                if role:
+                    role["mineral"] = mineral_id
+                    role["mineral_name"] = self.repo.name_of_mineral(mineral_id)
+                    roles.append(role)
+                    sources[role["source"]["id"]] = self.repo.source(role["source"]["id"])
+        events = self.repo.events(country=country.iso3)
+        memberships = self.repo.memberships(country.iso3)
+        for item in memberships:
+            if item.source:
+                sources[item.source.id] = item.source
+        for event in events:
+            for source in event.sources:
+                sources[source.id] = source
+        return {
+            "kind": "country", "id": country.iso3, **country.to_json(),
+            "memberships": [dict(m.to_json(), kind=m.container_kind, id=m.container_id,
+                                 container=m.container_name) for m in memberships],
+            "mineral_roles": roles,
+            "export_controls": [self._event_brief(e) for e in events
+                                if e.kind in EXPORT_CONTROL_KINDS],
+            "events": [self._event_brief(e) for e in events],
+            "sources": [s.brief() for s in sources.values() if s is not None],
+        }
+
+    def _country_role(self, iso3: str, metric: str, stage: str, product: str,
+                      series: list[Figure]) -> dict | None:
+        if metric in SHARE_METRICS:
+            latest = latest_shares(series)
+            if latest is None:
+                return None
+            year, shares = latest
+            share = rank_of(shares, iso3)
+            if share is None:
+                return None
+            figure = share.figure
+            return {"metric": metric, "stage": stage, "product": product, "year": year,
+                    "value": figure.value, "value_text": figure.value_text, "unit": figure.unit,
+                    "estimated": figure.estimated, "rank": share.rank,
+                    "of": len(shares.shares), "share": round(share.share, 4),
+                    "denominator": shares.denominator_kind, "source": figure.source.brief()}
+        if metric in ("import_source_share", "processing_share"):
+            per_year = _newest_source_per_year(series)
+            for year in sorted(per_year, reverse=True):
+                mine = [f for f in per_year[year] if f.country == iso3 and not f.estimated]
+                if mine:
+                    figure = mine[0]
+                    return {"metric": metric, "stage": stage, "product": product, "year": year,
+                            "period": figure.period, "value": figure.value,
+                            "value_text": figure.value_text, "unit": figure.unit,
+                            "estimated": figure.estimated,
+                            "share": None if figure.value is None else figure.value / 100,
+                            "source": figure.source.brief()}
+        return None
+
+    # -- mineral -----------------------------------------------------------------------------
+    def mineral_card(self, mineral_id: str) -> dict:
+        mineral = self.repo.mineral(mineral_id)
+        if mineral is None:
+            raise UnknownEntity(f"no mineral with id {mineral_id!r}")
+        figures = self.repo.figures(mineral=mineral.id)
+        stages, reliance, imports, processing = [], [], [], []
+        for (metric, stage, product), series in sorted(_series(figures).items()):
+            if metric in SHARE_METRICS:
+                block = self._stage_block(metric, stage, product, series)
+                if block:
+                    stages.append(block)
+            elif metric == "net_import_reliance":
+                reliance += [{"year": f.year, "product": f.product, "value": f.value,
+                              "value_text": f.value_text, "estimated": f.estimated,
+                              "source": f.source.brief()} for f in sorted(series,
+                                                                          key=lambda f: f.year)]
+            elif metric == "import_source_share":
+                imports += [self._figure_row(f) for f in series]
+            elif metric == "processing_share":
+                processing += [self._figure_row(f) for f in series]
+        events = self.repo.events(mineral=mineral.id)
+        return {
+            "kind": "mineral", **mineral.to_json(),
+            "stages": stages,
+            "net_import_reliance": reliance,
+            "import_sources": imports,
+            "processing_shares": processing,
+            "long_series": self.long_series(mineral.id),
+            "export_controls": [self._event_brief(e) for e in events
+                                if e.kind in EXPORT_CONTROL_KINDS],
+            "events": [self._event_brief(e) for e in events],
+            "sources": self._sources_of(figures, mineral.sources),
+        }
+
+    def _stage_block(self, metric: str, stage: str, product: str,
+                     series: list[Figure]) -> dict | None:
+        latest = latest_shares(series)
+        if latest is None:
+            return None
+        year, shares = latest
+        world = shares.world
+        return {
+            "metric": metric, "stage": stage, "product": product, "year": year,
+            "unit": shares.shares[0].figure.unit,
+            "world": None if world is None else {"value": world.value,
+                                                 "value_text": world.value_text,
+                                                 "estimated": world.estimated},
+            "denominator": shares.denominator_kind,
+            "top": [{"country": s.country, "name": s.name, "value": s.value,
+                     "value_text": s.figure.value_text, "share": round(s.share, 4),
+                     "rank": s.rank, "estimated": s.figure.estimated}
+                    for s in shares.shares[:TOP_N]],
+            "top1": None if shares.top1 is None else {"country": shares.top1.country,
+                                                      "share": round(shares.top1.share, 4)},
+            "top3_share": round(shares.top3_share, 4),
+            "hhi": round(shares.hhi, 1),
+            "source": shares.shares[0].figure.source.brief(),
+        }
+
+    def long_series(self, mineral_id: str) -> list[dict]:
+        """World and China mine production by year, newest publication per year."""
+        rows = []
+        figures = [f for f in self.repo.figures(mineral=mineral_id, metric="mine_production")
+                   if f.product == "" and f.country in ("WORLD", "CHN")]
+        for year, chosen in sorted(_newest_source_per_year(figures).items()):
+            by_country = {f.country: f for f in chosen}
+            world, china = by_country.get("WORLD"), by_country.get("CHN")
+            rows.append({"year": year,
+                         "world": None if world is None else world.value,
+                         "china": None if china is None else china.value,
+                         "estimated": any(f.estimated for f in chosen),
+                         "source": chosen[0].source.brief()})
+        return rows if len(rows) > 2 else []
+
+    # -- initiatives, events, groups ---------------------------------------------------------
+    def initiative_card(self, initiative_id: str) -> dict:
+        initiative = self.repo.initiative(initiative_id)
+        if initiative is None:
+            raise UnknownEntity(f"no initiative with id {initiative_id!r}")
+        events = self.repo.events(initiative=initiative.id)
+        return {"kind": "initiative", **initiative.to_json(),
+                "lead_name": self.repo.name_of(initiative.lead),
+                "events": [self._event_brief(e) for e in events],
+                "claims": self._claims("initiative", initiative.id)}
+
+    def event_card(self, event_id: str) -> dict:
+        event = self.repo.event(event_id)
+        if event is None:
+            raise UnknownEntity(f"no event with id {event_id!r}")
+        return {"kind": "event", **event.to_json(), "actor_name": self.repo.name_of(event.actor),
+                "target_names": [self.repo.name_of(t) for t in event.targets],
+                "claims": self._claims("event", event.id)}
+
+    def group_card(self, group_id: str) -> dict:
+        group = self.repo.group(group_id)
+        if group is None:
+            raise UnknownEntity(f"no group with id {group_id!r}")
+        return {"kind": "group", **group.to_json(), "claims": self._claims("group", group.id)}
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _claims(self, kind: str, ident: str) -> list[dict]:
+        return [{"field": c["field"], "value": c["value"], "note": c["note"],
+                 "source": c["source"].brief() if c["source"] else None}
+                for c in self.repo.claims(kind, ident)]
+
+    def _event_brief(self, event) -> dict:
+        return {"id": event.id, "date": event.date, "announced": event.announced,
+                "effective": event.effective, "kind": event.kind, "title": event.title,
+                "actor": event.actor, "document_number": event.document_number,
+                "targets": event.targets, "minerals": event.minerals}
+
+    @staticmethod
+    def _figure_row(figure: Figure) -> dict:
+        return {"country": figure.country, "name": figure.country_name,
+                "stage": figure.stage, "product": figure.product, "year": figure.year,
+                "period": figure.period, "value": figure.value, "value_text": figure.value_text,
+                "unit": figure.unit, "estimated": figure.estimated,
+                "is_country": is_country(figure.country), "note": figure.note,
+                "source": figure.source.brief()}
+
+    @staticmethod
+    def _sources_of(figures: list[Figure], extra: list[Source]) -> list[dict]:
+        seen: dict[str, Source] = {s.id: s for s in extra}
+        for figure in figures:
+            seen.setdefault(figure.source.id, figure.source)
+        return [s.brief() for s in seen.values()]

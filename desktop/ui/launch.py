@@ -1,0 +1,31 @@
+"""Starting the desktop app (``briefdesk`` with no subcommand)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def launch(quit_when_ready: bool = False) -> int:
+    """Show the main window; with ``quit_when_ready``, exit 0 right after the first paint."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.reference.connection import ReferenceUnavailable, open_reference
+    from desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Minerals Briefing Desk")
+    app.setOrganizationName("briefdesk")
+    try:
+        conn = open_reference()
+    except ReferenceUnavailable as exc:
+        if quit_when_ready:
+            print(f"briefdesk: {exc}", file=sys.stderr)
+            return 2
+        QMessageBox.critical(None, "Minerals Briefing Desk", str(exc))
+        return 2
+    window = MainWindow(conn)
+    if quit_when_ready:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    return app.exec()

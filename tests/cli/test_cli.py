@@ -1,0 +1,131 @@
+"""The `briefdesk` command contract: JSON shapes, exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import main
+from tests.conftest import REPO
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys, *args):
+    code, out, err = run(capsys, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture(autouse=True)
+def _db(reference_path):
+    return reference_path
+
+
+def test_lookup_json(capsys):
+    rows = run_json(capsys, "lookup", "Burma")
+    assert rows[0] == {"kind": "country", "id": "MMR", "name": "Myanmar",
+                       "score": rows[0]["score"], "matched": "Burma"}
+    assert isinstance(rows[0]["score"], float)
+    assert run_json(capsys, "lookup", '" OR *')[:1] is not None
+
+
+def test_lookup_limit(capsys):
+    assert len(run_json(capsys, "lookup", "a", "--limit", "3")) <= 3
+    code, _, err = run(capsys, "lookup", "a", "--limit", "0")
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_show_country_and_mineral(capsys):
+    card = run_json(capsys, "show", "country", "jpn")
+    assert card["id"] == "JPN" and card["memberships"] and card["events"]
+    assert any(m["id"] == "g7" for m in card["memberships"])
+    mineral = run_json(capsys, "show", "mineral", "rare-earths")
+    mining = next(s for s in mineral["stages"] if s["metric"] == "mine_production")
+    assert mining["top"][0]["country"] == "CHN" and 0 < mining["top"][0]["share"] <= 1
+    assert mineral["long_series"][0]["year"] == 1900
+    for kind, ident in (("initiative", "forge"), ("group", "quad")):
+        assert run_json(capsys, "show", kind, ident)["id"] == ident
+
+
+def test_figures_json_shape(capsys):
+    rows = run_json(capsys, "figures", "--mineral", "rare-earths", "--country", "CHN",
+                    "--metric", "mine_production", "--year", "2025")
+    assert len(rows) == 1
+    row = rows[0]
+    assert {"mineral", "country", "metric", "stage", "year", "value", "value_text", "unit",
+            "estimated", "source"} <= set(row)
+    assert row["value"] == 270000 and row["estimated"] is True
+    assert {"id", "title", "publisher", "edition", "url"} <= set(row["source"])
+
+
+def test_events_json_shape_and_filters(capsys):
+    rows = run_json(capsys, "events", "--country", "JPN", "--from", "2010-01-01",
+                    "--to", "2010-12-31")
+    assert rows and all(r["date"].startswith("2010") for r in rows)
+    assert {"id", "date", "announced", "effective", "actor", "kind", "title", "document_number",
+            "minerals", "targets", "source"} <= set(rows[0])
+    gallium = run_json(capsys, "events", "--mineral", "gallium")
+    assert all("gallium" in r["minerals"] for r in gallium)
+
+
+def test_initiatives_json_shape(capsys):
+    rows = run_json(capsys, "initiatives")
+    assert len(rows) >= 25
+    forge = next(r for r in rows if r["id"] == "forge")
+    assert {"id", "name", "launched", "status", "members", "source"} <= set(forge)
+    assert any(m["country"] == "KOR" and m["role"] == "chair" for m in forge["members"])
+
+
+def test_db_check_json(capsys):
+    report = run_json(capsys, "db", "check")
+    assert report["errors"] == [] and report["unsourced"] == 0 and report["countries"] == 249
+
+
+@pytest.mark.parametrize("args", [
+    ["show", "country", "XXX"], ["show", "mineral", "unobtainium"], ["show", "planet", "x"],
+    ["figures", "--year", "abc"], ["figures", "--mineral", "nope"],
+    ["events", "--from", "2025-13-01"], ["events", "--to", "yesterday"],
+    ["figures", "--metric", "bogus"], ["no-such-command"],
+])
+def test_bad_input_exits_2_with_one_line(capsys, args):
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("briefdesk: ")
+
+
+def test_missing_reference_db_is_a_clear_error(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFDESK_REFERENCE", str(tmp_path / "missing.sqlite"))
+    code, _, err = run(capsys, "lookup", "x")
+    assert code == 2 and "make db" in err
+
+
+def test_not_a_database_is_a_clear_error(capsys, monkeypatch, tmp_path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not sqlite at all" * 100)
+    monkeypatch.setenv("BRIEFDESK_REFERENCE", str(junk))
+    code, _, err = run(capsys, "show", "country", "JPN")
+    assert code == 2 and "not a briefdesk reference database" in err
+
+
+def test_python_dash_m_and_no_traceback(reference_path):
+    env = {"BRIEFDESK_REFERENCE": str(reference_path), "PATH": "/usr/bin:/bin"}
+    ok = subprocess.run([sys.executable, "-m", "desktop", "lookup", "日本", "--json"], cwd=REPO,
+                        capture_output=True, text=True, env=env, timeout=60)
+    assert ok.returncode == 0 and json.loads(ok.stdout)[0]["id"] == "JPN"
+    bad = subprocess.run([sys.executable, "-m", "desktop", "show", "event", "nope"], cwd=REPO,
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_db_build_to_a_path(capsys, tmp_path):
+    out = tmp_path / "fresh.sqlite"
+    data = run_json(capsys, "db", "build", "--db", str(out))
+    assert out.exists() and data["check"]["ok"] is True and data["seconds"] < 60

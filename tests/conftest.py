@@ -1,0 +1,67 @@
+"""Test set-up: offscreen Qt, a temporary user-data dir, and a reference DB built for the session.
+
+The reference DB used by tests is built by the real build from ``db/sources/`` into a temporary
+folder, so tests never depend on (or change) ``resources/reference.sqlite``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_USGS = REPO.parent / "shared" / "data" / "usgs"
+
+
+@pytest.fixture(autouse=True)
+def _user_home(tmp_path, monkeypatch):
+    """Every test gets its own BRIEFDESK_HOME; the real home directory is never touched."""
+    home = tmp_path / "briefdesk-home"
+    home.mkdir()
+    monkeypatch.setenv("BRIEFDESK_HOME", str(home))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def reference_path(tmp_path_factory) -> Path:
+    from db.build import build
+
+    path = tmp_path_factory.mktemp("reference") / "reference.sqlite"
+    build(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _reference_env(request, monkeypatch):
+    """Point the app at the session's test DB when a test uses it."""
+    if "reference_path" in request.fixturenames:
+        monkeypatch.setenv("BRIEFDESK_REFERENCE", str(request.getfixturevalue("reference_path")))
+
+
+@pytest.fixture()
+def reference_conn(reference_path) -> sqlite3.Connection:
+    from desktop.reference.connection import open_reference
+
+    conn = open_reference(reference_path)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture()
+def repo(reference_conn):
+    from desktop.reference.repository import ReferenceRepository
+
+    return ReferenceRepository(reference_conn)
+
+
+@pytest.fixture()
+def shared_usgs() -> Path:
+    if not SHARED_USGS.is_dir():
+        pytest.skip("../shared/data/usgs is absent")
+    return SHARED_USGS

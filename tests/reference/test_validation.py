@@ -1,0 +1,117 @@
+"""`db check`: the shipped DB passes; each kind of defect in a broken copy is reported."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from desktop.reference.validation import check_reference, rounding_tolerance
+
+
+def test_reference_db_passes(reference_conn):
+    report = check_reference(reference_conn)
+    assert report.errors == []
+    assert report.unsourced == 0
+    data = report.to_json()
+    for key in ("countries", "minerals", "initiatives", "events", "sources", "figures",
+                "unsourced", "errors"):
+        assert key in data
+    assert any("manganese" in note for note in report.notes)  # published inconsistency, kept
+
+
+@pytest.fixture()
+def broken(tmp_path, reference_path):
+    path = tmp_path / "broken.sqlite"
+    shutil.copy(reference_path, path)
+    conn = sqlite3.connect(path)
+    yield conn
+    conn.close()
+
+
+def errors_after(conn: sqlite3.Connection, *statements: str) -> list[str]:
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    return check_reference(conn).errors
+
+
+def test_unsourced_figure(broken):
+    errors = errors_after(broken, "UPDATE figures SET source_id = '' WHERE id = 1")
+    assert any("has no valid source" in e and "figure 1 " in e for e in errors)
+    assert check_reference(broken).unsourced == 1
+
+
+def test_figure_citing_an_unknown_source(broken):
+    errors = errors_after(broken, "UPDATE figures SET source_id = 'nowhere' WHERE id = 2")
+    assert any("figure 2 " in e for e in errors)
+
+
+def test_unsourced_event_initiative_and_member(broken):
+    errors = errors_after(
+        broken,
+        "DELETE FROM event_sources WHERE event_id = (SELECT min(id) FROM events)",
+        "DELETE FROM initiative_sources WHERE initiative_id = 'msp'",
+        "UPDATE initiative_members SET source_id = NULL WHERE id = 1",
+        "UPDATE group_members SET source_id = 'x' WHERE id = 1")
+    assert any(e.startswith("event ") for e in errors)
+    assert any(e == "initiative msp has no valid source" for e in errors)
+    assert any(e.startswith("initiative member ") for e in errors)
+    assert any(e.startswith("group member ") for e in errors)
+
+
+def test_source_without_url_or_doi(broken):
+    errors = errors_after(broken, "UPDATE sources SET url = '', doi = '' "
+                                  "WHERE id = 'usgs-mcs2026-rare-earths'")
+    assert "source usgs-mcs2026-rare-earths has neither URL nor DOI" in errors
+
+
+def test_inconsistent_units(broken):
+    errors = errors_after(broken, "UPDATE figures SET unit = 'kilograms' WHERE id = (SELECT "
+                                  "min(id) FROM figures WHERE mineral_id = 'lithium' AND "
+                                  "metric = 'mine_production')")
+    assert any(e.startswith("inconsistent units in lithium mine_production") for e in errors)
+
+
+def test_shares_above_world_total(broken):
+    errors = errors_after(broken, "UPDATE figures SET value = 900000 WHERE mineral_id = "
+                                  "'rare-earths' AND country = 'AUS' AND metric = "
+                                  "'mine_production' AND year = 2025")
+    assert any("rare-earths mine_production" in e and "world total" in e for e in errors)
+
+
+def test_percent_shares_above_100(broken):
+    errors = errors_after(broken, "UPDATE figures SET value = 95 WHERE metric = "
+                                  "'import_source_share' AND mineral_id = 'gallium' AND "
+                                  "country != 'CHN'")
+    assert any("gallium import_source_share" in e for e in errors)
+
+
+def test_unknown_country_code(broken):
+    errors = errors_after(broken, "UPDATE figures SET country = 'XYZ' WHERE id = 3",
+                          "INSERT INTO event_targets VALUES ((SELECT min(id) FROM events), 'QQQ')")
+    assert any("'XYZ' is neither" in e for e in errors)
+    assert any("event_targets.country: 'QQQ'" in e for e in errors)
+
+
+@pytest.mark.parametrize("text", ["Cï¿½te", "C\ufffdte", "Ã©t", "donâ€™t"])
+def test_mojibake_and_replacement_characters(broken, text):
+    broken.execute("UPDATE events SET title = ? WHERE id = (SELECT min(id) FROM events)",
+                   (text,))
+    broken.commit()
+    assert any("mojibake" in e for e in check_reference(broken).errors)
+
+
+def test_legitimate_accents_are_not_mojibake(broken):
+    broken.execute("UPDATE events SET title = 'Côte d’Ivoire, Türkiye, España, Åland, Ñandú' "
+                   "WHERE id = (SELECT min(id) FROM events)")
+    broken.commit()
+    assert check_reference(broken).errors == []
+
+
+def test_rounding_tolerance():
+    assert rounding_tolerance(380_000) == 5_000
+    assert rounding_tolerance(1_700_000) == 50_000
+    assert rounding_tolerance(123_456) == 617.28
+    assert rounding_tolerance(0) == 0

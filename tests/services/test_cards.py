@@ -1,0 +1,68 @@
+"""Cards for every country and every mineral build without errors; known values hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services.cards import CardService, UnknownEntity
+
+
+@pytest.fixture()
+def cards(repo):
+    return CardService(repo)
+
+
+def test_every_country_card(cards, repo):
+    for iso3, _name in repo.countries():
+        card = cards.card("country", iso3)
+        assert card["name"] and card["iso3"] == iso3
+
+
+def test_every_mineral_card(cards, repo):
+    with_stages = 0
+    for mineral_id, _name, _family in repo.minerals():
+        card = cards.card("mineral", mineral_id)
+        assert card["description"]
+        with_stages += bool(card["stages"])
+        for stage in card["stages"]:
+            assert stage["top"] and stage["source"]["url"]
+            assert 0 <= stage["hhi"] <= 10_000 + 1e-6
+    assert with_stages >= 40
+
+
+def test_every_initiative_group_and_event_card(cards, repo):
+    for initiative in repo.initiatives():
+        assert cards.card("initiative", initiative.id)["sources"]
+    for group_id, _ in repo.groups():
+        assert cards.card("group", group_id)["members"]
+    for event in repo.events():
+        assert cards.card("event", event.id)["sources"]
+
+
+def test_rare_earth_concentration_from_usgs(cards):
+    card = cards.card("mineral", "rare-earths")
+    mining = next(s for s in card["stages"] if s["metric"] == "mine_production")
+    # 270,000 of a world total of 390,000 t (USGS MCS 2026, 2025 estimates)
+    assert mining["year"] == 2025 and mining["top1"] == {"country": "CHN", "share": 0.6923}
+    reserves = next(s for s in card["stages"] if s["metric"] == "reserves")
+    # world total printed as ">75,000,000": shares use the sum of listed countries
+    assert reserves["denominator"] == "sum of listed countries"
+    assert reserves["top"][0]["country"] == "CHN"
+    assert 0.5 < reserves["top"][0]["share"] < 0.6
+
+
+def test_country_card_roles_and_memberships(cards):
+    china = cards.card("country", "CHN")
+    roles = {(r["mineral"], r["metric"]) for r in china["mineral_roles"]}
+    assert ("rare-earths", "mine_production") in roles
+    assert ("rare-earths", "processing_share") in roles
+    assert any(e["kind"].startswith("export") for e in china["export_controls"])
+    japan = cards.card("country", "JPN")
+    assert {"g7", "oecd", "quad"} <= {m["id"] for m in japan["memberships"]}
+
+
+def test_unknown_entities(cards):
+    for kind, ident in (("country", "ZZZ"), ("mineral", "x"), ("initiative", "x"),
+                        ("event", "x"), ("group", "x"), ("planet", "x")):
+        with pytest.raises(UnknownEntity):
+            cards.card(kind, ident)

@@ -1,0 +1,46 @@
+"""The first window: type a query, open a card, follow a link; the grab is not blank."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt, QUrl  # noqa: E402
+
+
+@pytest.fixture()
+def window(qtbot, reference_conn):
+    from desktop.ui.main_window import MainWindow
+
+    win = MainWindow(reference_conn)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_type_query_and_open_card(qtbot, window):
+    opened = []
+    window.card_opened.connect(lambda kind, ident: opened.append((kind, ident)))
+    qtbot.keyClicks(window.query, "Burma")
+    assert window.results.count() >= 1
+    qtbot.keyClick(window.query, Qt.Key.Key_Return)
+    assert opened[-1] == ("country", "MMR")
+    assert "Myanmar" in window.card.toPlainText()
+
+
+def test_links_open_cards(window):
+    window.card.anchorClicked.emit(QUrl("briefdesk://country/CHN"))
+    assert "China" in window.card.toPlainText()
+
+
+def test_grab_is_not_blank(window):
+    image = window.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
+               for y in range(0, image.height(), 17)}
+    assert len(colours) > 5
+
+
+def test_unknown_link_is_a_message_not_a_crash(window):
+    window.card.anchorClicked.emit(QUrl("briefdesk://country/ROW"))
+    assert "no country" in window.statusBar().currentMessage()
