@@ -84,7 +84,9 @@ def country_name_rows(countries: list[dict], sources_dir: Path) -> Iterator[dict
         except OSError:
             continue
         for row in countries:
-            for english in {row["iso_name"], row["official_name"], row["name"]} - {""}:
+            # short names only: translated official names ("République du Panama") are rarely
+            # typed and would triple the index that every keystroke searches
+            for english in sorted({row["iso_name"], row["name"]} - {""}):
                 translated = catalogue.gettext(english)
                 if translated:
                     yield _name(row["iso3"], translated, lang, "translation",

@@ -14,6 +14,7 @@ quotes, FTS operators, emoji and 10 000-character pastes return results or nothi
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
@@ -27,6 +28,9 @@ MAX_QUERY = 120
 KIND_ORDER = {"country": 0, "mineral": 1, "initiative": 2, "group": 3, "event": 4}
 FUZZY_MIN_RATIO = 0.72
 FUZZY_CANDIDATES = 15
+SHORT_QUERY = 3
+SHORT_CACHE_SIZE = 4096
+FUZZY_GRAMS = 12  # the rarest trigrams of the query pick the candidates
 _ROW = "SELECT s.kind, s.entity_id, s.display, s.name, s.folded, s.weight FROM search s"
 
 
@@ -46,42 +50,67 @@ class Lookup:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._short_cache: dict[tuple, list[LookupResult]] = {}
 
     def search(self, query: str, limit: int = 20, kinds: set[str] | None = None
                ) -> list[LookupResult]:
         q = normalise_query(query)
         if not q or limit <= 0:
             return []
-        typed = str(query).strip()
+        if len(q) > SHORT_QUERY:
+            return self._search(q, str(query).strip(), limit, kinds)
+        # One to three characters match hundreds of names. The reference DB never changes while
+        # the app runs, so their ranking is kept for the session (keystrokes repeat).
+        key = (q, str(query).strip(), limit, tuple(sorted(kinds or ())))
+        cached = self._short_cache.get(key)
+        if cached is None:
+            if len(self._short_cache) >= SHORT_CACHE_SIZE:
+                self._short_cache.clear()
+            cached = self._short_cache[key] = self._search(q, key[1], limit, kinds)
+        return list(cached)
+
+    def _search(self, q: str, typed: str, limit: int, kinds: set[str] | None
+                ) -> list[LookupResult]:
+        params = {"q": q, "qend": q + "\U0010ffff", "qlen": len(q), "typed": typed,
+                  "n": max(limit, 20) * 3}
         best: dict[tuple[str, str], LookupResult] = {}
-
-        def offer(rows, base: float, q_len: int) -> None:
-            for kind, entity_id, display, name, folded, weight in rows:
-                if kinds and kind not in kinds:
-                    continue
-                closeness = q_len / max(len(folded), 1)
-                exact_case = 1.5 if name == typed else 0.0  # "Ga" the symbol, not "GA" Gabon
-                score = round(base + weight + 10 * closeness + exact_case, 3)
-                key = (kind, entity_id)
-                if key not in best or best[key].score < score:
-                    best[key] = LookupResult(kind, entity_id, display, score, name)
-
-        offer(self._conn.execute(f"{_ROW} WHERE s.folded = ?", (q,)), 100, len(q))
-        offer(self._conn.execute(
-            f"{_ROW} WHERE s.folded > ? AND s.folded < ? LIMIT 300", (q, q + "\U0010ffff")),
-            70, len(q))
-        if len(q) >= 3:
-            offer(self._conn.execute(
-                f"{_ROW} JOIN search_fts f ON f.rowid = s.id WHERE search_fts MATCH ? "
-                "LIMIT 300", (_fts_phrase(q),)), 40, len(q))
-        else:
-            offer(self._conn.execute(f"{_ROW} WHERE instr(s.folded, ?) > 0 LIMIT 300", (q,)),
-                  40, len(q))
+        # Each stage's best score is below the next-better stage's worst (exact >= 100 > prefix
+        # <= 91.5; prefix >= 70 > substring <= 61.5), so a stage is skipped once the better ones
+        # alone fill the list.
+        self._offer(best, kinds, 100, "s.folded = :q", params)
+        if len(best) < limit:
+            self._offer(best, kinds, 70, "s.folded > :q AND s.folded < :qend", params)
+        if len(best) >= limit:
+            pass
+        elif len(q) >= 3:
+            params["phrase"] = _fts_phrase(q)
+            self._offer(best, kinds, 40, "s.id IN (SELECT rowid FROM search_fts "
+                                         "WHERE search_fts MATCH :phrase)", params)
+        elif _is_cjk(q):  # two-character CJK names are below the trigram size
+            self._offer(best, kinds, 40, "instr(s.folded, :q) > 0", params)
         if len(q) >= 4 and not any(r.score >= 70 for r in best.values()):
             self._offer_fuzzy(q, best, kinds)
         ranked = sorted(best.values(), key=lambda r: (-r.score, KIND_ORDER.get(r.kind, 9),
                                                       r.name))
         return ranked[:limit]
+
+    def _offer(self, best: dict, kinds: set[str] | None, base: int, where: str,
+               params: dict) -> None:
+        """Score matching names in SQL, keep each entity's best name, take the top few."""
+        kind_clause = ""
+        if kinds:
+            allowed = sorted(k for k in kinds if k in KIND_ORDER)
+            kind_clause = " AND s.kind IN ({})".format(",".join(f"'{k}'" for k in allowed) or "''")
+        rows = self._conn.execute(
+            "SELECT kind, entity_id, display, name, max(score) AS best FROM ("
+            f"  SELECT s.kind, s.entity_id, s.display, s.name, {base} + s.weight"
+            "   + 10.0 * :qlen / max(length(s.folded), 1) + 1.5 * (s.name = :typed) AS score"
+            f"  FROM search s WHERE {where}{kind_clause}"
+            ") GROUP BY kind, entity_id ORDER BY best DESC LIMIT :n", params)
+        for kind, entity_id, display, name, score in rows:
+            key = (kind, entity_id)
+            if key not in best or best[key].score < score:
+                best[key] = LookupResult(kind, entity_id, display, round(score, 3), name)
 
     @cached_property
     def _trigram_index(self) -> tuple[list[tuple], dict[str, list[int]]]:
@@ -94,15 +123,25 @@ class Lookup:
                 index[gram].append(number)
         return rows, dict(index)
 
+    @cached_property
+    def _gram_counts(self) -> list[int]:
+        rows, _index = self._trigram_index
+        return [max(len(row[4]) - 2, 1) for row in rows]
+
     def _offer_fuzzy(self, q: str, best: dict, kinds: set[str] | None) -> None:
-        grams = {q[i:i + 3] for i in range(len(q) - 2)}
         rows, index = self._trigram_index
+        grams = {q[i:i + 3] for i in range(len(q) - 2)}
+        rarest = sorted((g for g in grams if g in index), key=lambda g: len(index[g]))
         shared: Counter[int] = Counter()
-        for gram in grams:
-            shared.update(index.get(gram, ()))
-        ranked = sorted(shared.items(), key=lambda item: item[1] / (
-            len(grams) + max(len(rows[item[0]][4]) - 2, 1) - item[1]), reverse=True)
-        for number, _count in ranked[:FUZZY_CANDIDATES]:
+        for gram in rarest[:FUZZY_GRAMS]:
+            shared.update(index[gram])
+        used = min(len(rarest), FUZZY_GRAMS)
+        need = max(1, used // 3)  # a candidate shares at least a third of the grams used
+        lengths = self._gram_counts
+        ranked = heapq.nlargest(
+            FUZZY_CANDIDATES, ((count / (used + lengths[number] - count), number)
+                               for number, count in shared.items() if count >= need))
+        for _jaccard, number in ranked:
             kind, entity_id, display, name, folded, weight = rows[number]
             if kinds and kind not in kinds:
                 continue
@@ -126,6 +165,13 @@ def _similarity(query: str, name: str) -> float:
     ratio = 0.0
     for piece in pieces:
         matcher.set_seq1(piece)
-        if matcher.real_quick_ratio() > ratio and matcher.quick_ratio() > ratio:
+        bar = max(ratio, FUZZY_MIN_RATIO)  # upper bounds first: most pieces cannot reach the bar
+        if matcher.real_quick_ratio() >= bar and matcher.quick_ratio() >= bar:
             ratio = max(ratio, matcher.ratio())
     return ratio
+
+
+def _is_cjk(text: str) -> bool:
+    """Han, kana or Hangul: scripts whose names are often two characters long."""
+    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or
+               "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff" for ch in text)
