@@ -19,7 +19,13 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from db.countries import country_name_rows, country_rows, dedupe_names, un_regions
+from db.countries import (
+    check_groups,
+    country_name_rows,
+    country_rows,
+    dedupe_names,
+    un_regions,
+)
 from db.search_index import search_rows
 from db.tables import SOURCES_DIR, read_csv, read_merged, read_optional, split_list
 from desktop.domain.text import fold
@@ -38,14 +44,18 @@ def build(out_path: Path, sources_dir: Path = SOURCES_DIR) -> dict[str, float]:
     tmp_path = out_path.with_name(out_path.name + ".building")
     tmp_path.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp_path)
-    conn.execute("PRAGMA journal_mode=OFF")
-    conn.execute("PRAGMA synchronous=OFF")
-    db = sqlite_utils.Database(conn)
-    _build_tables(db, sources_dir)
-    conn.commit()
-    conn.execute("PRAGMA journal_mode=DELETE")
-    conn.execute("VACUUM")
-    conn.close()
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        _build_tables(sqlite_utils.Database(conn), sources_dir)
+        conn.commit()
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("VACUUM")
+        conn.close()
+    except BaseException:
+        conn.close()
+        tmp_path.unlink(missing_ok=True)  # a failed build leaves the previous DB untouched
+        raise
     tmp_path.replace(out_path)
     return {"seconds": time.perf_counter() - started, "bytes": out_path.stat().st_size}
 
@@ -90,7 +100,9 @@ def _build_tables(db, sources_dir: Path) -> None:
 
     groups = sorted(read_csv(sources_dir / "groups.csv"), key=lambda row: row["id"])
     _insert(db, "groups", groups, pk="id")
-    _insert(db, "group_members", _numbered(read_csv(sources_dir / "group_members.csv")),
+    group_members = read_csv(sources_dir / "group_members.csv")
+    check_groups(group_members)
+    _insert(db, "group_members", _numbered(group_members),
             pk="id", foreign_keys=[("group_id", "groups", "id")])
     db["group_members"].create_index(["member"])
 

@@ -47,14 +47,40 @@ def country_rows(regions: dict[str, tuple[str, str]], sources_dir: Path) -> list
     return sorted(rows, key=lambda row: row["iso3"])
 
 
-def un_regions() -> dict[str, tuple[str, str]]:
-    """ISO3 -> (continent, UN M49 sub-region), from country_converter's tables."""
+def _converter_data():
     import logging
 
     import country_converter
 
     logging.getLogger("country_converter").setLevel(logging.ERROR)
-    data = country_converter.CountryConverter().data
+    return country_converter.CountryConverter().data
+
+
+#: Our group ids -> country_converter's membership columns.
+CONVERTER_GROUPS = {"g7": "G7", "eu27": "EU27", "oecd": "OECD"}
+
+
+def converter_groups() -> dict[str, set[str]]:
+    """Current members of the standard groups country_converter knows (G7, EU-27, OECD)."""
+    data = _converter_data()
+    return {group: set(data.loc[data[column].notna(), "ISO3"])
+            for group, column in CONVERTER_GROUPS.items()}
+
+
+def check_groups(members: list[dict]) -> None:
+    """The curated, dated memberships must agree with country_converter's current groupings."""
+    expected = converter_groups()
+    for group, want in expected.items():
+        have = {row["member"] for row in members if row["group_id"] == group
+                and not row["left"] and len(row["member"]) == 3}
+        if have != want:
+            raise ValueError(f"group {group}: curated members differ from country_converter "
+                             f"(missing {sorted(want - have)}, extra {sorted(have - want)})")
+
+
+def un_regions() -> dict[str, tuple[str, str]]:
+    """ISO3 -> (continent, UN M49 sub-region), from country_converter's tables."""
+    data = _converter_data()
     out = {}
     for iso3, continent, subregion in zip(data["ISO3"], data["continent"], data["UNregion"],
                                           strict=True):

@@ -124,11 +124,10 @@ def _check_codes(conn: sqlite3.Connection, report: CheckReport) -> None:
 
 def _check_units(conn: sqlite3.Connection, report: CheckReport) -> None:
     rows = conn.execute(
-        "SELECT mineral_id, metric, product, group_concat(DISTINCT unit) FROM figures "
-        "GROUP BY mineral_id, metric, product HAVING count(DISTINCT unit) > 1")
-    for mineral, metric, product, units in rows:
-        series = f"{mineral} {metric}" + (f" ({product})" if product else "")
-        report.errors.append(f"inconsistent units in {series}: {units}")
+        "SELECT mineral_id, metric, group_concat(DISTINCT unit) FROM figures "
+        "GROUP BY mineral_id, metric HAVING count(DISTINCT unit) > 1")
+    for mineral, metric, units in rows:
+        report.errors.append(f"inconsistent units in {mineral} {metric}: {units}")
 
 
 def rounding_tolerance(total: float) -> float:

@@ -134,19 +134,22 @@ def test_dated_group_membership(db):
 
 
 def test_group_membership_agrees_with_country_converter(db):
-    import country_converter
+    from db.countries import converter_groups
 
-    data = country_converter.CountryConverter().data
-    expected = {
-        "g7": set(data.loc[data["G7"].notna(), "ISO3"]),
-        "eu27": set(data.loc[data["EU27"].notna(), "ISO3"]),
-        "oecd": set(data.loc[data["OECD"].notna(), "ISO3"]),
-    }
-    for group, members in expected.items():
+    for group, members in converter_groups().items():
         ours = {m for (m,) in db.execute(
             "SELECT member FROM group_members WHERE group_id = ? AND coalesce(left, '') = '' "
             "AND length(member) = 3", (group,))}
         assert ours == members, group
+
+
+def test_build_refuses_memberships_that_disagree_with_country_converter():
+    from db.countries import check_groups
+
+    rows = [{"group_id": "g7", "member": iso3, "left": ""}
+            for iso3 in ("USA", "JPN", "DEU", "FRA", "GBR", "ITA")]  # Canada missing
+    with pytest.raises(ValueError, match="missing \\['CAN'\\]"):
+        check_groups(rows)
 
 
 def test_events_include_the_founding_story(db):

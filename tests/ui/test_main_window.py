@@ -44,3 +44,30 @@ def test_grab_is_not_blank(window):
 def test_unknown_link_is_a_message_not_a_crash(window):
     window.card.anchorClicked.emit(QUrl("briefdesk://country/ROW"))
     assert "no country" in window.statusBar().currentMessage()
+
+
+def test_quit_when_ready_exits_zero(reference_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFDESK_REFERENCE=str(reference_path))
+    done = subprocess.run([sys.executable, "-m", "desktop", "--quit-when-ready"], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_quit_when_ready_without_a_database_says_how_to_fix(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               BRIEFDESK_REFERENCE=str(tmp_path / "missing.sqlite"))
+    done = subprocess.run([sys.executable, "-m", "desktop", "--quit-when-ready"], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "make db" in done.stderr
