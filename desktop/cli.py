@@ -90,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: still one line for the user, never a traceback
+        print(f"briefdesk: unexpected error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -33,12 +33,18 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    repo = _repo()
-    ident = args.id.upper() if args.kind == "country" else args.id
+    conn = open_reference()
+    cards = CardService(ReferenceRepository(conn))
+    ident = args.id.upper() if args.kind == "country" else args.id.lower()
     try:
-        card = CardService(repo).card(args.kind, ident)
+        card = cards.card(args.kind, ident)
     except UnknownEntity as exc:
-        raise UsageError(str(exc)) from None
+        # an exact name, code or alias works too: "show country Burma", "show mineral NdPr"
+        exact = [r for r in Lookup(conn).search(args.id, limit=1, kinds={args.kind})
+                 if r.score >= 100]
+        if not exact:
+            raise UsageError(str(exc)) from None
+        card = cards.card(args.kind, exact[0].id)
     emit(card, args.json, _card_text(card))
     return 0
 

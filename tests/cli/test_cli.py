@@ -55,6 +55,12 @@ def test_show_country_and_mineral(capsys):
         assert run_json(capsys, "show", kind, ident)["id"] == ident
 
 
+def test_show_accepts_names_and_aliases(capsys):
+    assert run_json(capsys, "show", "country", "Burma")["id"] == "MMR"
+    assert run_json(capsys, "show", "mineral", "Rare-Earths")["id"] == "rare-earths"
+    assert run_json(capsys, "show", "initiative", "MSP")["id"] == "msp"
+
+
 def test_figures_json_shape(capsys):
     rows = run_json(capsys, "figures", "--mineral", "rare-earths", "--country", "CHN",
                     "--metric", "mine_production", "--year", "2025")
