@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 REFDB  := resources/reference.sqlite
-DBSRC  := $(wildcard db/sources/*.csv) $(wildcard db/*.py) $(wildcard db/importers/*.py)
+DBSRC  := $(wildcard db/sources/*.csv) $(wildcard db/*.py) $(wildcard db/importers/*.py) \
+          desktop/domain/text.py
 
 .PHONY: run test db check bench lint package clean system-deps
 

@@ -44,9 +44,9 @@ def _typo(rng: random.Random, word: str) -> str:
                        word[:i] + rng.choice("aeiou") + word[i + 1:]])
 
 
-def mixed_queries(conn, count: int = 1000) -> list[str]:
+def mixed_queries(lookup: Lookup, count: int = 1000) -> list[str]:
     rng = random.Random(SEED)
-    names = [n for (n,) in conn.execute("SELECT name FROM search WHERE kind != 'event' ORDER BY id")]
+    names = lookup.indexed_names(exclude_kinds=("event",))
     junk = ['"', "AND OR", "*", "🙂", "x" * 500, "' OR 1=1 --", "NEAR(", "%", "日本日本日本"]
     queries: list[str] = []
     while len(queries) < count:
@@ -64,16 +64,15 @@ def mixed_queries(conn, count: int = 1000) -> list[str]:
 
 
 def bench_lookup() -> dict:
-    conn = open_reference()
-    lookup = Lookup(conn)
-    queries = mixed_queries(conn)
+    lookup = Lookup(open_reference())
+    queries = mixed_queries(lookup)
     for query in queries[:50]:  # warm caches as a running app would be
         lookup.search(query)
     def run(cold: bool) -> list[float]:
         samples = []
         for query in queries:
             if cold:
-                lookup._short_cache.clear()  # as if every short query were typed for the first time
+                lookup.clear_session_cache()  # as if every short query were typed for the first time
             start = time.perf_counter()
             lookup.search(query)
             samples.append((time.perf_counter() - start) * 1000)

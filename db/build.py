@@ -31,7 +31,9 @@ from db.tables import SOURCES_DIR, read_csv, read_merged, read_optional, split_l
 from desktop.domain.text import fold
 
 DATA_PACK_VERSION = "2026.11.28"
+DATA_PACK_DATE = "2026-11-28"  # when the curated tables were last revised
 SCHEMA_VERSION = "1"
+SOURCE_FK = ("source_id", "sources", "id")
 FIGURE_FILES = ("usgs_mcs2026_figures.csv", "usgs_rare_earths_series.csv")
 
 
@@ -60,6 +62,17 @@ def build(out_path: Path, sources_dir: Path = SOURCES_DIR) -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "bytes": out_path.stat().st_size}
 
 
+def build_date() -> str:
+    """SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the data-pack date."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return DATA_PACK_DATE
+
+
 def _insert(db, table: str, rows: Iterable[dict], pk, foreign_keys=(), columns=None) -> None:
     rows = list(rows)
     db[table].create(columns or _columns(rows), pk=pk, foreign_keys=list(foreign_keys))
@@ -82,7 +95,7 @@ def _build_tables(db, sources_dir: Path) -> None:
     _insert(db, "sources", sources, pk="id")
     _insert(db, "meta", [
         {"key": "data_pack_version", "value": DATA_PACK_VERSION},
-        {"key": "build_date", "value": DATA_PACK_VERSION.replace(".", "-")},
+        {"key": "build_date", "value": build_date()},
         {"key": "schema_version", "value": SCHEMA_VERSION},
     ], pk="key")
 
@@ -95,15 +108,15 @@ def _build_tables(db, sources_dir: Path) -> None:
         "id": str, "name": str, "kind": str, "country": str, "source_id": str})
     names = dedupe_names(country_name_rows(countries, sources_dir))
     _insert(db, "country_names", names, pk=("iso3", "lang", "folded"),
-            foreign_keys=[("iso3", "countries", "iso3")])
+            foreign_keys=[("iso3", "countries", "iso3"), SOURCE_FK])
     db["country_names"].create_index(["folded"])
 
     groups = sorted(read_csv(sources_dir / "groups.csv"), key=lambda row: row["id"])
-    _insert(db, "groups", groups, pk="id")
+    _insert(db, "groups", groups, pk="id", foreign_keys=[SOURCE_FK])
     group_members = read_csv(sources_dir / "group_members.csv")
     check_groups(group_members)
     _insert(db, "group_members", _numbered(group_members),
-            pk="id", foreign_keys=[("group_id", "groups", "id")])
+            pk="id", foreign_keys=[("group_id", "groups", "id"), SOURCE_FK])
     db["group_members"].create_index(["member"])
 
     minerals = _mineral_rows(read_csv(sources_dir / "minerals.csv"))
@@ -113,10 +126,12 @@ def _build_tables(db, sources_dir: Path) -> None:
     _insert(db, "mineral_sources",
             [{"mineral_id": m["id"], "source_id": s} for m, _ in minerals
              for s in split_list(m["source_ids"])],
-            pk=("mineral_id", "source_id"), foreign_keys=[("mineral_id", "minerals", "id")])
+            pk=("mineral_id", "source_id"), foreign_keys=[("mineral_id", "minerals", "id"),
+                                                          SOURCE_FK])
 
     _insert(db, "figures", _numbered(_figure_rows(sources_dir)), pk="id",
-            foreign_keys=[("mineral_id", "minerals", "id"), ("source_id", "sources", "id")])
+            foreign_keys=[("mineral_id", "minerals", "id"), SOURCE_FK,
+                          ("corrected_by", "sources", "id")])
     db["figures"].create_index(["mineral_id", "metric", "year"])
     db["figures"].create_index(["country", "metric"])
 
@@ -125,16 +140,17 @@ def _build_tables(db, sources_dir: Path) -> None:
                                 for row in initiatives], pk="id")
     _insert(db, "initiative_sources", _links(initiatives, "initiative_id", "source_ids",
                                              "source_id"),
-            pk=("initiative_id", "source_id"), foreign_keys=[("initiative_id", "initiatives", "id")])
+            pk=("initiative_id", "source_id"),
+            foreign_keys=[("initiative_id", "initiatives", "id"), SOURCE_FK])
     _insert(db, "initiative_members", _numbered(read_csv(sources_dir / "initiative_members.csv")),
-            pk="id", foreign_keys=[("initiative_id", "initiatives", "id")])
+            pk="id", foreign_keys=[("initiative_id", "initiatives", "id"), SOURCE_FK])
     db["initiative_members"].create_index(["member"])
 
     _build_events(db, sources_dir)
     claims = []
     for path in sorted(sources_dir.glob("claims_*.csv")):
         claims.extend(read_csv(path))
-    _insert(db, "claims", _numbered(claims), pk="id", columns={
+    _insert(db, "claims", _numbered(claims), pk="id", foreign_keys=[SOURCE_FK], columns={
         "id": int, "entity_kind": str, "entity_id": str, "field": str, "value": str,
         "source_id": str, "note": str})
 
@@ -201,7 +217,7 @@ def _figure_rows(sources_dir: Path) -> list[dict]:
             "unit": row["unit"], "estimated": int(row.get("estimated") or 0),
             "rounded": int(row.get("rounded") or 0), "note": row.get("note", ""),
             "printed_country": row.get("usgs_country", ""), "source_id": row["source_id"],
-            "corrected_by": row.get("corrected_by", ""),
+            "corrected_by": row.get("corrected_by") or None,
         })
     return out
 
@@ -213,10 +229,11 @@ def _build_events(db, sources_dir: Path) -> None:
     _insert(db, "events", [{k: row.get(k, "") for k in columns} for row in events], pk="id",
             columns=columns)
     db["events"].create_index(["date"])
-    for table, column, key in (("event_minerals", "minerals", "mineral_id"),
-                               ("event_targets", "targets", "country"),
-                               ("event_initiatives", "initiatives", "initiative_id"),
-                               ("event_sources", "source_ids", "source_id")):
+    for table, column, key, target in (
+            ("event_minerals", "minerals", "mineral_id", ("minerals", "id")),
+            ("event_targets", "targets", "country", ("countries", "iso3")),
+            ("event_initiatives", "initiatives", "initiative_id", ("initiatives", "id")),
+            ("event_sources", "source_ids", "source_id", ("sources", "id"))):
         _insert(db, table, _links(events, "event_id", column, key), pk=("event_id", key),
-                foreign_keys=[("event_id", "events", "id")],
+                foreign_keys=[("event_id", "events", "id"), (key, *target)],
                 columns={"event_id": str, key: str})

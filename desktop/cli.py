@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("lookup", help="find countries, minerals, initiatives, groups, events")
-    p.add_argument("query")
+    p.add_argument("query", nargs="?", default="")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--kind", choices=("country", "mineral", "initiative", "group", "event"))
     _add_json(p)
@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = _parse(args_list)
         if args.command is None:
             from desktop.ui.launch import launch
 
@@ -97,6 +97,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Parse; a lookup query may itself start with "-" ("-DRC"), so it keeps unknown words."""
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "lookup":
+        args.query = " ".join([args.query, *extra]) if args.query else " ".join(extra)
+    elif extra:
+        raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     from desktop.cli_commands import COMMANDS
     from desktop.reference.connection import ReferenceUnavailable
@@ -110,7 +121,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 def check_date(text: str | None, name: str) -> str | None:
     if text is None:
         return None
-    if not DATE.match(text) or not _valid_date(text):
+    if not DATE.fullmatch(text) or not _valid_date(text):
         raise UsageError(f"{name} must be a date like 2025-04-04, 2025-04 or 2025, not {text!r}")
     return text
 

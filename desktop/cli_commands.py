@@ -21,6 +21,34 @@ def _repo() -> ReferenceRepository:
     return ReferenceRepository(open_reference())
 
 
+def _exists(repo: ReferenceRepository, kind: str, ident: str) -> bool:
+    finders = {"country": repo.country, "mineral": repo.mineral, "initiative": repo.initiative,
+               "event": repo.event, "group": repo.group}
+    return finders[kind](ident) is not None
+
+
+def resolve(repo: ReferenceRepository, lookup: Lookup, kind: str, text: str,
+            allow_aggregates: bool = False) -> str:
+    """An id from what a person typed: the id itself, or an exact name, code or alias.
+
+    Several exact matches ("NdPr" is both neodymium and praseodymium) are an error that lists
+    them, rather than a silent pick.
+    """
+    ident = text.strip().upper() if kind == "country" else text.strip().lower()
+    if allow_aggregates and repo.kind_of(ident) == "aggregate":
+        return ident
+    if ident and _exists(repo, kind, ident):
+        return ident
+    exact = [r for r in lookup.search(text, limit=10, kinds={kind}) if r.score >= 100]
+    named = [r for r in exact if r.name.casefold() == text.strip().casefold()]
+    if len(named) == 1 or len(exact) == 1:
+        return (named or exact)[0].id
+    if exact:
+        options = ", ".join(f"{r.id} ({r.name})" for r in exact)
+        raise UsageError(f"{text!r} matches several {kind} entries: {options}; give the id")
+    raise UsageError(f"no {kind} matches {text!r}; try: briefdesk lookup {text!r}")
+
+
 def cmd_lookup(args: argparse.Namespace) -> int:
     if args.limit < 1 or args.limit > 1000:
         raise UsageError("--limit must be between 1 and 1000")
@@ -34,17 +62,12 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     conn = open_reference()
-    cards = CardService(ReferenceRepository(conn))
-    ident = args.id.upper() if args.kind == "country" else args.id.lower()
+    repo = ReferenceRepository(conn)
+    ident = resolve(repo, Lookup(conn), args.kind, args.id)
     try:
-        card = cards.card(args.kind, ident)
+        card = CardService(repo).card(args.kind, ident)
     except UnknownEntity as exc:
-        # an exact name, code or alias works too: "show country Burma", "show mineral NdPr"
-        exact = [r for r in Lookup(conn).search(args.id, limit=1, kinds={args.kind})
-                 if r.score >= 100]
-        if not exact:
-            raise UsageError(str(exc)) from None
-        card = cards.card(args.kind, exact[0].id)
+        raise UsageError(str(exc)) from None
     emit(card, args.json, _card_text(card))
     return 0
 
@@ -78,12 +101,12 @@ def _card_text(card: dict) -> str:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    repo = _repo()
-    country = args.country.upper() if args.country else None
-    if args.mineral and repo.mineral(args.mineral) is None:
-        raise UsageError(f"unknown mineral {args.mineral!r}; try 'briefdesk lookup'")
-    figures = repo.figures(mineral=args.mineral, country=country, metric=args.metric,
-                           year=args.year)
+    conn = open_reference()
+    repo, lookup = ReferenceRepository(conn), Lookup(conn)
+    mineral = resolve(repo, lookup, "mineral", args.mineral) if args.mineral else None
+    country = resolve(repo, lookup, "country", args.country, allow_aggregates=True) \
+        if args.country else None
+    figures = repo.figures(mineral=mineral, country=country, metric=args.metric, year=args.year)
     text = "\n".join(
         f"{f.mineral:<16} {f.country:<7} {f.metric:<20} {f.product[:20]:<20} {f.year} "
         f"{f.value_text:>14}{'e' if f.estimated else ' '} {f.unit}  [{f.source.id}]"
@@ -93,11 +116,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    repo = _repo()
-    events = repo.events(country=args.country.upper() if args.country else None,
-                         mineral=args.mineral,
-                         date_from=check_date(args.date_from, "--from"),
-                         date_to=check_date(args.date_to, "--to"))
+    conn = open_reference()
+    repo, lookup = ReferenceRepository(conn), Lookup(conn)
+    events = repo.events(
+        country=resolve(repo, lookup, "country", args.country) if args.country else None,
+        mineral=resolve(repo, lookup, "mineral", args.mineral) if args.mineral else None,
+        date_from=check_date(args.date_from, "--from"), date_to=check_date(args.date_to, "--to"))
     text = "\n".join(f"{e.date:<10} {e.kind:<26} {e.title}" for e in events) or "(no events)"
     emit([e.to_json() for e in events], args.json, text)
     return 0
@@ -140,6 +164,8 @@ def _db_build(path: Path, as_json: bool) -> int:
         result = build(path)
     except (SourceTableError, KeyError, ValueError) as exc:
         raise UsageError(f"build failed: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     from desktop.reference.validation import check_reference
 
     report = check_reference(open_reference(path))

@@ -63,3 +63,41 @@ def test_sql_stays_in_data_access_modules():
         if "SELECT " in text or ".execute(" in text:
             offenders.append(rel)
     assert offenders == []
+
+
+ALLOWED = {  # package -> desktop packages it may import (ARCHITECTURE.md, "Layers")
+    "domain": set(),
+    "reference": {"domain", "paths"},
+    "analysis": {"domain"},
+    "services": {"domain", "reference", "analysis"},
+    "export": {"domain", "analysis"},
+    "memos": {"domain", "reference", "analysis", "paths", "export"},
+}
+
+
+def _desktop_imports(path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "desktop" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+def test_imports_flow_one_way():
+    problems = []
+    for package, allowed in ALLOWED.items():
+        for path in (REPO / "desktop" / package).rglob("*.py"):
+            extra = _desktop_imports(path) - allowed - {package}
+            if extra:
+                problems.append(f"{path.relative_to(REPO)} imports {sorted(extra)}")
+    assert problems == []

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 
 from desktop.domain.models import Figure
 
-AGGREGATE_CODES = {"WORLD", "OTHERS", "ROW"}
-
-
 @dataclass(frozen=True)
 class Share:
     country: str
@@ -48,15 +45,11 @@ class SeriesShares:
         return sum((100 * s.share) ** 2 for s in self.shares)
 
 
-def is_country(code: str) -> bool:
-    return code not in AGGREGATE_CODES and "+" not in code and len(code) == 3
-
-
 def series_shares(figures: Iterable[Figure]) -> SeriesShares | None:
     """Shares per country for one series; None when nothing in it has a number."""
     figures = list(figures)
     world = next((f for f in figures if f.country == "WORLD"), None)
-    countries = [f for f in figures if is_country(f.country) and f.value is not None
+    countries = [f for f in figures if f.is_country and f.value is not None
                  and f.qualifier not in (">", "<")]
     listed_total = sum(f.value for f in figures  # type: ignore[misc]
                        if f.country != "WORLD" and f.value is not None)

@@ -55,6 +55,7 @@ class Figure:
     period: str = ""
     country_name: str = ""
     corrected_by: Source | None = None  # the erratum that changed the published value
+    is_country: bool = True  # False for aggregates: "World total", "Other countries", combined rows
 
     def to_json(self) -> dict:
         return {"mineral": self.mineral, "country": self.country, "metric": self.metric,
@@ -195,6 +196,26 @@ class Group:
                 "kind": self.kind, "founded": self.founded, "description": self.description,
                 "members": [m.to_json() for m in self.members],
                 "source": self.source.brief() if self.source else None}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Another source's account of a field, where sources disagree."""
+
+    field: str
+    value: str
+    note: str
+    source: Source | None
+
+    def to_json(self) -> dict:
+        return {"field": self.field, "value": self.value, "note": self.note,
+                "source": self.source.brief() if self.source else None}
+
+
+def missing_source(source_id: str) -> Source:
+    """Stands in for a source id that the DB does not define (``db check`` reports it)."""
+    return Source(source_id, "(unknown source)", f"source {source_id!r} is missing from the "
+                  "reference database; run 'briefdesk db check'")
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,15 @@ FUZZY_GRAMS = 12  # the rarest trigrams of the query pick the candidates
 _ROW = "SELECT s.kind, s.entity_id, s.display, s.name, s.folded, s.weight FROM search s"
 
 
+def clean_query(text: str) -> str:
+    """Drop control, format, surrogate and private-use characters; cap the length."""
+    return "".join(ch for ch in str(text)[: MAX_QUERY * 4]
+                   if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")).strip()
+
+
 def normalise_query(text: str) -> str:
-    """Fold the query and drop control and private-use characters; cap its length."""
-    text = "".join(ch for ch in str(text)[: MAX_QUERY * 4]
-                   if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
-    return fold(text)[:MAX_QUERY].strip()
+    """The folded form of a cleaned query, as the index stores names."""
+    return fold(clean_query(text))[:MAX_QUERY].strip()
 
 
 def _fts_phrase(text: str) -> str:
@@ -54,14 +58,15 @@ class Lookup:
 
     def search(self, query: str, limit: int = 20, kinds: set[str] | None = None
                ) -> list[LookupResult]:
-        q = normalise_query(query)
+        typed = clean_query(query)
+        q = normalise_query(typed)
         if not q or limit <= 0:
             return []
         if len(q) > SHORT_QUERY:
-            return self._search(q, str(query).strip(), limit, kinds)
+            return self._search(q, typed, limit, kinds)
         # One to three characters match hundreds of names. The reference DB never changes while
         # the app runs, so their ranking is kept for the session (keystrokes repeat).
-        key = (q, str(query).strip(), limit, tuple(sorted(kinds or ())))
+        key = (q, typed, limit, tuple(sorted(kinds or ())))
         cached = self._short_cache.get(key)
         if cached is None:
             if len(self._short_cache) >= SHORT_CACHE_SIZE:
@@ -111,6 +116,16 @@ class Lookup:
             key = (kind, entity_id)
             if key not in best or best[key].score < score:
                 best[key] = LookupResult(kind, entity_id, display, round(score, 3), name)
+
+    def clear_session_cache(self) -> None:
+        """Forget kept short-query results (benchmarks measure the first keystroke too)."""
+        self._short_cache.clear()
+
+    def indexed_names(self, exclude_kinds: tuple[str, ...] = ()) -> list[str]:
+        """Every indexed name, for benchmarks that type what users would type."""
+        marks = ",".join("?" * len(exclude_kinds)) or "''"
+        return [name for (name,) in self._conn.execute(
+            f"SELECT name FROM search WHERE kind NOT IN ({marks}) ORDER BY id", exclude_kinds)]
 
     @cached_property
     def _trigram_index(self) -> tuple[list[tuple], dict[str, list[int]]]:

@@ -10,6 +10,7 @@ import sqlite3
 from functools import cached_property
 
 from desktop.domain.models import (
+    Claim,
     Country,
     Event,
     Figure,
@@ -18,6 +19,7 @@ from desktop.domain.models import (
     Membership,
     Mineral,
     Source,
+    missing_source,
 )
 
 SOURCE_COLUMNS = "id, publisher, title, edition, locator, published, url, doi, licence, note"
@@ -147,11 +149,16 @@ class ReferenceRepository:
             "qualifier, unit, estimated, rounded, note, source_id, period, corrected_by "
             "FROM figures "
             f"{where} ORDER BY mineral_id, metric, product, year, "
-            "country IN ('WORLD', 'OTHERS', 'ROW'), value IS NULL, value DESC, country", params)
+            "country NOT IN (SELECT iso3 FROM countries), value IS NULL, value DESC, country",
+            params)
         return [Figure(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]),
-                       bool(r[11]), r[12], self._sources[r[13]], r[14], self.name_of(r[1]),
-                       self._sources.get(r[15] or ""))
+                       bool(r[11]), r[12], self._source_or_missing(r[13]), r[14],
+                       self.name_of(r[1]), self._sources.get(r[15]) if r[15] else None,
+                       r[1] in self._country_codes)
                 for r in rows]
+
+    def _source_or_missing(self, source_id: str) -> Source:
+        return self._sources.get(source_id) or missing_source(source_id)
 
     def metrics(self, mineral: str) -> list[tuple[str, str, int]]:
         """(metric, product, latest year) series that a mineral has figures for."""
@@ -169,6 +176,9 @@ class ReferenceRepository:
                            joined, left, self.source(src), note,
                            "country" if m in self._country_codes else "body")
                 for m, role, joined, left, src, note in rows]
+
+    def is_country(self, code: str) -> bool:
+        return code in self._country_codes
 
     @cached_property
     def _country_codes(self) -> frozenset[str]:
@@ -253,9 +263,8 @@ class ReferenceRepository:
                      initiatives=linked("event_initiatives", "initiative_id"),
                      sources=self.sources(linked("event_sources", "source_id")))
 
-    def claims(self, entity_kind: str, entity_id: str) -> list[dict]:
+    def claims(self, entity_kind: str, entity_id: str) -> list[Claim]:
         rows = self._conn.execute(
-            "SELECT field, value, source_id, note FROM claims WHERE entity_kind = ? "
+            "SELECT field, value, note, source_id FROM claims WHERE entity_kind = ? "
             "AND entity_id = ? ORDER BY id", (entity_kind, entity_id))
-        return [{"field": f, "value": v, "source": self.source(s), "note": n}
-                for f, v, s, n in rows]
+        return [Claim(f, v, n, self.source(s)) for f, v, n, s in rows]

@@ -16,7 +16,26 @@ from dataclasses import dataclass, field
 ABSOLUTE_METRICS = ("mine_production", "refinery_production", "smelter_production",
                     "metal_production", "production", "reserves", "capacity")
 PERCENT_METRICS = ("import_source_share", "processing_share")
-MOJIBAKE = re.compile("\ufffd|ï¿½|[ÃÂâÅ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0161\u017e]")
+REPLACEMENT = re.compile("\ufffd|ï¿½")
+CP1252_RANGE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                          "\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """UTF-8 bytes that were read as Windows-1252 ("Ã©", "â€™", "ÐšÐ¸Ñ‚Ð°Ð¹", "æ—¥æœ¬").
+
+    Such text turns back into different, valid UTF-8 when encoded as Windows-1252; genuine
+    accented text ("Côte", "Ñandú", "Türkiye") does not.
+    """
+    if REPLACEMENT.search(text):
+        return True
+    if not CP1252_RANGE.search(text):
+        return False
+    try:
+        repaired = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return False
+    return repaired != text
 
 
 @dataclass
@@ -44,6 +63,7 @@ def check_reference(conn: sqlite3.Connection) -> CheckReport:
                         ("initiative_members", "initiative_members")):
         report.counts[name] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     _check_sources(conn, report)
+    _check_foreign_keys(conn, report)
     _check_codes(conn, report)
     _check_units(conn, report)
     _check_shares(conn, report)
@@ -77,9 +97,14 @@ def _check_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
         for ident, source_id in conn.execute(
                 f"SELECT {key}, source_id FROM {link} WHERE source_id NOT IN {known}"):
             report.errors.append(f"{kind} {ident} cites unknown source {source_id}")
+    for ident, kind, entity, source_id in conn.execute(
+            f"SELECT id, entity_kind, entity_id, source_id FROM claims WHERE source_id IS NULL "
+            f"OR source_id NOT IN {known}"):
+        report.unsourced += 1
+        report.errors.append(f"claim {ident} ({kind} {entity}) has no valid source")
     used = ("SELECT source_id FROM figures UNION SELECT source_id FROM event_sources UNION "
             "SELECT source_id FROM initiative_sources UNION SELECT source_id FROM group_members "
-            "UNION SELECT source_id FROM initiative_members")
+            "UNION SELECT source_id FROM initiative_members UNION SELECT source_id FROM claims")
     for (ident,) in conn.execute(
             f"SELECT id FROM sources WHERE id IN ({used}) AND coalesce(url, '') = '' "
             "AND coalesce(doi, '') = ''"):
@@ -88,6 +113,18 @@ def _check_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
             "SELECT id FROM sources WHERE coalesce(publisher, '') = '' OR "
             "coalesce(title, '') = ''"):
         report.errors.append(f"source {ident} lacks a publisher or title")
+
+
+def _check_foreign_keys(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Every declared foreign key must point at an existing row."""
+    seen: set[tuple[str, str]] = set()
+    for table, _rowid, parent, fk_index in conn.execute("PRAGMA foreign_key_check"):
+        if (table, parent) in seen:
+            continue
+        seen.add((table, parent))
+        column = next((row[3] for row in conn.execute(f"PRAGMA foreign_key_list([{table}])")
+                       if row[0] == fk_index), "?")
+        report.errors.append(f"{table}.{column} refers to a missing {parent} row")
 
 
 def _check_codes(conn: sqlite3.Connection, report: CheckReport) -> None:
@@ -130,12 +167,20 @@ def _check_units(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.errors.append(f"inconsistent units in {mineral} {metric}: {units}")
 
 
-def rounding_tolerance(total: float) -> float:
-    """Half a unit of the last significant digit of a published total (at least 0.5 %)."""
+def rounding_tolerance(total: float, printed: str = "") -> float:
+    """Half a unit of the last digit the source printed for a total (and at least 0.5 %).
+
+    "380,000" is rounded to the ten-thousand, "0.4" to the tenth; without the printed text the
+    number itself is read the same way.
+    """
     if total <= 0:
         return 0.0
-    digits = str(int(round(total))).rstrip("0")
-    place = 10 ** (len(str(int(round(total)))) - len(digits))
+    text = re.sub(r"[^\d.]", "", printed) or f"{total:f}".rstrip("0").rstrip(".")
+    if "." in text:
+        decimals = len(text.split(".", 1)[1])
+        place = 10.0 ** -decimals
+    else:
+        place = 10.0 ** (len(text) - len(text.rstrip("0")))
     return max(place / 2, total * 0.005)
 
 
@@ -144,15 +189,16 @@ def _check_shares(conn: sqlite3.Connection, report: CheckReport) -> None:
     rows = conn.execute(
         "SELECT f.mineral_id, f.metric, f.product, f.year, f.source_id, "
         "sum(CASE WHEN f.country IN (SELECT iso3 FROM countries) THEN f.value END), "
-        "max(CASE WHEN f.country = 'WORLD' AND f.qualifier = '' THEN f.value END) "
+        "max(CASE WHEN f.country = 'WORLD' AND f.qualifier = '' THEN f.value END), "
+        "max(CASE WHEN f.country = 'WORLD' AND f.qualifier = '' THEN f.value_text END) "
         f"FROM figures f WHERE f.metric IN ({marks}) "
         "GROUP BY f.mineral_id, f.metric, f.product, f.year, f.source_id", ABSOLUTE_METRICS)
     known = {(m, metric, p, str(y), s): note for m, metric, p, y, s, note in conn.execute(
         "SELECT mineral, metric, product, year, source_id, note FROM known_discrepancies")}
-    for mineral, metric, product, year, source_id, total, world in rows:
+    for mineral, metric, product, year, source_id, total, world, printed in rows:
         if total is None or world is None or world <= 0:
             continue
-        if total > world + rounding_tolerance(world):
+        if total > world + rounding_tolerance(world, printed):
             message = (f"{mineral} {metric} {product} {year}: countries sum to {total:g}, more "
                        f"than the world total {world:g} ({source_id})")
             if (mineral, metric, product, str(year), source_id) in known:
@@ -160,10 +206,10 @@ def _check_shares(conn: sqlite3.Connection, report: CheckReport) -> None:
             else:
                 report.errors.append(message)
     marks = ",".join("?" * len(PERCENT_METRICS))
-    rows = conn.execute(
+    rows = conn.execute(  # projections (estimated) are summed apart from reported shares
         "SELECT mineral_id, metric, product, stage, year, source_id, sum(value), count(value) "
-        f"FROM figures WHERE metric IN ({marks}) AND country != 'WORLD' AND estimated = 0 "
-        "GROUP BY mineral_id, metric, product, stage, year, source_id", PERCENT_METRICS)
+        f"FROM figures WHERE metric IN ({marks}) AND country != 'WORLD' "
+        "GROUP BY mineral_id, metric, product, stage, year, source_id, estimated", PERCENT_METRICS)
     for mineral, metric, product, stage, year, source_id, total, count in rows:
         if total is not None and total > 100 + 0.5 * count + 1e-9:
             report.errors.append(
@@ -187,10 +233,7 @@ def _check_text(conn: sqlite3.Connection, report: CheckReport) -> None:
     for table, column in _text_columns(conn):
         for (value,) in conn.execute(f"SELECT [{column}] FROM [{table}] WHERE typeof([{column}]) "
                                      "= 'text'"):
-            match = MOJIBAKE.search(value)
-            if match:
-                start = max(match.start() - 20, 0)
+            if looks_like_mojibake(value):
                 report.errors.append(
-                    f"{table}.{column}: replacement character or mojibake in "
-                    f"{value[start:match.end() + 20]!r}")
+                    f"{table}.{column}: replacement character or mojibake in {value[:60]!r}")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from desktop.analysis.shares import SeriesShares, is_country, rank_of, series_shares
+from desktop.analysis.shares import SeriesShares, rank_of, series_shares
 from desktop.domain.models import Figure, Source
 from desktop.reference.repository import ReferenceRepository
 
@@ -158,6 +158,7 @@ class CardService:
         events = self.repo.events(mineral=mineral.id)
         return {
             "kind": "mineral", **mineral.to_json(),
+            "supply_chain_stages": mineral.stages,
             "stages": stages,
             "net_import_reliance": reliance,
             "import_sources": imports,
@@ -234,16 +235,40 @@ class CardService:
             raise UnknownEntity(f"no group with id {group_id!r}")
         return {"kind": "group", **group.to_json(), "claims": self._claims("group", group.id)}
 
+    # -- timeline ----------------------------------------------------------------------------
+    def timeline(self, country: str | None = None, mineral: str | None = None,
+                 kind: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> list[dict]:
+        """Events in date order, filtered like the Timeline panel's controls."""
+        events = self.repo.events(country=country, mineral=mineral, kind=kind,
+                                  date_from=date_from, date_to=date_to)
+        return [dict(self._event_brief(e), summary=e.summary,
+                     target_names=[self.repo.name_of(t) for t in e.targets],
+                     source=e.sources[0].brief() if e.sources else None) for e in events]
+
+    def timeline_filters(self) -> dict[str, list[tuple[str, str]]]:
+        """The choices the Timeline filters offer: only values that some event has."""
+        events = self.repo.events()
+        countries = {c for e in events for c in [e.actor, *e.targets] if self.repo.is_country(c)}
+        minerals = {m for e in events for m in e.minerals}
+        return {
+            "countries": sorted(((c, self.repo.name_of(c)) for c in countries),
+                                key=lambda item: item[1]),
+            "minerals": sorted(((m, self.repo.name_of_mineral(m)) for m in minerals),
+                               key=lambda item: item[1]),
+            "kinds": [(k, k.replace("-", " ")) for k in sorted({e.kind for e in events})],
+        }
+
     # -- helpers -----------------------------------------------------------------------------
     def _claims(self, kind: str, ident: str) -> list[dict]:
-        return [{"field": c["field"], "value": c["value"], "note": c["note"],
-                 "source": c["source"].brief() if c["source"] else None}
-                for c in self.repo.claims(kind, ident)]
+        return [claim.to_json() for claim in self.repo.claims(kind, ident)]
 
     def _event_brief(self, event) -> dict:
         return {"id": event.id, "date": event.date, "announced": event.announced,
                 "effective": event.effective, "kind": event.kind, "title": event.title,
-                "actor": event.actor, "document_number": event.document_number,
+                "actor": event.actor, "actor_name": self.repo.name_of(event.actor),
+                "actor_is_country": self.repo.is_country(event.actor),
+                "document_number": event.document_number,
                 "targets": event.targets, "minerals": event.minerals}
 
     @staticmethod
@@ -252,7 +277,7 @@ class CardService:
                 "stage": figure.stage, "product": figure.product, "year": figure.year,
                 "period": figure.period, "value": figure.value, "value_text": figure.value_text,
                 "unit": figure.unit, "estimated": figure.estimated,
-                "is_country": is_country(figure.country), "note": figure.note,
+                "is_country": figure.is_country, "note": figure.note,
                 "source": figure.source.brief()}
 
     @staticmethod

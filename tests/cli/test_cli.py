@@ -34,7 +34,14 @@ def test_lookup_json(capsys):
     assert rows[0] == {"kind": "country", "id": "MMR", "name": "Myanmar",
                        "score": rows[0]["score"], "matched": "Burma"}
     assert isinstance(rows[0]["score"], float)
-    assert run_json(capsys, "lookup", '" OR *')[:1] is not None
+    assert isinstance(run_json(capsys, "lookup", '" OR *'), list)
+
+
+def test_lookup_queries_that_look_like_options_or_are_not_text(capsys):
+    assert run_json(capsys, "lookup", "-DRC")[0]["id"] == "COD"
+    assert run_json(capsys, "lookup", "--json", "Burma")[0]["id"] == "MMR"
+    code, out, err = run(capsys, "lookup", "\udcffabc")  # what a shell passes for byte 0xff
+    assert code == 0 and err == ""
 
 
 def test_lookup_limit(capsys):
@@ -59,6 +66,13 @@ def test_show_accepts_names_and_aliases(capsys):
     assert run_json(capsys, "show", "country", "Burma")["id"] == "MMR"
     assert run_json(capsys, "show", "mineral", "Rare-Earths")["id"] == "rare-earths"
     assert run_json(capsys, "show", "initiative", "MSP")["id"] == "msp"
+    assert run_json(capsys, "figures", "--mineral", "Lithium", "--country", "world",
+                    "--metric", "mine_production", "--year", "2025")[0]["country"] == "WORLD"
+
+
+def test_ambiguous_names_list_the_candidates(capsys):
+    code, _, err = run(capsys, "show", "mineral", "NdPr")
+    assert code == 2 and "neodymium" in err and "praseodymium" in err
 
 
 def test_figures_json_shape(capsys):
@@ -99,7 +113,9 @@ def test_db_check_json(capsys):
     ["show", "country", "XXX"], ["show", "mineral", "unobtainium"], ["show", "planet", "x"],
     ["figures", "--year", "abc"], ["figures", "--mineral", "nope"],
     ["events", "--from", "2025-13-01"], ["events", "--to", "yesterday"],
-    ["figures", "--metric", "bogus"], ["no-such-command"],
+    ["figures", "--metric", "bogus"], ["no-such-command"], ["events", "--country", "XX"],
+    ["events", "--mineral", "nope"], ["events", "--from", "2025\n"],
+    ["db", "build", "--db", "/dev/null/ref.sqlite"], ["figures", "--bogus"],
 ])
 def test_bad_input_exits_2_with_one_line(capsys, args):
     code, _, err = run(capsys, *args)

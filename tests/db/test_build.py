@@ -47,9 +47,28 @@ def test_minimum_contents(db):
     assert REQUIRED_INITIATIVES <= ids
 
 
+LINKS = {
+    "figures": {"minerals", "sources"}, "countries": {"sources"},
+    "country_names": {"countries", "sources"}, "group_members": {"groups", "sources"},
+    "initiative_members": {"initiatives", "sources"},
+    "initiative_sources": {"initiatives", "sources"}, "mineral_sources": {"minerals", "sources"},
+    "event_sources": {"events", "sources"}, "event_minerals": {"events", "minerals"},
+    "event_targets": {"events", "countries"}, "event_initiatives": {"events", "initiatives"},
+    "claims": {"sources"}, "groups": {"sources"},
+}
+
+
+@pytest.mark.parametrize("table", sorted(LINKS))
+def test_link_tables_declare_their_foreign_keys(db, table):
+    fks = db.execute(f"SELECT * FROM pragma_foreign_key_list('{table}')").fetchall()
+    assert {row[2] for row in fks} == LINKS[table]
+
+
+def test_foreign_keys_hold(db):
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_keys_and_full_text_index(db):
-    fks = db.execute("SELECT * FROM pragma_foreign_key_list('figures')").fetchall()
-    assert {row[2] for row in fks} == {"minerals", "sources"}
     pk = [r for r in db.execute("PRAGMA table_info(countries)") if r[5]]
     assert [r[1] for r in pk] == ["iso3"]
     sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]

@@ -37,12 +37,15 @@ def test_every_usgs_cited_figure_is_in_the_release(shared_usgs):
     def clean(text: str) -> str:
         return " ".join(text.replace("\u00a0", " ").split())
 
-    published = {(clean(r["Country"]), r["Year"], clean(r["Value"])) for r in release}
+    published = {(clean(r["MCS chapter"]), clean(r["Statistics_detail"]), clean(r["Unit"]),
+                  clean(r["Country"]), r["Year"], clean(r["Value"])) for r in release}
     for row in _curated(usgs_mcs.CURATED_FILE):
         if row["corrected_by"] and "v1.3" in row["note"]:
             continue  # the erratum's value replaces the release's (checked below)
         year = "2021–24" if row["period"] else row["year"]
-        assert (row["usgs_country"], year, row["value_text"]) in published, row
+        key = (row["usgs_chapter"], row["usgs_detail"], row["unit"], row["usgs_country"], year,
+               row["value_text"])
+        assert key in published, row
 
 
 def _find(rows, **match):

@@ -53,21 +53,27 @@ def test_prefix_finds_while_typing(lookup):
 
 def test_kinds_filter_and_limit(lookup):
     results = lookup.search("china", limit=3, kinds={"event"})
-    assert len(results) <= 3 and all(r.kind == "event" for r in results)
+    assert results and len(results) <= 3 and all(r.kind == "event" for r in results)
     assert lookup.search("china", limit=0) == []
 
 
 @pytest.mark.parametrize("query", [
     "", "   ", '"', '""', "'", "*", "AND", "OR NOT", "NEAR(a b)", "a:b", "-", "^", "(", ")",
     "\x00", "\u202e", "🙂🙂🙂", "x" * 10_000, "日" * 10_000, "%_%", "\\", "' OR 1=1 --",
-    "a" * 2, "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+    "a" * 2, "\ud800", "\udcff\udcfeabc", "Bur\x00ma", "\ufeffJapan",
 ])
 def test_hostile_queries_never_raise(lookup, query):
     assert isinstance(lookup.search(query), list)
 
 
+def test_hidden_characters_do_not_hide_the_answer(lookup):
+    assert lookup.search("Bur\x00ma")[0].id == "MMR"
+    assert lookup.search("\ufeffJapan")[0].id == "JPN"
+    assert lookup.search("  Japan  ")[0].id == "JPN"
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(max_size=300))
+@given(st.text(st.characters(exclude_categories=()), max_size=300))
 def test_arbitrary_text_never_raises(lookup, text):
     results = lookup.search(text)
     assert isinstance(results, list) and len(results) <= 20

@@ -95,7 +95,8 @@ def test_unknown_country_code(broken):
     assert any("event_targets.country: 'QQQ'" in e for e in errors)
 
 
-@pytest.mark.parametrize("text", ["Cï¿½te", "C\ufffdte", "Ã©t", "donâ€™t"])
+@pytest.mark.parametrize("text", ["Cï¿½te", "C\ufffdte", "Ã©t", "donâ€™t", "ÐšÐ¸Ñ‚Ð°Ð¹",
+                                  "æ—¥æœ¬"])
 def test_mojibake_and_replacement_characters(broken, text):
     broken.execute("UPDATE events SET title = ? WHERE id = (SELECT min(id) FROM events)",
                    (text,))
@@ -111,7 +112,26 @@ def test_legitimate_accents_are_not_mojibake(broken):
 
 
 def test_rounding_tolerance():
-    assert rounding_tolerance(380_000) == 5_000
+    assert rounding_tolerance(380_000, "380,000") == 5_000
     assert rounding_tolerance(1_700_000) == 50_000
     assert rounding_tolerance(123_456) == 617.28
+    assert rounding_tolerance(0.4, "0.4") == pytest.approx(0.05)
+    assert rounding_tolerance(0.4) == pytest.approx(0.05)
     assert rounding_tolerance(0) == 0
+
+
+def test_unsourced_claim(broken):
+    errors = errors_after(broken, "UPDATE claims SET source_id = 'gone' WHERE id = 1")
+    assert any(e.startswith("claim 1 ") for e in errors)
+
+
+def test_dangling_foreign_keys(broken):
+    errors = errors_after(broken, "UPDATE event_minerals SET mineral_id = 'unobtainium' "
+                                  "WHERE rowid = 1")
+    assert any(e == "event_minerals.mineral_id refers to a missing minerals row" for e in errors)
+
+
+def test_projected_shares_are_checked_too(broken):
+    errors = errors_after(broken, "UPDATE figures SET value = 99 WHERE metric = "
+                                  "'processing_share' AND estimated = 1")
+    assert any("processing_share" in e and "shares sum to" in e for e in errors)
