@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from desktop.domain.models import Figure
 
+
 @dataclass(frozen=True)
 class Share:
     country: str

@@ -160,6 +160,12 @@ class ReferenceRepository:
     def _source_or_missing(self, source_id: str) -> Source:
         return self._sources.get(source_id) or missing_source(source_id)
 
+    def minerals_with_figures(self, country: str) -> list[str]:
+        """Minerals for which a country (or aggregate) has at least one figure."""
+        return [m for (m,) in self._conn.execute(
+            "SELECT DISTINCT mineral_id FROM figures WHERE country = ? ORDER BY mineral_id",
+            (country,))]
+
     def metrics(self, mineral: str) -> list[tuple[str, str, int]]:
         """(metric, product, latest year) series that a mineral has figures for."""
         return list(self._conn.execute(

@@ -94,10 +94,10 @@ def _check_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
                 f"WHERE source_id IN {known})"):
             report.unsourced += 1
             report.errors.append(f"{kind} {ident} has no valid source")
-        for ident, source_id in conn.execute(
+        for ident, missing in conn.execute(
                 f"SELECT {key}, source_id FROM {link} WHERE source_id NOT IN {known}"):
-            report.errors.append(f"{kind} {ident} cites unknown source {source_id}")
-    for ident, kind, entity, source_id in conn.execute(
+            report.errors.append(f"{kind} {ident} cites unknown source {missing}")
+    for ident, kind, entity, _source_id in conn.execute(
             f"SELECT id, entity_kind, entity_id, source_id FROM claims WHERE source_id IS NULL "
             f"OR source_id NOT IN {known}"):
         report.unsourced += 1

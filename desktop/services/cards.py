@@ -55,8 +55,36 @@ def latest_shares(figures: list[Figure]) -> tuple[int, SeriesShares] | None:
 
 
 class CardService:
+    """Builds card dictionaries.
+
+    The reference DB never changes while the app runs, so each mineral's series and their latest
+    shares are computed once and kept: a country card needs them for every mineral the country
+    appears in. ``warm_up()`` fills that cache a step at a time while the app is idle.
+    """
+
     def __init__(self, repo: ReferenceRepository) -> None:
         self.repo = repo
+        self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
+        self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
+
+    def _series_of(self, mineral_id: str) -> dict[tuple[str, str, str], list[Figure]]:
+        if mineral_id not in self._series_cache:
+            self._series_cache[mineral_id] = _series(self.repo.figures(mineral=mineral_id))
+        return self._series_cache[mineral_id]
+
+    def _latest(self, mineral_id: str, key: tuple[str, str, str]) -> tuple[int, SeriesShares] | None:
+        cache_key = (mineral_id, *key)
+        if cache_key not in self._latest_cache:
+            self._latest_cache[cache_key] = latest_shares(self._series_of(mineral_id)[key])
+        return self._latest_cache[cache_key]
+
+    def warm_up(self):
+        """Compute and keep every mineral's shares, yielding after each mineral."""
+        for mineral_id, _name, _family in self.repo.minerals():
+            for key in self._series_of(mineral_id):
+                if key[0] in SHARE_METRICS:
+                    self._latest(mineral_id, key)
+            yield mineral_id
 
     def card(self, kind: str, ident: str) -> dict:
         builders = {"country": self.country_card, "mineral": self.mineral_card,
@@ -73,13 +101,9 @@ class CardService:
             raise UnknownEntity(f"no country with code {iso3!r}")
         sources: dict[str, Source] = {}
         roles = []
-        by_mineral: dict[str, list[Figure]] = defaultdict(list)
-        for figure in self.repo.figures(country=country.iso3):
-            by_mineral[figure.mineral].append(figure)
-        for mineral_id in sorted(by_mineral):
-            mineral_figures = self.repo.figures(mineral=mineral_id)
-            for (metric, stage, product), series in sorted(_series(mineral_figures).items()):
-                role = self._country_role(country.iso3, metric, stage, product, series)
+        for mineral_id in self.repo.minerals_with_figures(country.iso3):
+            for key, series in sorted(self._series_of(mineral_id).items()):
+                role = self._country_role(country.iso3, mineral_id, key, series)
                 if role:
                     role["mineral"] = mineral_id
                     role["mineral_name"] = self.repo.name_of_mineral(mineral_id)
@@ -104,10 +128,11 @@ class CardService:
             "sources": [s.brief() for s in sources.values() if s is not None],
         }
 
-    def _country_role(self, iso3: str, metric: str, stage: str, product: str,
+    def _country_role(self, iso3: str, mineral_id: str, key: tuple[str, str, str],
                       series: list[Figure]) -> dict | None:
+        metric, stage, product = key
         if metric in SHARE_METRICS:
-            latest = latest_shares(series)
+            latest = self._latest(mineral_id, key)
             if latest is None:
                 return None
             year, shares = latest
@@ -139,11 +164,12 @@ class CardService:
         mineral = self.repo.mineral(mineral_id)
         if mineral is None:
             raise UnknownEntity(f"no mineral with id {mineral_id!r}")
-        figures = self.repo.figures(mineral=mineral.id)
+        series_by_key = self._series_of(mineral.id)
+        figures = [f for series in series_by_key.values() for f in series]
         stages, reliance, imports, processing = [], [], [], []
-        for (metric, stage, product), series in sorted(_series(figures).items()):
+        for (metric, stage, product), series in sorted(series_by_key.items()):
             if metric in SHARE_METRICS:
-                block = self._stage_block(metric, stage, product, series)
+                block = self._stage_block(mineral.id, (metric, stage, product))
                 if block:
                     stages.append(block)
             elif metric == "net_import_reliance":
@@ -170,9 +196,9 @@ class CardService:
             "sources": self._sources_of(figures, mineral.sources),
         }
 
-    def _stage_block(self, metric: str, stage: str, product: str,
-                     series: list[Figure]) -> dict | None:
-        latest = latest_shares(series)
+    def _stage_block(self, mineral_id: str, key: tuple[str, str, str]) -> dict | None:
+        metric, stage, product = key
+        latest = self._latest(mineral_id, key)
         if latest is None:
             return None
         year, shares = latest

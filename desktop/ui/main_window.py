@@ -1,107 +1,216 @@
-"""The main window: a lookup field, its results and the card of the chosen entity.
+"""The main window: assembles the toolbar, lookup palette, navigation and card area.
 
-It only assembles panels; each slot reads the widget state, calls one service method and updates
-the view. The richer card panels, palette and memo editor arrive with later issues.
+Slots read widget state, call one service method and update the view; the window itself holds no
+queries and no card layout.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QSplitter, QToolBar, QWidget
 
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
-from desktop.ui.card_html import card_to_html
+from desktop.services.history import History
+from desktop.ui.card_area import CardArea
+from desktop.ui.lookup_palette import LookupPalette
+from desktop.ui.navigation import NavigationPanel
+from desktop.ui.settings import UiSettings
 
-ROLE_KEY = Qt.ItemDataRole.UserRole
+DEFAULT_CARD = ("mineral", "rare-earths")
+
+
+def _shortcuts(own: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Our shortcut plus the platform's, without listing one twice (Qt calls that ambiguous)."""
+    keys = [QKeySequence(own)]
+    for key in QKeySequence.keyBindings(standard):
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
     card_opened = Signal(str, str)
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, settings: UiSettings | None = None) -> None:
         super().__init__()
-        self._lookup = Lookup(conn)
-        self._cards = CardService(ReferenceRepository(conn))
+        repo = ReferenceRepository(conn)
+        self.cards = CardService(repo)
+        self.settings = settings or UiSettings()
+        self.history = History()
         self._painted = False
+        self._warm_up_timer: QTimer | None = None
         self.setWindowTitle("Minerals Briefing Desk")
-        self.resize(1100, 720)
+        self.resize(1280, 820)
 
-        self.query = QLineEdit(placeholderText="Look up a country, mineral, initiative… (Ctrl+K)")
-        self.query.setAccessibleName("Lookup")
-        self.results = QListWidget()
-        self.results.setAccessibleName("Lookup results")
-        self.card = QTextBrowser(openLinks=False)
-        self.card.setAccessibleName("Card")
-        left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.query)
-        layout.addWidget(self.results)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.card)
-        splitter.setSizes([320, 780])
-        self.setCentralWidget(splitter)
+        self.lookup_field = QLineEdit(placeholderText="Look up a country, mineral, initiative… "
+                                                      "(Ctrl+K)")
+        self.lookup_field.setAccessibleName("Lookup")
+        self.lookup_field.setClearButtonEnabled(True)
+        self.lookup_field.setMinimumWidth(380)
+        self._build_toolbar()
+        self.navigation = NavigationPanel(
+            [(i, n, "") for i, n in repo.countries()],
+            [(i, n, f) for i, n, f in repo.minerals()],
+            [(i.id, i.name, i.short_name) for i in repo.initiatives()])
+        self.card_area = CardArea(self.cards)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.card_area)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 920])
+        self.setCentralWidget(self.splitter)
+        self.palette_popup = LookupPalette(Lookup(conn), self.lookup_field, self)
+        self.statusBar().showMessage(
+            f"Reference data pack {repo.meta.get('data_pack_version', '?')}")
 
-        self.query.textChanged.connect(self._on_query_changed)
-        self.query.returnPressed.connect(self._open_first_result)
-        self.results.itemActivated.connect(self._on_result_activated)
-        self.results.currentItemChanged.connect(lambda item, _prev: self._on_result_activated(item))
-        self.card.anchorClicked.connect(self._on_link)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self._focus_lookup)
-        self.open_card("mineral", "rare-earths")
+        self.palette_popup.chosen.connect(self.open_card)
+        self.navigation.card_requested.connect(self.open_card)
+        self.navigation.timeline_requested.connect(lambda: self.open_card("timeline", ""))
+        self.card_area.link_activated.connect(self.open_card)
+        self.card_area.memo_block.connect(self.copy_memo_block)
+        self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_lookup)
+        QApplication.instance().installEventFilter(self)
+        self._restore()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        self.back_action = QAction("◀ Back", self)
+        self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action = QAction("Forward ▶", self)
+        self.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.forward_action.triggered.connect(self.go_forward)
+        timeline = QAction("Timeline", self)
+        timeline.triggered.connect(lambda: self.open_card("timeline", ""))
+        for action in (self.back_action, self.forward_action):
+            action.setEnabled(False)
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.lookup_field)
+        toolbar.addSeparator()
+        toolbar.addAction(timeline)
+        self.addToolBar(toolbar)
+        go = self.menuBar().addMenu("&Go")
+        go.addActions([self.back_action, self.forward_action, timeline])
+        lookup = QAction("Look up…", self)
+        lookup.triggered.connect(self.focus_lookup)
+        go.addAction(lookup)
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    # -- state --------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.geometry("main")
+        if geometry:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.geometry("splitter")
+        if splitter:
+            self.splitter.restoreState(splitter)
+        last = self.settings.last_card() or DEFAULT_CARD
+        if not self.open_card(*last):
+            self.open_card(*DEFAULT_CARD)
+
+    def save_state(self) -> None:
+        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.set_geometry("splitter", self.splitter.saveState())
+        if self.history.current:
+            self.settings.set_last_card(*self.history.current)
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._warm_up_timer is not None:
+            self._warm_up_timer.stop()
+        self.save_state()
+        super().closeEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            self._start_warm_up()
 
-    def _focus_lookup(self) -> None:
-        self.query.setFocus()
-        self.query.selectAll()
+    def _start_warm_up(self) -> None:
+        """Compute every mineral's shares in idle moments, a mineral per turn of the loop."""
+        steps = self.cards.warm_up()
+        self._warm_up_timer = timer = QTimer(self)
+        timer.setInterval(0)
 
-    def _on_query_changed(self, text: str) -> None:
-        self.results.clear()
-        for result in self._lookup.search(text, limit=30):
-            item = QListWidgetItem(f"{result.name}   · {result.kind}")
-            item.setData(ROLE_KEY, (result.kind, result.id))
-            item.setToolTip(f"matched “{result.matched}”")
-            self.results.addItem(item)
+        def step() -> None:
+            if next(steps, None) is None:
+                timer.stop()
 
-    def _open_first_result(self) -> None:
-        if self.results.count():
-            self._on_result_activated(self.results.item(0))
+        timer.timeout.connect(step)
+        timer.start()
 
-    def _on_result_activated(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            kind, ident = item.data(ROLE_KEY)
-            self.open_card(kind, ident)
+    # -- slots --------------------------------------------------------------------------------
+    def focus_lookup(self) -> None:
+        self.lookup_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.lookup_field.selectAll()
+        if self.lookup_field.text():
+            self.palette_popup.update_results(self.lookup_field.text())
 
-    def _on_link(self, url) -> None:
-        if url.scheme() == "briefdesk":
-            self.open_card(url.host(), url.path().lstrip("/"))
-
-    def open_card(self, kind: str, ident: str) -> None:
-        try:
-            card = self._cards.card(kind, ident)
-        except UnknownEntity as exc:
-            self.statusBar().showMessage(str(exc), 5000)
-            return
-        self.card.setHtml(card_to_html(card))
+    def open_card(self, kind: str, ident: str, record: bool = True) -> bool:
+        if kind == "timeline":
+            self.card_area.show_timeline()
+        else:
+            try:
+                card = self.cards.card(kind, ident)
+            except UnknownEntity as exc:
+                self.statusBar().showMessage(str(exc), 5000)
+                return False
+            self.card_area.show_card(kind, card)
+        if record:
+            self.history.visit((kind, ident))
+        self._update_history_actions()
+        self.settings.set_last_card(kind, ident)
         self.card_opened.emit(kind, ident)
+        return True
+
+    def go_back(self) -> None:
+        location = self.history.back()
+        if location:
+            self.open_card(*location, record=False)
+
+    def go_forward(self) -> None:
+        location = self.history.forward()
+        if location:
+            self.open_card(*location, record=False)
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def copy_memo_block(self, markup: str) -> None:
+        QGuiApplication.clipboard().setText(markup)
+        self.statusBar().showMessage("Memo block copied to the clipboard — paste it into your memo",
+                                     6000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Mouse back/forward buttons work wherever the pointer is in this window."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+            if watched.window() is self:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.go_back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.go_forward()
+                    return True
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.palette_popup.isVisible():
+            self.palette_popup.update_results(self.lookup_field.text())

@@ -1,58 +1,198 @@
-"""The first window: type a query, open a card, follow a link; the grab is not blank."""
+"""Main-window flows as a user drives them: lookup, cards, links, history, export, memo blocks."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import Qt, QUrl  # noqa: E402
-
-
-@pytest.fixture()
-def window(qtbot, reference_conn):
-    from desktop.ui.main_window import MainWindow
-
-    win = MainWindow(reference_conn)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+from desktop.export.tables import from_csv
+from tests.conftest import REPO
+from tests.ui.conftest import finish
 
 
-def test_type_query_and_open_card(qtbot, window):
-    opened = []
-    window.card_opened.connect(lambda kind, ident: opened.append((kind, ident)))
-    qtbot.keyClicks(window.query, "Burma")
-    assert window.results.count() >= 1
-    qtbot.keyClick(window.query, Qt.Key.Key_Return)
-    assert opened[-1] == ("country", "MMR")
-    assert "Myanmar" in window.card.toPlainText()
+def opened(window) -> list[tuple[str, str]]:
+    events: list[tuple[str, str]] = []
+    window.card_opened.connect(lambda kind, ident: events.append((kind, ident)))
+    return events
 
 
-def test_links_open_cards(window):
-    window.card.anchorClicked.emit(QUrl("briefdesk://country/CHN"))
-    assert "China" in window.card.toPlainText()
+def test_type_a_query_and_open_the_card(qtbot, window):
+    events = opened(window)
+    qtbot.keyClicks(window.lookup_field, "Burma")
+    assert window.palette_popup.isVisible()
+    assert window.palette_popup.model.rows[0] == "country"  # grouped: header first
+    qtbot.keyClick(window.lookup_field, Qt.Key.Key_Return)
+    assert events[-1] == ("country", "MMR")
+    assert not window.palette_popup.isVisible()
+    assert window.card_area.currentWidget().card["name"] == "Myanmar"
 
 
-def test_grab_is_not_blank(window):
-    image = window.grab().toImage()
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
-               for y in range(0, image.height(), 17)}
-    assert len(colours) > 5
+@pytest.mark.parametrize("query,expected", [
+    ("日本", ("country", "JPN")), ("lithum", ("mineral", "lithium")),
+    ("Congo (Kinshasa)", ("country", "COD")), ("FORGE", ("initiative", "forge")),
+])
+def test_aliases_scripts_and_typos_open_the_right_card(qtbot, window, query, expected):
+    events = opened(window)
+    window.lookup_field.setText(query)
+    qtbot.keyClick(window.lookup_field, Qt.Key.Key_Return)
+    assert events[-1] == expected
+
+
+def test_arrow_keys_choose_among_results(qtbot, window):
+    events = opened(window)
+    qtbot.keyClicks(window.lookup_field, "korea")
+    first = window.palette_popup.view.currentIndex().row()
+    qtbot.keyClick(window.lookup_field, Qt.Key.Key_Down)
+    second = window.palette_popup.view.currentIndex().row()
+    assert second > first
+    qtbot.keyClick(window.lookup_field, Qt.Key.Key_Up)
+    assert window.palette_popup.view.currentIndex().row() == first
+    qtbot.keyClick(window.lookup_field, Qt.Key.Key_Escape)
+    assert not window.palette_popup.isVisible()
+    assert events == []
+
+
+@pytest.mark.parametrize("text", ['"', "AND OR *", "x" * 5000, "🙂", "\x00", "' OR 1=1 --"])
+def test_nothing_typed_causes_an_error(qtbot, window, text):
+    window.lookup_field.setText(text)
+    qtbot.keyClick(window.lookup_field, Qt.Key.Key_Return)
+    assert window.isVisible()
+
+
+def test_ctrl_k_focuses_the_lookup(qtbot, window):
+    window.card_area.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.lookup_field.hasFocus()
+
+
+def test_follow_links_and_go_back_and_forward(qtbot, window):
+    window.open_card("mineral", "rare-earths")
+    panel = window.card_area.currentWidget()
+    panel.link_activated.emit("country", "CHN")
+    assert window.history.current == ("country", "CHN")
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.history.current == ("mineral", "rare-earths")
+    assert window.card_area.currentWidget().card["id"] == "rare-earths"
+    window.forward_action.trigger()
+    assert window.card_area.currentWidget().card["id"] == "CHN"
+
+
+def test_table_cells_link_to_cards(window):
+    window.open_card("mineral", "rare-earths")
+    table = finish(window).tables[0]
+    index = table.model.index(0, 1)  # first producer, country column
+    table.view.clicked.emit(index)
+    assert window.history.current == ("country", "CHN")
+
+
+def test_mouse_back_button(qtbot, window):
+    window.open_card("country", "JPN")
+    window.open_card("country", "KOR")
+    target = window.card_area.currentWidget().viewport()
+    centre = QPointF(target.rect().center())
+    event = QMouseEvent(QEvent.Type.MouseButtonPress, centre, target.mapToGlobal(centre),
+                        Qt.MouseButton.BackButton, Qt.MouseButton.BackButton,
+                        Qt.KeyboardModifier.NoModifier)
+    QGuiApplication.sendEvent(target, event)
+    assert window.history.current == ("country", "JPN")
 
 
 def test_unknown_link_is_a_message_not_a_crash(window):
-    window.card.anchorClicked.emit(QUrl("briefdesk://country/ROW"))
+    window.card_area.link_activated.emit("country", "ROW")
     assert "no country" in window.statusBar().currentMessage()
 
 
+def test_export_a_table_to_csv_and_read_it_back(tmp_path, window):
+    window.open_card("mineral", "rare-earths")
+    table = finish(window).tables[0]
+    path = tmp_path / "producers.csv"
+    table.export_to(path, "csv")
+    header, rows = from_csv(path.read_text(encoding="utf-8"))
+    assert header == ["Rank", "Country", "Value", "Share"]
+    assert rows[0] == ["1", "China", "270,000e", "69.2 %"]
+    assert len(rows) == table.model.rowCount()
+
+
+def test_export_dialog_and_an_unwritable_destination(tmp_path, monkeypatch, window):
+    window.open_card("mineral", "lithium")
+    table = finish(window).tables[0]
+    target = tmp_path / "lithium.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    table.export_dialog("md")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("| Rank | Country |") and "---:" in text and "U.S. Geological" in text
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "missing-dir" / "x.csv"), ""))
+    table.export_dialog("csv")
+    assert warnings and "Could not write" in warnings[0]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    table.export_dialog("csv")  # cancelled: nothing happens
+    assert len(warnings) == 1
+
+
+def test_copy_as_csv_and_markdown(window):
+    window.open_card("country", "CHN")
+    table = finish(window).tables[0]
+    table.copy_csv()
+    assert QGuiApplication.clipboard().text().splitlines()[0].startswith("Name,")
+    table.copy_markdown()
+    assert QGuiApplication.clipboard().text().startswith("| Name |")
+
+
+def test_add_to_memo_copies_the_block(window):
+    window.open_card("mineral", "rare-earths")
+    panel = finish(window)
+    panel.tables[0].memo_block.emit(panel.tables[0].block.to_markup())
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("```brief\nkind: production-table\nmineral: rare-earths")
+    assert "memo" in window.statusBar().currentMessage().lower()
+
+
+def test_timeline_filters(qtbot, window):
+    window.open_card("timeline", "")
+    panel = window.card_area.currentWidget()
+    everything = panel.table.model.rowCount()
+    assert everything >= 60
+    panel.set_filters(country="JPN")
+    japan = panel.table.model.rows
+    assert 0 < len(japan) < everything
+    assert all(r["actor"] == "JPN" or "Japan" in r["targets"] for r in japan)
+    columns = [c.title for c in panel.table.model.columns]
+    assert "Announced" in columns and "Effective" in columns
+    panel.set_filters(mineral="gallium")
+    panel.use_dates.setChecked(True)
+    panel.date_from.setDate(panel.date_from.date().fromString("2023-01-01", "yyyy-MM-dd"))
+    panel.date_to.setDate(panel.date_to.date().fromString("2023-12-31", "yyyy-MM-dd"))
+    assert panel.table.model.rows and all(r["date"].startswith("2023")
+                                          for r in panel.table.model.rows)
+
+
+def test_state_is_restored_on_the_next_start(qtbot, reference_conn):
+    from desktop.ui.main_window import MainWindow
+
+    first = MainWindow(reference_conn)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(731, 523)  # within the offscreen screen (800 x 600)
+    first.splitter.setSizes([280, 451])
+    first.open_card("initiative", "msp")
+    first.close()
+    second = MainWindow(reference_conn)
+    qtbot.addWidget(second)
+    assert second.history.current == ("initiative", "msp")
+    assert second.size().width() == 731
+    assert second.splitter.sizes()[0] == 280
+
+
 def test_quit_when_ready_exits_zero(reference_path):
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFDESK_REFERENCE=str(reference_path))
     done = subprocess.run([sys.executable, "-m", "desktop", "--quit-when-ready"], cwd=REPO,
                           env=env, capture_output=True, text=True, timeout=120)
@@ -60,12 +200,6 @@ def test_quit_when_ready_exits_zero(reference_path):
 
 
 def test_quit_when_ready_without_a_database_says_how_to_fix(tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                BRIEFDESK_REFERENCE=str(tmp_path / "missing.sqlite"))
     done = subprocess.run([sys.executable, "-m", "desktop", "--quit-when-ready"], cwd=REPO,

@@ -1,0 +1,1 @@
+"""Memos: the memo library, data blocks and their markup."""

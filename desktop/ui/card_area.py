@@ -1,0 +1,50 @@
+"""The main area: one panel per kind of card (built on first use) and the timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from desktop.services.cards import CardService
+from desktop.ui.cards.entity_cards import CountryCard, EventCard, GroupCard, InitiativeCard
+from desktop.ui.cards.mineral_card import MineralCard
+from desktop.ui.cards.timeline_panel import TimelinePanel
+
+PANELS = {"country": CountryCard, "mineral": MineralCard, "initiative": InitiativeCard,
+          "event": EventCard, "group": GroupCard}
+
+
+class CardArea(QStackedWidget):
+    link_activated = Signal(str, str)
+    memo_block = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, cards: CardService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cards = cards
+        self.panels: dict[str, QWidget] = {}
+        self.setAccessibleName("Card view")
+
+    def panel(self, kind: str):
+        if kind not in self.panels:
+            panel = TimelinePanel(self._cards) if kind == "timeline" else PANELS[kind]()
+            panel.link_activated.connect(self.link_activated)
+            panel.memo_block.connect(self.memo_block)
+            panel.status.connect(self.status)
+            self.addWidget(panel)
+            self.panels[kind] = panel
+        return self.panels[kind]
+
+    def show_card(self, kind: str, card: dict) -> None:
+        panel = self.panel(kind)
+        panel.show_card(card)
+        self.setCurrentWidget(panel)
+
+    def show_timeline(self, country: str | None = None, mineral: str | None = None) -> None:
+        panel = self.panel("timeline")
+        if country or mineral:
+            panel.set_filters(country, mineral)
+        self.setCurrentWidget(panel)
+
+    def current_panel(self):
+        return self.currentWidget()

@@ -1,0 +1,1 @@
+"""Card panels: one class per kind of entity, each fed a dictionary by ``CardService``."""

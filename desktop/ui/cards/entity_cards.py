@@ -1,0 +1,160 @@
+"""Country, initiative, event and group cards."""
+
+from __future__ import annotations
+
+from html import escape
+
+from desktop.memos.blocks import Block
+from desktop.ui.cards.base import CardPanel, link, pct, source_html
+from desktop.ui.widgets.data_table import Column
+
+METRIC_TITLES = {"mine_production": "Mine production", "refinery_production": "Refinery production",
+                 "smelter_production": "Smelter production", "metal_production": "Metal production",
+                 "production": "Production", "capacity": "Capacity", "reserves": "Reserves",
+                 "import_source_share": "Share of US imports", "processing_share": "Processing share",
+                 "net_import_reliance": "US net import reliance"}
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "ru": "Russian",
+                  "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "it": "Italian",
+                  "pt": "Portuguese", "ar": "Arabic"}
+
+
+def measure(metric: str, product: str) -> str:
+    title = METRIC_TITLES.get(metric, metric)
+    return f"{title}: {product}" if product else title
+
+
+def value_with_flag(text: str, estimated: bool) -> str:
+    return f"{text}e" if estimated and text else text
+
+
+class CountryCard(CardPanel):
+    kind = "country"
+
+    def build(self, card: dict) -> None:
+        codes = f"ISO {card['iso2']} · {card['iso3']} · {card['numeric']}"
+        place = ", ".join(p for p in (card["region"], card["subregion"]) if p)
+        subtitle = " · ".join(escape(p) for p in (card["official_name"], codes, place) if p)
+        self.add_header(card["name"], subtitle,
+                        Block("memberships", {"country": card["iso3"]}))
+        names = card.get("names", {})
+        shown = [f"<b>{LANGUAGE_NAMES.get(lang, lang)}</b>: {escape(', '.join(values[:3]))}"
+                 for lang, values in names.items() if lang in LANGUAGE_NAMES and lang != "en"]
+        if shown:
+            self.add_text(" · ".join(shown), small=True)
+
+        self.add_table("Groups and initiatives", [
+            Column("container", "Name", link_kind_key="kind", link_key="id"),
+            Column("kind", "Kind"), Column("role", "Role"), Column("joined", "Joined"),
+            Column("left", "Left")], card["memberships"],
+            block=Block("memberships", {"country": card["iso3"]}))
+
+        roles = [{"mineral_name": r["mineral_name"], "mineral": r["mineral"],
+                  "measure": measure(r["metric"], r["product"]), "year": r["year"],
+                  "value": value_with_flag(r["value_text"], r["estimated"]),
+                  "value_sort": r.get("value"), "unit": r["unit"],
+                  "share": pct(r.get("share")), "share_sort": r.get("share"),
+                  "rank": f"{r['rank']} of {r['of']}" if r.get("rank") else "",
+                  "source": r["source"]["title"]}
+                 for r in card["mineral_roles"]]
+        self.add_table(f"{card['name']} in each mineral (latest year)", [
+            Column("mineral_name", "Mineral", link_kind="mineral", link_key="mineral"),
+            Column("measure", "Measure"), Column("year", "Year", numeric=True),
+            Column("value", "Value", numeric=True, sort_key="value_sort"), Column("unit", "Unit"),
+            Column("share", "Share", numeric=True, sort_key="share_sort"),
+            Column("rank", "Rank", numeric=True), Column("source", "Source")], roles,
+            source="Shares of the world total (or of the listed countries where USGS prints no "
+                   "exact total); processing and US-import shares as published. e = estimate.")
+        self.add_events("Export controls imposed or targeted", card["export_controls"])
+        self.add_events("Related events", card["events"])
+        self.add_sources(card["sources"])
+
+
+class InitiativeCard(CardPanel):
+    kind = "initiative"
+
+    def build(self, card: dict) -> None:
+        lead = link("country", card["lead"], card["lead_name"]) if len(card["lead"]) == 3 \
+            else escape(card.get("lead_name") or card["lead"])
+        facts = [f"<b>{escape(card['kind'])}</b>", f"launched {escape(card['launched'])}",
+                 f"status: {escape(card['status'])}"
+                 + (f" ({escape(card['status_date'])})" if card.get("status_date") else ""),
+                 f"lead: {lead}"]
+        if card.get("successor_of"):
+            facts.append("successor of " + link("initiative", card["successor_of"],
+                                                card["successor_of"]))
+        self.add_header(card["name"], " · ".join(facts),
+                        Block("members", {"initiative": card["id"]}))
+        self.add_text(escape(card["summary"]))
+        if card["instruments"]:
+            self.add_text("<b>Instruments:</b> " + escape(", ".join(
+                i.replace("-", " ") for i in card["instruments"])))
+        if card["minerals"]:
+            self.add_text("<b>Minerals:</b> " + ", ".join(
+                link("mineral", m, m.replace("-", " ")) for m in card["minerals"]))
+        rows = [dict(m, member_id=m["country"],
+                     member_id__linkable=m.get("member_kind") == "country") for m in card["members"]]
+        self.add_table("Members and partners", [
+            Column("name", "Member", link_kind="country", link_key="member_id"),
+            Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
+            Column("note", "Note")], rows, block=Block("members", {"initiative": card["id"]}))
+        self.add_events("Related events", card["events"])
+        _add_claims(self, card.get("claims", []))
+        self.add_sources(card["sources"])
+
+
+class EventCard(CardPanel):
+    kind = "event"
+
+    def build(self, card: dict) -> None:
+        dates = [f"<b>{escape(card['date'])}</b>"]
+        if card["announced"]:
+            dates.append(f"announced {escape(card['announced'])}")
+        if card["effective"]:
+            dates.append(f"effective {escape(card['effective'])}")
+        actor = link("country", card["actor"], card["actor_name"]) \
+            if card.get("actor_is_country") else escape(card.get("actor_name") or card["actor"])
+        self.add_header(card["title"], " · ".join([*dates, escape(card["kind"]), actor]),
+                        Block("timeline", {"from": card["date"], "to": card["date"]}))
+        if card["document_number"]:
+            self.add_text(f"<b>Document:</b> {escape(card['document_number'])}")
+        if card["summary"]:
+            self.add_text(escape(card["summary"]))
+        if card["items"]:
+            self.add_text(f"<b>Items:</b> {escape(card['items'])}")
+        if card["minerals"]:
+            self.add_text("<b>Minerals:</b> " + ", ".join(
+                link("mineral", m, m.replace("-", " ")) for m in card["minerals"]))
+        if card["targets"]:
+            self.add_text("<b>Targets:</b> " + ", ".join(
+                link("country", t, n) for t, n in zip(card["targets"], card["target_names"],
+                                                      strict=False)))
+        if card["initiatives"]:
+            self.add_text("<b>Part of:</b> " + ", ".join(
+                link("initiative", i, i) for i in card["initiatives"]))
+        _add_claims(self, card.get("claims", []))
+        self.add_sources(card["sources"])
+
+
+class GroupCard(CardPanel):
+    kind = "group"
+
+    def build(self, card: dict) -> None:
+        self.add_header(card["name"], " · ".join(escape(p) for p in (
+            card["short_name"], card["kind"], f"founded {card['founded']}") if p))
+        self.add_text(escape(card["description"]))
+        rows = [dict(m, member_id=m["country"],
+                     member_id__linkable=m.get("member_kind") == "country") for m in card["members"]]
+        self.add_table("Members", [
+            Column("name", "Member", link_kind="country", link_key="member_id"),
+            Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
+            Column("note", "Note")], rows, source=source_html(card.get("source")))
+        _add_claims(self, card.get("claims", []))
+
+
+def _add_claims(panel: CardPanel, claims: list[dict]) -> None:
+    if not claims:
+        return
+    panel.add_section("Where sources disagree")
+    for claim in claims:
+        panel.add_text(f"<b>{escape(claim['field'])}</b>: {escape(claim['value'])} — "
+                       f"{escape(claim['note'])}<br>{source_html(claim.get('source'))}", small=True)

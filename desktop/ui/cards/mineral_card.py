@@ -1,0 +1,150 @@
+"""The mineral card: who produces and processes it, how concentrated each stage is, US reliance."""
+
+from __future__ import annotations
+
+from html import escape
+
+from desktop.memos.blocks import Block
+from desktop.ui.cards.base import CardPanel, pct, source_html
+from desktop.ui.cards.entity_cards import measure, value_with_flag
+from desktop.ui.widgets.data_table import Column
+
+FLAG_NAMES = (("us_critical_2025", "US critical mineral (2025)"),
+              ("eu_critical_2024", "EU critical raw material"),
+              ("eu_strategic_2024", "EU strategic raw material"))
+CHART_TOP = 8
+
+
+class MineralCard(CardPanel):
+    kind = "mineral"
+
+    def build(self, card: dict) -> None:
+        flags = [name for key, name in FLAG_NAMES if card.get(key)]
+        facts = [f"<b>{escape(' · '.join(flags))}</b>" if flags else "",
+                 escape(card["family"].replace("-", " ")),
+                 escape(", ".join(card["symbols"][:17]))]
+        main = card["stages"][0] if card["stages"] else None
+        self.add_header(card["name"], " · ".join(f for f in facts if f),
+                        self._stage_block(card["id"], main) if main else None)
+        self.add_text(escape(card["description"]))
+        if card["uses"]:
+            self.add_text("<b>Main uses:</b> " + escape("; ".join(card["uses"])))
+        if card.get("supply_chain_stages"):
+            self.add_text("<b>Supply-chain stages:</b> "
+                          + escape(", ".join(card["supply_chain_stages"])), small=True)
+        for stage in card["stages"]:
+            self._add_stage(card["id"], stage)
+        if main is not None:
+            self._add_share_chart(card, main)
+        self._add_long_series(card)
+        self._add_processing(card)
+        self._add_reliance(card)
+        self._add_imports(card)
+        self.add_events("Export controls and trade measures", card["export_controls"],
+                        Block("timeline", {"mineral": card["id"]}))
+        self.add_sources(card["sources"])
+
+    @staticmethod
+    def _stage_block(mineral: str, stage: dict) -> Block:
+        params = {"mineral": mineral, "metric": stage["metric"], "year": str(stage["year"]),
+                  "top": "10"}
+        if stage["product"]:
+            params["product"] = stage["product"]
+        return Block("production-table", params)
+
+    def _add_stage(self, mineral: str, stage: dict) -> None:
+        title = f"{measure(stage['metric'], stage['product'])}, {stage['year']} ({stage['unit']})"
+        world = stage["world"]["value_text"] if stage["world"] else "not published"
+        summary = (f"World: {escape(world)} · top-1 {pct(stage['top1']['share'])} · top-3 "
+                   f"{pct(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
+                   f"{escape(stage['denominator'])}; e = estimate)")
+        rows = [{"rank": s["rank"], "name": s["name"], "country": s["country"],
+                 "value": value_with_flag(s["value_text"], s["estimated"]), "value_sort": s["value"],
+                 "share": pct(s["share"]), "share_sort": s["share"]} for s in stage["top"]]
+        self.add_table(title, [
+            Column("rank", "Rank", numeric=True),
+            Column("name", "Country", link_kind="country", link_key="country"),
+            Column("value", "Value", numeric=True, sort_key="value_sort"),
+            Column("share", "Share", numeric=True, sort_key="share_sort")], rows,
+            source=f"{summary}<br>{source_html(stage['source'])}",
+            block=self._stage_block(mineral, stage))
+
+    def _add_share_chart(self, card: dict, stage: dict) -> None:
+        from desktop.ui.widgets.charts import share_bar_chart
+
+        top = stage["top"][:CHART_TOP]
+        if not top:
+            return
+        title = f"{card['name']}: {measure(stage['metric'], stage['product']).lower()} shares, " \
+                f"{stage['year']}"
+        self.add_widget(lambda: share_bar_chart(title, [s["name"] for s in top],
+                                                [s["share"] for s in top],
+                                                source_html(stage["source"])))
+
+    def _add_long_series(self, card: dict) -> None:
+        series = card.get("long_series") or []
+        if not series:
+            return
+        from desktop.ui.widgets.charts import line_chart
+
+        lines = {"World": [(r["year"], r["world"]) for r in series if r["world"] is not None],
+                 "China": [(r["year"], r["china"]) for r in series if r["china"] is not None]}
+        publications = []
+        for row in series:
+            if row["source"]["title"] not in [p["title"] for p in publications]:
+                publications.append(row["source"])
+        note = "<br>".join(source_html(p) for p in publications)
+        first, last = series[0]["year"], series[-1]["year"]
+        self.add_widget(lambda: line_chart(
+            f"{card['name']}: world and China mine production, {first}–{last}",
+            {k: v for k, v in lines.items() if v}, "Mine production (metric tons)",
+            f"{note}<br>Years without a published figure are left out."))
+        rows = [{"year": r["year"], "world": _num(r["world"]), "china": _num(r["china"]),
+                 "china_share": pct(r["china"] / r["world"]) if r["world"] and r["china"] else "",
+                 "source": r["source"]["title"]} for r in series]
+        self.add_table("Long production series (metric tons)", [
+            Column("year", "Year", numeric=True), Column("world", "World", numeric=True),
+            Column("china", "China", numeric=True), Column("china_share", "China share",
+                                                           numeric=True),
+            Column("source", "Source")], rows,
+            block=Block("time-series", {"mineral": card["id"], "metric": "mine_production",
+                                        "countries": "WORLD, CHN"}))
+
+    def _add_processing(self, card: dict) -> None:
+        rows = [{"stage": f"{p['stage']}: {p['product']}", "name": p["name"],
+                 "country": p["country"], "country__linkable": p["is_country"],
+                 "year": p["year"], "value": p["value_text"],
+                 "kind": "projection" if p["estimated"] else "", "source": p["source"]["title"]}
+                for p in card["processing_shares"]]
+        self.add_table("Processing and refining shares", [
+            Column("stage", "Stage"),
+            Column("name", "Country", link_kind="country", link_key="country"),
+            Column("year", "Year", numeric=True), Column("value", "Share", numeric=True),
+            Column("kind", "Note"), Column("source", "Source")], rows,
+            source="As published by each source; sources disagree (see the claims of each source).")
+
+    def _add_reliance(self, card: dict) -> None:
+        reliance = card["net_import_reliance"]
+        rows = [{"year": r["year"], "product": r["product"],
+                 "value": value_with_flag(r["value_text"], r["estimated"])} for r in reliance]
+        self.add_table("US net import reliance (% of apparent consumption)", [
+            Column("year", "Year", numeric=True), Column("product", "Form"),
+            Column("value", "Net import reliance", numeric=True)], rows,
+            source=source_html(reliance[0]["source"]) + " · E = net exporter" if reliance else "")
+
+    def _add_imports(self, card: dict) -> None:
+        imports = card["import_sources"]
+        rows = [{"name": r["name"], "country": r["country"],
+                 "country__linkable": r["is_country"], "product": r["product"],
+                 "period": r["period"], "value": r["value_text"], "sort": r["value"]}
+                for r in imports]
+        self.add_table("US import sources (% of imports)", [
+            Column("name", "Source country", link_kind="country", link_key="country"),
+            Column("product", "Form"), Column("period", "Period"),
+            Column("value", "Share", numeric=True, sort_key="sort")], rows,
+            source=source_html(imports[0]["source"]) if imports else "")
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+

@@ -1,0 +1,263 @@
+"""The lookup palette: results on every keystroke, grouped by kind, the match in bold.
+
+It drops down under the toolbar's lookup field (Ctrl+K focuses the field). The field keeps the
+keyboard: Up/Down move through the results, Enter opens the selected card, Escape closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.models import LookupResult
+from desktop.reference.lookup import KIND_ORDER, Lookup
+
+GROUP_TITLES = {"country": "Countries", "mineral": "Minerals", "initiative": "Initiatives",
+                "group": "Groups", "event": "Events"}
+RESULT_ROLE = Qt.ItemDataRole.UserRole
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
+QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+def grouped(results: list[LookupResult]) -> list[str | LookupResult]:
+    """Rows for the view: a header per kind, kinds ordered by their best result."""
+    best: dict[str, float] = {}
+    for result in results:
+        best[result.kind] = max(best.get(result.kind, 0), result.score)
+    kinds = sorted(best, key=lambda k: (-best[k], KIND_ORDER.get(k, 9)))
+    rows: list[str | LookupResult] = []
+    for kind in kinds:
+        rows.append(kind)
+        rows.extend(r for r in results if r.kind == kind)
+    return rows
+
+
+def match_span(name: str, query: str) -> tuple[int, int] | None:
+    """Where the typed text occurs in a name, ignoring case; None when it does not."""
+    needle = query.strip().casefold()
+    if not needle:
+        return None
+    start = name.casefold().find(needle)
+    return (start, start + len(needle)) if start >= 0 and len(name.casefold()) == len(name) \
+        else None
+
+
+class LookupModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[str | LookupResult] = []
+        self.query = ""
+
+    def set_results(self, query: str, results: list[LookupResult]) -> None:
+        self.beginResetModel()
+        self.query = query
+        self.rows = grouped(results)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: Index):
+        if isinstance(self.rows[index.row()], str):
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        row = self.rows[index.row()]
+        if role == HEADER_ROLE:
+            return isinstance(row, str)
+        if role == QUERY_ROLE:
+            return self.query
+        if isinstance(row, str):
+            return GROUP_TITLES.get(row, row) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.name}, {row.kind}"
+        if role == RESULT_ROLE:
+            return row
+        return None
+
+
+class LookupDelegate(QStyledItemDelegate):
+    """Paints group headers and results with the matched text in bold."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        height = option.fontMetrics.height()
+        return QSize(200, height + (10 if index.data(HEADER_ROLE) else 8))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        palette = option.palette
+        rect = option.rect.adjusted(8, 0, -8, 0)
+        if index.data(HEADER_ROLE):
+            font = QFont(option.font)
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             index.data().upper())
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, palette.highlight())
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(text_role))
+        result: LookupResult = index.data(RESULT_ROLE)
+        query = index.data(QUERY_ROLE)
+        x = self._draw_with_match(painter, option.font, rect, result.name, query)
+        if result.matched and match_span(result.name, query) is None \
+                and result.matched.casefold() != result.name.casefold():
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText if not selected
+                                         else text_role))
+            self._draw_with_match(painter, option.font, QRect(x + 10, rect.y(),
+                                                              rect.right() - x, rect.height()),
+                                  f"“{result.matched}”", query, whole=True)
+        painter.restore()
+
+    @staticmethod
+    def _draw_with_match(painter: QPainter, font: QFont, rect: QRect, text: str, query: str,
+                         whole: bool = False) -> int:
+        span = (0, len(text)) if whole else match_span(text, query)
+        bold = QFont(font)
+        bold.setBold(True)
+        pieces = [(text, font)] if span is None else [
+            (text[:span[0]], font), (text[span[0]:span[1]], bold), (text[span[1]:], font)]
+        x = rect.x()
+        for piece, piece_font in pieces:
+            if not piece:
+                continue
+            painter.setFont(piece_font)
+            metrics = QFontMetrics(piece_font)
+            room = rect.right() - x
+            shown = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, max(room, 0))
+            painter.drawText(QRect(x, rect.y(), max(room, 0), rect.height()),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            x += metrics.horizontalAdvance(shown)
+        return x
+
+
+class LookupPalette(QFrame):
+    """The drop-down list of results under a lookup field."""
+
+    chosen = Signal(str, str)
+    painted = Signal()
+
+    def __init__(self, lookup: Lookup, field: QLineEdit, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._lookup = lookup
+        self.field = field
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName("Lookup results")
+        self.model = LookupModel()
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(LookupDelegate(self.view))
+        self.view.setUniformItemSizes(False)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setAccessibleName("Lookup result list")
+        self.view.clicked.connect(self._open_index)
+        self.view.viewport().installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.view)
+        self.hide()
+        field.textChanged.connect(self.update_results)
+        field.installEventFilter(self)
+
+    def update_results(self, text: str) -> None:
+        results = self._lookup.search(text, limit=30)
+        self.model.set_results(text, results)
+        if not results:
+            self.hide()
+            return
+        self._select(self._first_result_row())
+        self._place()
+        self.show()
+        self.raise_()
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        origin = self.field.mapTo(parent, self.field.rect().bottomLeft())
+        width = max(self.field.width(), 460)
+        rows = sum(self.view.sizeHintForRow(r) for r in range(min(self.model.rowCount(), 16)))
+        height = min(rows + 6, parent.height() - origin.y() - 10)
+        self.setGeometry(origin.x(), origin.y() + 2, min(width, parent.width() - origin.x() - 8),
+                         max(height, 40))
+
+    def _first_result_row(self) -> int:
+        return next((i for i, row in enumerate(self.model.rows) if not isinstance(row, str)), -1)
+
+    def _select(self, row: int) -> None:
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def move_selection(self, step: int) -> None:
+        rows = [i for i, row in enumerate(self.model.rows) if not isinstance(row, str)]
+        if not rows:
+            return
+        current = self.view.currentIndex().row()
+        position = rows.index(current) if current in rows else -1
+        self._select(rows[max(0, min(len(rows) - 1, position + step))])
+
+    def open_selected(self) -> bool:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.isVisible():
+            return False
+        self._open_index(index)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        result = index.data(RESULT_ROLE)
+        if result is not None:
+            self.hide()
+            self.chosen.emit(result.kind, result.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Paint:
+            self.painted.emit()
+            return False
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self.move_selection(1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self.move_selection(-1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if not self.isVisible():
+                    self.update_results(self.field.text())
+                return self.open_selected()
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        if watched is self.field and event.type() == QEvent.Type.FocusOut:
+            if not self.underMouse():
+                self.hide()
+        return False

@@ -1,0 +1,1 @@
+"""Reusable widgets: tables that copy and export, charts."""
