@@ -7,7 +7,7 @@ REFDB  := resources/reference.sqlite
 DBSRC  := $(wildcard db/sources/*.csv) $(wildcard db/*.py) $(wildcard db/importers/*.py) \
           desktop/domain/text.py
 
-.PHONY: run test db check bench lint package clean system-deps
+.PHONY: run test db check bench lint package clean system-deps screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required" if sys.version_info < (3, 11) else 0)'
@@ -47,3 +47,6 @@ system-deps:
 
 clean:
 	rm -rf $(VENV) $(REFDB) .pytest_cache .ruff_cache
+
+screenshots: $(STAMP) $(REFDB)  ## the README's screenshots, rendered offscreen into docs/
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -9,6 +9,7 @@ from desktop.services.cards import CardService
 from desktop.ui.cards.entity_cards import CountryCard, EventCard, GroupCard, InitiativeCard
 from desktop.ui.cards.mineral_card import MineralCard
 from desktop.ui.cards.timeline_panel import TimelinePanel
+from desktop.ui.mouse_buttons import MouseHistoryButtons
 
 PANELS = {"country": CountryCard, "mineral": MineralCard, "initiative": InitiativeCard,
           "event": EventCard, "group": GroupCard}
@@ -18,19 +19,28 @@ class CardArea(QStackedWidget):
     link_activated = Signal(str, str)
     memo_block = Signal(str)
     status = Signal(str)
+    completed = Signal()  # the current card has built all its sections
 
-    def __init__(self, cards: CardService, parent: QWidget | None = None) -> None:
+    def __init__(self, cards: CardService, mouse_buttons: MouseHistoryButtons | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cards = cards
+        self._mouse_buttons = mouse_buttons
         self.panels: dict[str, QWidget] = {}
         self.setAccessibleName("Card view")
 
     def panel(self, kind: str):
         if kind not in self.panels:
             panel = TimelinePanel(self._cards) if kind == "timeline" else PANELS[kind]()
+            panel.mouse_buttons = self._mouse_buttons
+            if self._mouse_buttons is not None:
+                watched = panel.table.view if kind == "timeline" else panel
+                self._mouse_buttons.watch(watched.viewport())
             panel.link_activated.connect(self.link_activated)
             panel.memo_block.connect(self.memo_block)
             panel.status.connect(self.status)
+            if hasattr(panel, "completed"):
+                panel.completed.connect(self.completed)
             self.addWidget(panel)
             self.panels[kind] = panel
         return self.panels[kind]

@@ -12,10 +12,12 @@ def launch(quit_when_ready: bool = False) -> int:
 
     from desktop.reference.connection import ReferenceUnavailable, open_reference
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Minerals Briefing Desk")
     app.setOrganizationName("briefdesk")
+    apply_theme(app)
     try:
         conn = open_reference()
     except ReferenceUnavailable as exc:

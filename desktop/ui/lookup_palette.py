@@ -34,6 +34,8 @@ from desktop.reference.lookup import KIND_ORDER, Lookup
 
 GROUP_TITLES = {"country": "Countries", "mineral": "Minerals", "initiative": "Initiatives",
                 "group": "Groups", "event": "Events"}
+VISIBLE_ROWS = 12
+RESULT_LIMIT = 25
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -102,21 +104,36 @@ class LookupModel(QAbstractListModel):
 
 
 class LookupDelegate(QStyledItemDelegate):
-    """Paints group headers and results with the matched text in bold."""
+    """Paints group headers and results with the matched text in bold.
+
+    Every row has the same height (the view then asks for one size hint, not one per row) and
+    fonts and metrics are made once, because this paints on every keystroke.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._fonts: dict[tuple, tuple[QFont, QFontMetrics]] = {}
+
+    def _font(self, base: QFont, bold: bool = False, scale: float = 1.0) -> tuple[QFont,
+                                                                                QFontMetrics]:
+        key = (base.key(), bold, scale)
+        if key not in self._fonts:
+            font = QFont(base)
+            font.setBold(bold)
+            if scale != 1.0:
+                font.setPointSizeF(font.pointSizeF() * scale)
+            self._fonts[key] = (font, QFontMetrics(font))
+        return self._fonts[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        height = option.fontMetrics.height()
-        return QSize(200, height + (10 if index.data(HEADER_ROLE) else 8))
+        return QSize(200, option.fontMetrics.height() + 10)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
         palette = option.palette
         rect = option.rect.adjusted(8, 0, -8, 0)
         if index.data(HEADER_ROLE):
-            font = QFont(option.font)
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.85)
-            painter.setFont(font)
+            painter.setFont(self._font(option.font, bold=True, scale=0.85)[0])
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                              index.data().upper())
@@ -139,25 +156,21 @@ class LookupDelegate(QStyledItemDelegate):
                                   f"“{result.matched}”", query, whole=True)
         painter.restore()
 
-    @staticmethod
-    def _draw_with_match(painter: QPainter, font: QFont, rect: QRect, text: str, query: str,
-                         whole: bool = False) -> int:
+    def _draw_with_match(self, painter: QPainter, font: QFont, rect: QRect, text: str,
+                         query: str, whole: bool = False) -> int:
         span = (0, len(text)) if whole else match_span(text, query)
-        bold = QFont(font)
-        bold.setBold(True)
-        pieces = [(text, font)] if span is None else [
-            (text[:span[0]], font), (text[span[0]:span[1]], bold), (text[span[1]:], font)]
+        pieces = [(text, False)] if span is None else [
+            (text[:span[0]], False), (text[span[0]:span[1]], True), (text[span[1]:], False)]
         x = rect.x()
-        for piece, piece_font in pieces:
-            if not piece:
-                continue
-            painter.setFont(piece_font)
-            metrics = QFontMetrics(piece_font)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        for piece, bold in pieces:
             room = rect.right() - x
-            shown = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, max(room, 0))
-            painter.drawText(QRect(x, rect.y(), max(room, 0), rect.height()),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
-            x += metrics.horizontalAdvance(shown)
+            if not piece or room <= 0:
+                continue
+            piece_font, metrics = self._font(font, bold=bold)
+            painter.setFont(piece_font)
+            painter.drawText(QRect(x, rect.y(), room, rect.height()), flags, piece)  # clipped
+            x += metrics.horizontalAdvance(piece)
         return x
 
 
@@ -178,7 +191,7 @@ class LookupPalette(QFrame):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(LookupDelegate(self.view))
-        self.view.setUniformItemSizes(False)
+        self.view.setUniformItemSizes(True)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setAccessibleName("Lookup result list")
         self.view.clicked.connect(self._open_index)
@@ -191,7 +204,7 @@ class LookupPalette(QFrame):
         field.installEventFilter(self)
 
     def update_results(self, text: str) -> None:
-        results = self._lookup.search(text, limit=30)
+        results = self._lookup.search(text, limit=RESULT_LIMIT)
         self.model.set_results(text, results)
         if not results:
             self.hide()
@@ -202,13 +215,16 @@ class LookupPalette(QFrame):
         self.raise_()
 
     def _place(self) -> None:
+        """A fixed place and size under the field: a palette that changed size on every
+        keystroke would make the card behind it repaint on every keystroke too."""
         parent = self.parentWidget()
         origin = self.field.mapTo(parent, self.field.rect().bottomLeft())
-        width = max(self.field.width(), 460)
-        rows = sum(self.view.sizeHintForRow(r) for r in range(min(self.model.rowCount(), 16)))
-        height = min(rows + 6, parent.height() - origin.y() - 10)
-        self.setGeometry(origin.x(), origin.y() + 2, min(width, parent.width() - origin.x() - 8),
-                         max(height, 40))
+        width = min(max(self.field.width(), 460), parent.width() - origin.x() - 8)
+        height = min(VISIBLE_ROWS * self.view.sizeHintForRow(0) + 6,
+                     parent.height() - origin.y() - 10)
+        geometry = QRect(origin.x(), origin.y() + 2, width, max(height, 40))
+        if geometry != self.geometry():
+            self.setGeometry(geometry)
 
     def _first_result_row(self) -> int:
         return next((i for i, row in enumerate(self.model.rows) if not isinstance(row, str)), -1)

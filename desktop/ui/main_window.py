@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+)
 
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
 from desktop.services.history import History
 from desktop.ui.card_area import CardArea
+from desktop.ui.fonts import ensure_fonts
 from desktop.ui.lookup_palette import LookupPalette
+from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.navigation import NavigationPanel
 from desktop.ui.settings import UiSettings
 
@@ -39,12 +48,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, conn: sqlite3.Connection, settings: UiSettings | None = None) -> None:
         super().__init__()
+        ensure_fonts(QApplication.instance())
         repo = ReferenceRepository(conn)
         self.cards = CardService(repo)
         self.settings = settings or UiSettings()
         self.history = History()
         self._painted = False
         self._warm_up_timer: QTimer | None = None
+        self.warmed_up = False
         self.setWindowTitle("Minerals Briefing Desk")
         self.resize(1280, 820)
 
@@ -58,16 +69,24 @@ class MainWindow(QMainWindow):
             [(i, n, "") for i, n in repo.countries()],
             [(i, n, f) for i, n, f in repo.minerals()],
             [(i.id, i.name, i.short_name) for i in repo.initiatives()])
-        self.card_area = CardArea(self.cards)
+        self.mouse_buttons = MouseHistoryButtons(self)
+        self.card_area = CardArea(self.cards, self.mouse_buttons)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.card_area)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 920])
+        self.splitter.setSizes([400, 880])
         self.setCentralWidget(self.splitter)
-        self.palette_popup = LookupPalette(Lookup(conn), self.lookup_field, self)
+        self.lookup = Lookup(conn)
+        self.palette_popup = LookupPalette(self.lookup, self.lookup_field, self)
         self.statusBar().showMessage(
             f"Reference data pack {repo.meta.get('data_pack_version', '?')}")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: the card's remaining sections are being built
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName("Building card")
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
 
         self.palette_popup.chosen.connect(self.open_card)
         self.navigation.card_requested.connect(self.open_card)
@@ -75,8 +94,12 @@ class MainWindow(QMainWindow):
         self.card_area.link_activated.connect(self.open_card)
         self.card_area.memo_block.connect(self.copy_memo_block)
         self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.card_area.completed.connect(self.busy.hide)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_lookup)
-        QApplication.instance().installEventFilter(self)
+        self.mouse_buttons.back.connect(self.go_back)
+        self.mouse_buttons.forward.connect(self.go_forward)
+        for entity_list in self.navigation.lists.values():
+            self.mouse_buttons.watch(entity_list.view.viewport())
         self._restore()
 
     def _build_toolbar(self) -> None:
@@ -143,14 +166,25 @@ class MainWindow(QMainWindow):
             self._start_warm_up()
 
     def _start_warm_up(self) -> None:
-        """Compute every mineral's shares in idle moments, a mineral per turn of the loop."""
-        steps = self.cards.warm_up()
+        """Prepare caches in idle moments, a small step per turn of the event loop: the typo
+        index of the lookup, then every mineral's shares (country cards need them)."""
+
+        def all_steps():
+            self.lookup.prepare()
+            yield "lookup"
+            import PySide6.QtCharts  # noqa: F401  (first chart would otherwise pay ~80 ms)
+
+            yield "charts"
+            yield from self.cards.warm_up()
+
+        steps = all_steps()
         self._warm_up_timer = timer = QTimer(self)
         timer.setInterval(0)
 
         def step() -> None:
             if next(steps, None) is None:
                 timer.stop()
+                self.warmed_up = True
 
         timer.timeout.connect(step)
         timer.start()
@@ -172,6 +206,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(str(exc), 5000)
                 return False
             self.card_area.show_card(kind, card)
+            panel = self.card_area.currentWidget()
+            self.busy.setVisible(not panel.is_complete())
         if record:
             self.history.visit((kind, ident))
         self._update_history_actions()
@@ -197,18 +233,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(markup)
         self.statusBar().showMessage("Memo block copied to the clipboard — paste it into your memo",
                                      6000)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Mouse back/forward buttons work wherever the pointer is in this window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
-            if watched.window() is self:
-                if event.button() == Qt.MouseButton.BackButton:
-                    self.go_back()
-                    return True
-                if event.button() == Qt.MouseButton.ForwardButton:
-                    self.go_forward()
-                    return True
-        return False
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

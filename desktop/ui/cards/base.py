@@ -69,6 +69,7 @@ class CardPanel(QScrollArea):
         self._pending: deque[Callable[[], None]] = deque()
         self._immediate = 0
         self.tables: list[DataTable] = []
+        self.mouse_buttons = None  # set by the card area: back/forward mouse buttons
 
     def show_card(self, card: dict) -> None:
         self.card = card
@@ -164,7 +165,8 @@ class CardPanel(QScrollArea):
 
         self._place_text(make)
 
-    def add_text(self, html_text: str, small: bool = False, at_once: bool = False) -> None:
+    def add_text(self, html_text: str, small: bool = False, at_once: bool = False,
+                 later: bool = False) -> None:
         def make() -> QLabel:
             label = QLabel(html_text)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -177,8 +179,14 @@ class CardPanel(QScrollArea):
 
         if at_once:
             self._layout.insertWidget(self._layout.count() - 1, make())
+        elif later:  # costly to lay out (many scripts): after the first screenful
+            self._pending.append(lambda: self._insert_if_current(self._content, make))
         else:
             self._place_text(make)
+
+    def _insert_if_current(self, content: QWidget | None, make: Callable[[], QWidget]) -> None:
+        if content is self._content:
+            self._layout.insertWidget(self._layout.count() - 1, make())
 
     def _place_text(self, make: Callable[[], QWidget]) -> None:
         """Text is cheap: shown at once unless sections before it are still waiting."""
@@ -199,6 +207,8 @@ class CardPanel(QScrollArea):
             table.link_activated.connect(self.link_activated)
             table.memo_block.connect(self.memo_block)
             table.status.connect(self.status)
+            if self.mouse_buttons is not None:
+                self.mouse_buttons.watch(table.view.viewport())
             self.tables.append(table)
             return table
 

@@ -36,17 +36,16 @@ class CountryCard(CardPanel):
         subtitle = " · ".join(escape(p) for p in (card["official_name"], codes, place) if p)
         self.add_header(card["name"], subtitle,
                         Block("memberships", {"country": card["iso3"]}))
-        names = card.get("names", {})
-        shown = [f"<b>{LANGUAGE_NAMES.get(lang, lang)}</b>: {escape(', '.join(values[:3]))}"
-                 for lang, values in names.items() if lang in LANGUAGE_NAMES and lang != "en"]
-        if shown:
-            self.add_text(" · ".join(shown), small=True)
-
         self.add_table("Groups and initiatives", [
             Column("container", "Name", link_kind_key="kind", link_key="id"),
             Column("kind", "Kind"), Column("role", "Role"), Column("joined", "Joined"),
             Column("left", "Left")], card["memberships"],
             block=Block("memberships", {"country": card["iso3"]}))
+        names = card.get("names", {})
+        shown = [f"<b>{LANGUAGE_NAMES.get(lang, lang)}</b>: {escape(', '.join(values[:3]))}"
+                 for lang, values in names.items() if lang in LANGUAGE_NAMES and lang != "en"]
+        if shown:
+            self.add_text("<b>Names:</b> " + " · ".join(shown), small=True, later=True)
 
         roles = [{"mineral_name": r["mineral_name"], "mineral": r["mineral"],
                   "measure": measure(r["metric"], r["product"]), "year": r["year"],

@@ -26,12 +26,13 @@ class MineralCard(CardPanel):
         main = card["stages"][0] if card["stages"] else None
         self.add_header(card["name"], " · ".join(f for f in facts if f),
                         self._stage_block(card["id"], main) if main else None)
-        self.add_text(escape(card["description"]))
+        about = [escape(card["description"])]  # one label: each wrapped label costs a layout
         if card["uses"]:
-            self.add_text("<b>Main uses:</b> " + escape("; ".join(card["uses"])))
+            about.append("<b>Main uses:</b> " + escape("; ".join(card["uses"])))
         if card.get("supply_chain_stages"):
-            self.add_text("<b>Supply-chain stages:</b> "
-                          + escape(", ".join(card["supply_chain_stages"])), small=True)
+            about.append("<b>Supply-chain stages:</b> "
+                         + escape(", ".join(card["supply_chain_stages"])))
+        self.add_text("<br>".join(about))
         for stage in card["stages"]:
             self._add_stage(card["id"], stage)
         if main is not None:

@@ -23,7 +23,7 @@ from desktop.ui.widgets.data_table import Column, DataTable
 
 COLUMNS = [
     Column("date", "Date"), Column("announced", "Announced"), Column("effective", "Effective"),
-    Column("kind", "Kind"), Column("title", "Event", link_kind="event", link_key="id"),
+    Column("title", "Event", link_kind="event", link_key="id"), Column("kind", "Kind"),
     Column("actor_name", "Actor", link_kind="country", link_key="actor"),
     Column("targets", "Targets"), Column("minerals", "Minerals"), Column("document", "Document"),
 ]
@@ -59,6 +59,7 @@ class TimelinePanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(bar)
         self.table: DataTable | None = None
+        self.mouse_buttons = None  # set by the card area: back/forward mouse buttons
         for combo in (self.country, self.mineral, self.event_kind):
             combo.currentIndexChanged.connect(self.refresh)
         self.use_dates.toggled.connect(self.refresh)
@@ -75,6 +76,9 @@ class TimelinePanel(QWidget):
             combo.addItem(label, value)
         combo.setMaxVisibleItems(25)
         return combo
+
+    def is_complete(self) -> bool:
+        return True
 
     def set_filters(self, country: str | None = None, mineral: str | None = None) -> None:
         for combo, value in ((self.country, country), (self.mineral, mineral)):
@@ -99,6 +103,8 @@ class TimelinePanel(QWidget):
         table.link_activated.connect(self.link_activated)
         table.memo_block.connect(self.memo_block)
         table.status.connect(self.status)
+        if self.mouse_buttons is not None:
+            self.mouse_buttons.watch(table.view.viewport())
         if self.table is not None:
             self._layout.replaceWidget(self.table, table)
             self.table.deleteLater()

@@ -148,11 +148,13 @@ class DataTable(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows_header = self.view.verticalHeader()
         rows_header.hide()
         rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows_header.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header.setResizeContentsPrecision(40)  # size columns from the first rows, not all
+        header.setMaximumSectionSize(420)  # long titles are elided; the tooltip has them whole
         header.setStretchLastSection(scrolling)
         self.view.resizeColumnsToContents()
         self.view.clicked.connect(self._on_clicked)

@@ -1,0 +1,72 @@
+"""Render the README's screenshots offscreen: ``.venv/bin/python docs/make_screenshots.py``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("BRIEFDESK_HOME", tempfile.mkdtemp())
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.reference.connection import open_reference  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.theme import apply_theme  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent
+
+
+def shoot(window: MainWindow, name: str, scroll_to: float = 0.0) -> None:
+    panel = window.card_area.currentWidget()
+    if hasattr(panel, "finish"):
+        panel.finish()
+    QApplication.processEvents()
+    if scroll_to and hasattr(panel, "verticalScrollBar"):
+        bar = panel.verticalScrollBar()
+        bar.setValue(int(bar.maximum() * scroll_to))
+        QApplication.processEvents()
+    window.grab().save(str(DOCS / name))
+    print("wrote", DOCS / name)
+
+
+def main() -> None:
+    app = QApplication([])
+    apply_theme(app)
+    window = MainWindow(open_reference())
+    window.resize(1440, 900)
+    window.show()
+    QApplication.processEvents()
+
+    window.open_card("mineral", "rare-earths")
+    panel = window.card_area.currentWidget()
+    panel.finish()
+    charts = [w for w in panel.widget().findChildren(object)
+              if getattr(w, "accessibleName", lambda: "")().startswith("Chart: ")]
+    if charts:
+        panel.ensureWidgetVisible(charts[0], 0, 0)
+        QApplication.processEvents()
+        window.grab().save(str(DOCS / "mineral-charts.png"))
+        print("wrote", DOCS / "mineral-charts.png")
+
+    window.open_card("country", "JPN")
+    window.card_area.currentWidget().finish()
+    window.lookup_field.setFocus()
+    window.lookup_field.setText("korea")
+    QApplication.processEvents()
+    window.grab().save(str(DOCS / "lookup-country-card.png"))
+    print("wrote", DOCS / "lookup-country-card.png")
+    window.palette_popup.hide()
+    window.lookup_field.clear()
+
+    window.open_card("timeline", "")
+    window.card_area.currentWidget().set_filters(country="JPN")
+    shoot(window, "timeline.png")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
