@@ -244,6 +244,10 @@ class CardService:
         events = self.repo.events(initiative=initiative.id)
         return {"kind": "initiative", **initiative.to_json(),
                 "lead_name": self.repo.name_of(initiative.lead),
+                "lead_is_country": self.repo.is_country(initiative.lead),
+                "successor_of_name": self.repo.name_of(initiative.successor_of)
+                if initiative.successor_of else "",
+                "mineral_names": [self.repo.name_of_mineral(m) for m in initiative.minerals],
                 "events": [self._event_brief(e) for e in events],
                 "claims": self._claims("initiative", initiative.id)}
 
@@ -252,7 +256,10 @@ class CardService:
         if event is None:
             raise UnknownEntity(f"no event with id {event_id!r}")
         return {"kind": "event", **event.to_json(), "actor_name": self.repo.name_of(event.actor),
+                "actor_is_country": self.repo.is_country(event.actor),
                 "target_names": [self.repo.name_of(t) for t in event.targets],
+                "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
+                "initiative_names": [self.repo.name_of(i) for i in event.initiatives],
                 "claims": self._claims("event", event.id)}
 
     def group_card(self, group_id: str) -> dict:

@@ -18,6 +18,7 @@ def launch(quit_when_ready: bool = False) -> int:
     app.setApplicationName("Minerals Briefing Desk")
     app.setOrganizationName("briefdesk")
     apply_theme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     try:
         conn = open_reference()
     except ReferenceUnavailable as exc:

@@ -72,7 +72,7 @@ class InitiativeCard(CardPanel):
     kind = "initiative"
 
     def build(self, card: dict) -> None:
-        lead = link("country", card["lead"], card["lead_name"]) if len(card["lead"]) == 3 \
+        lead = link("country", card["lead"], card["lead_name"]) if card.get("lead_is_country") \
             else escape(card.get("lead_name") or card["lead"])
         facts = [f"<b>{escape(card['kind'])}</b>", f"launched {escape(card['launched'])}",
                  f"status: {escape(card['status'])}"
@@ -80,7 +80,7 @@ class InitiativeCard(CardPanel):
                  f"lead: {lead}"]
         if card.get("successor_of"):
             facts.append("successor of " + link("initiative", card["successor_of"],
-                                                card["successor_of"]))
+                                                card["successor_of_name"]))
         self.add_header(card["name"], " · ".join(facts),
                         Block("members", {"initiative": card["id"]}))
         self.add_text(escape(card["summary"]))
@@ -89,7 +89,8 @@ class InitiativeCard(CardPanel):
                 i.replace("-", " ") for i in card["instruments"])))
         if card["minerals"]:
             self.add_text("<b>Minerals:</b> " + ", ".join(
-                link("mineral", m, m.replace("-", " ")) for m in card["minerals"]))
+                link("mineral", m, n) for m, n in zip(card["minerals"], card["mineral_names"],
+                                                      strict=False)))
         rows = [dict(m, member_id=m["country"],
                      member_id__linkable=m.get("member_kind") == "country") for m in card["members"]]
         self.add_table("Members and partners", [
@@ -122,14 +123,16 @@ class EventCard(CardPanel):
             self.add_text(f"<b>Items:</b> {escape(card['items'])}")
         if card["minerals"]:
             self.add_text("<b>Minerals:</b> " + ", ".join(
-                link("mineral", m, m.replace("-", " ")) for m in card["minerals"]))
+                link("mineral", m, n) for m, n in zip(card["minerals"], card["mineral_names"],
+                                                      strict=False)))
         if card["targets"]:
             self.add_text("<b>Targets:</b> " + ", ".join(
                 link("country", t, n) for t, n in zip(card["targets"], card["target_names"],
                                                       strict=False)))
         if card["initiatives"]:
             self.add_text("<b>Part of:</b> " + ", ".join(
-                link("initiative", i, i) for i in card["initiatives"]))
+                link("initiative", i, n) for i, n in zip(card["initiatives"],
+                                                         card["initiative_names"], strict=False)))
         _add_claims(self, card.get("claims", []))
         self.add_sources(card["sources"])
 
@@ -139,7 +142,8 @@ class GroupCard(CardPanel):
 
     def build(self, card: dict) -> None:
         self.add_header(card["name"], " · ".join(escape(p) for p in (
-            card["short_name"], card["kind"], f"founded {card['founded']}") if p))
+            card["short_name"], card["kind"], f"founded {card['founded']}") if p),
+            Block("members", {"group": card["id"]}))
         self.add_text(escape(card["description"]))
         rows = [dict(m, member_id=m["country"],
                      member_id__linkable=m.get("member_kind") == "country") for m in card["members"]]
