@@ -7,9 +7,8 @@ source.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from desktop.analysis.shares import SeriesShares, rank_of, series_shares
+from desktop.analysis.series import group_series, latest_shares, newest_source_per_year
+from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.domain.models import Figure, Source
 from desktop.reference.repository import ReferenceRepository
 
@@ -23,35 +22,6 @@ TOP_N = 10
 
 class UnknownEntity(LookupError):
     """No entity of that kind has that id."""
-
-
-def _newest_source_per_year(figures: list[Figure]) -> dict[int, list[Figure]]:
-    """Per year, the figures of the most recently published source (later editions win)."""
-    by_year: dict[int, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
-    for figure in figures:
-        by_year[figure.year][figure.source.id].append(figure)
-    out = {}
-    for year, per_source in by_year.items():
-        newest = max(per_source, key=lambda sid: (per_source[sid][0].source.published, sid))
-        out[year] = per_source[newest]
-    return out
-
-
-def _series(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
-    grouped: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
-    for figure in figures:
-        grouped[(figure.metric, figure.stage, figure.product)].append(figure)
-    return grouped
-
-
-def latest_shares(figures: list[Figure]) -> tuple[int, SeriesShares] | None:
-    """The latest year of a series that has country numbers, with its shares."""
-    per_year = _newest_source_per_year(figures)
-    for year in sorted(per_year, reverse=True):
-        shares = series_shares(per_year[year])
-        if shares is not None and shares.shares:
-            return year, shares
-    return None
 
 
 class CardService:
@@ -69,7 +39,7 @@ class CardService:
 
     def _series_of(self, mineral_id: str) -> dict[tuple[str, str, str], list[Figure]]:
         if mineral_id not in self._series_cache:
-            self._series_cache[mineral_id] = _series(self.repo.figures(mineral=mineral_id))
+            self._series_cache[mineral_id] = group_series(self.repo.figures(mineral=mineral_id))
         return self._series_cache[mineral_id]
 
     def _latest(self, mineral_id: str, key: tuple[str, str, str]) -> tuple[int, SeriesShares] | None:
@@ -146,7 +116,7 @@ class CardService:
                     "of": len(shares.shares), "share": round(share.share, 4),
                     "denominator": shares.denominator_kind, "source": figure.source.brief()}
         if metric in ("import_source_share", "processing_share"):
-            per_year = _newest_source_per_year(series)
+            per_year = newest_source_per_year(series)
             for year in sorted(per_year, reverse=True):
                 mine = [f for f in per_year[year] if f.country == iso3 and not f.estimated]
                 if mine:
@@ -226,7 +196,7 @@ class CardService:
         rows = []
         figures = [f for f in self.repo.figures(mineral=mineral_id, metric="mine_production")
                    if f.product == "" and f.country in ("WORLD", "CHN")]
-        for year, chosen in sorted(_newest_source_per_year(figures).items()):
+        for year, chosen in sorted(newest_source_per_year(figures).items()):
             by_country = {f.country: f for f in chosen}
             world, china = by_country.get("WORLD"), by_country.get("CHN")
             rows.append({"year": year,

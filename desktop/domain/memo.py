@@ -1,0 +1,81 @@
+"""A memo as text: front matter between ``---`` lines, then Markdown.
+
+The front matter is a few ``key: value`` lines, not full YAML: what a memo needs (title, to, from,
+date, marking, summary, author, keywords, toc) and nothing that could surprise its author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FIELDS = ("title", "to", "from", "date", "marking", "summary", "author", "keywords", "toc")
+MAX_FIELD = 2000
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+class MemoSyntaxError(ValueError):
+    """Front matter that cannot be read; the message names the line."""
+
+
+@dataclass(frozen=True)
+class Memo:
+    front: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.front.get("title", "").strip() or "Untitled memo"
+
+    def get(self, key: str) -> str:
+        return self.front.get(key, "").strip()
+
+    @property
+    def keywords(self) -> list[str]:
+        return [k.strip() for k in re.split(r"[,;]", self.get("keywords")) if k.strip()]
+
+    @property
+    def wants_toc(self) -> bool:
+        return self.get("toc").lower() in ("yes", "true", "1", "on")
+
+    def to_text(self) -> str:
+        """The memo as a file: front matter in the order of FIELDS, then the body."""
+        lines = ["---"]
+        for key in (*FIELDS, *sorted(k for k in self.front if k not in FIELDS)):
+            if self.front.get(key, "") != "":
+                lines.append(f"{key}: {' '.join(self.front[key].split())}")
+        lines.append("---")
+        return "\n".join(lines) + "\n\n" + self.body.lstrip("\n")
+
+
+def parse_memo(text: str) -> Memo:
+    """Split front matter from the body. A file without front matter is all body."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return Memo({}, text)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise MemoSyntaxError("front matter starts with '---' on line 1 but has no closing "
+                              "'---' line") from None
+    front: dict[str, str] = {}
+    for number in range(1, end):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or not _KEY.match(key):
+            raise MemoSyntaxError(f"front matter line {number + 1}: expected 'key: value', got "
+                                  f"{line.strip()[:60]!r}")
+        if key in front:
+            raise MemoSyntaxError(f"front matter line {number + 1}: {key!r} is given twice")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if len(value) > MAX_FIELD:
+            raise MemoSyntaxError(f"front matter line {number + 1}: {key!r} is longer than "
+                                  f"{MAX_FIELD} characters")
+        front[key] = value
+    return Memo(front, "\n".join(lines[end + 1:]))

@@ -1,0 +1,46 @@
+"""A data block after resolution: what the exporter draws, with the sources it must cite.
+
+Resolution (``desktop.memos.resolve``) reads the reference DB; the exporter only lays out what it
+is given, so it never touches a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.domain.models import Source
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    kind: str  # "bar" (shares, largest first) or "line" (series over years)
+    title: str
+    value_label: str  # the value axis title, with its unit
+    categories: list[str] = field(default_factory=list)  # bar labels
+    values: list[float] = field(default_factory=list)  # bar values
+    series: dict[str, list[tuple[int, float]]] = field(default_factory=dict)  # line points
+
+
+@dataclass(frozen=True)
+class ResolvedBlock:
+    kind: str
+    title: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    numeric: list[bool] = field(default_factory=list)
+    chart: ChartSpec | None = None
+    text: str = ""  # a single figure, as a sentence fragment
+    note: str = ""  # data year, "e = estimate", denominators
+    sources: list[Source] = field(default_factory=list)
+    error: str = ""  # set when the block could not be resolved
+    data_pack: str = ""  # the reference data version the block was resolved against
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def error_block(message: str, kind: str = "", params: dict[str, str] | None = None
+                ) -> ResolvedBlock:
+    return ResolvedBlock(kind=kind or "error", error=message, params=dict(params or {}))

@@ -1,0 +1,104 @@
+"""Charts as vector drawings: share bars and series lines, with axis titles, units and a source.
+
+Only reportlab.graphics is used, so a chart is lines and text in the PDF, sharp at any zoom. The
+chart's title is the caption above it (which carries the citation); the drawing holds the axes.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.lib import colors
+
+from desktop.domain.resolved import ChartSpec
+from desktop.export.fonts import BASE, ensure, single_font
+from desktop.export.styles import CHART_SERIES, INK, MUTED, RULE
+
+
+def _label(x: float, y: float, text: str, size: float, colour=INK, anchor: str = "start",
+           bold: bool = False) -> String:
+    font, shown = single_font(text, BASE + "-Bold" if bold else BASE)
+    return String(x, y, shown, fontName=font, fontSize=size, fillColor=colour, textAnchor=anchor)
+
+
+def bar_chart(spec: ChartSpec, width: float) -> Drawing:
+    ensure(BASE)
+    rows = max(len(spec.values), 1)
+    height = 18 * rows + 56
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    left = min(150, 20 + 6 * max((len(c) for c in spec.categories), default=4))
+    chart.x, chart.y = left, 36
+    chart.width, chart.height = width - left - 40, 18 * rows
+    chart.data = [list(reversed(spec.values))]
+    chart.categoryAxis.categoryNames = [single_font(c)[1] for c in reversed(spec.categories)]
+    chart.categoryAxis.labels.fontName = BASE
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(100.0, max(spec.values, default=0))
+    chart.valueAxis.valueStep = 20
+    chart.valueAxis.labels.fontName = BASE
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.bars[0].fillColor = colors.HexColor(CHART_SERIES[0])
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%.1f %%"
+    chart.barLabels.fontName = BASE
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    drawing.add(_label(left + chart.width / 2, 8, spec.value_label, 8, MUTED, anchor="middle"))
+    return drawing
+
+
+def line_chart(spec: ChartSpec, width: float, height: float = 220) -> Drawing:
+    ensure(BASE)
+    drawing = Drawing(width, height)
+    names = list(spec.series)
+    plot = LinePlot()
+    plot.x, plot.y = 58, 58
+    plot.width, plot.height = width - 80, height - 78
+    plot.data = [spec.series[name] for name in names]
+    for number in range(len(names)):
+        plot.lines[number].strokeColor = colors.HexColor(CHART_SERIES[number % len(CHART_SERIES)])
+        plot.lines[number].strokeWidth = 1.6
+    xs = [x for name in names for x, _ in spec.series[name]]
+    ys = [y for name in names for _, y in spec.series[name]]
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = min(xs), max(xs)
+    span = max(xs) - min(xs)
+    plot.xValueAxis.valueStep = 20 if span > 80 else 10 if span > 30 else 5 if span > 10 else 1
+    plot.yValueAxis.valueMin = 0
+    plot.yValueAxis.valueMax = max(ys) * 1.08 if ys and max(ys) > 0 else 1
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName = BASE
+        axis.labels.fontSize = 8
+        axis.strokeColor = RULE
+    plot.xValueAxis.labelTextFormat = "%d"
+    plot.yValueAxis.labelTextFormat = lambda value: f"{value:,.0f}"
+    plot.yValueAxis.visibleGrid = True
+    plot.yValueAxis.gridStrokeColor = RULE
+    drawing.add(plot)
+    drawing.add(_label(plot.x + plot.width / 2, 28, "Year", 8, MUTED, anchor="middle"))
+    axis_title = Group(_label(0, 0, spec.value_label, 8, MUTED, anchor="middle"))
+    axis_title.translate(10, plot.y + plot.height / 2)
+    axis_title.rotate(90)
+    drawing.add(axis_title)
+    legend = Legend()
+    legend.x, legend.y = plot.x, 12
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.fontName = BASE
+    legend.fontSize = 8
+    legend.dx = legend.dy = 8
+    legend.deltax = 90
+    legend.colorNamePairs = [(colors.HexColor(CHART_SERIES[i % len(CHART_SERIES)]),
+                              single_font(name)[1]) for i, name in enumerate(names)]
+    drawing.add(legend)
+    return drawing

@@ -1,0 +1,104 @@
+"""Resolved data blocks to flowables: tables of figures, charts, a single figure, or an error box.
+
+Each block cites its sources through the document's endnote numbering, so the numbers under a
+table point at the "Sources" list at the end of the memo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.domain.models import Source
+from desktop.domain.resolved import ResolvedBlock
+from desktop.export.charts import bar_chart, line_chart
+from desktop.export.fonts import markup
+from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style
+
+Cite = Callable[[list[Source]], str]  # sources -> "[1, 3]" superscript markup
+
+
+def error_box(message: str, width: float) -> Flowable:
+    """A visible, boxed notice in place of what could not be made."""
+    text = Paragraph(f"<b>Could not include this block.</b> {markup(message)}", style("error"))
+    box = Table([[text]], colWidths=[width])
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), ERROR_FILL),
+                             ("BOX", (0, 0), (-1, -1), 1, ERROR_EDGE),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                             ("TOPPADDING", (0, 0), (-1, -1), 6),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    box.spaceBefore, box.spaceAfter = 4, 8
+    return box
+
+
+def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
+                 width: float, lengths: list[list[int]] | None = None,
+                 is_markup: bool = False) -> LongTable:
+    """A table whose header row repeats on every page and whose numbers align right.
+
+    Cells are plain text (escaped here) unless ``is_markup``; ``lengths`` gives the visible
+    length of markup cells for sharing the width.
+    """
+    numeric = list(numeric) + [False] * (len(columns) - len(numeric))
+    text = (lambda cell: cell) if is_markup else (lambda cell: markup(str(cell)))
+    head = [Paragraph(text(c), style("cell_head_right" if n else "cell_head"))
+            for c, n in zip(columns, numeric, strict=False)]
+    body = [[Paragraph(text(cell), style("cell_right" if n else "cell"))
+             for cell, n in zip(row, numeric, strict=False)] for row in rows]
+    if lengths is None:
+        lengths = [[len(str(cell)) for cell in row] for row in [columns, *rows]]
+    table = LongTable([head, *body], colWidths=_widths(lengths, numeric, width),
+                      repeatRows=1, hAlign="LEFT")
+    commands = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+    commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows) + 1, 2)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _widths(lengths: list[list[int]], numeric: list[bool], width: float) -> list[float]:
+    """Share the width by the longest text in each column (numbers stay compact)."""
+    columns = len(numeric)
+    longest = []
+    for index in range(columns):
+        cells = [row[index] for row in lengths[:200] if index < len(row)]
+        longest.append(min(max(max(cells, default=4), 4), 18 if numeric[index] else 60))
+    total = sum(longest) or 1
+    return [width * length / total for length in longest]
+
+
+def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowable]:
+    if block.error:
+        return [error_box(block.error, width)]
+    refs = cite(block.sources)
+    parts: list[Flowable] = []
+    if block.kind == "figure":
+        return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]
+    if block.title:
+        parts.append(Paragraph(f"{markup(block.title)}{refs}", style("caption")))
+    if block.chart is not None:
+        chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \
+            else line_chart(block.chart, width)
+        parts.append(chart)
+    if block.columns:
+        parts.append(figure_table(block.columns, block.rows, block.numeric, width))
+    source_line = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources)
+    note = " ".join(filter(None, [block.note, f"Source: {source_line}." if source_line else ""]))
+    if note:
+        parts.append(Paragraph(markup(note), style("source")))
+    if block.chart is not None:
+        return [KeepTogether(parts), Spacer(1, 4)]
+    return parts + [Spacer(1, 4)]
+

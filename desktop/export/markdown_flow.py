@@ -1,0 +1,302 @@
+"""Markdown body to flowables: Python-Markdown parses, one table of handlers maps elements.
+
+Fenced blocks are taken out before Python-Markdown sees them (so a ``brief`` block reaches the
+resolver as written and a code block keeps its spaces); what comes back is walked element by
+element. Every handler returns flowables and never raises on content: anything it cannot lay out
+becomes an error box that says why.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Image,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.domain.models import Source
+from desktop.domain.resolved import ResolvedBlock
+from desktop.export.data_blocks import error_box, figure_table, render_block
+from desktop.export.fonts import MONO, markup
+from desktop.export.inline import InlineContext, inline, plain
+from desktop.export.styles import MUTED, RULE, style
+
+FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
+PLACEHOLDER = "\x01FENCE{}\x01"
+PLACEHOLDER_RE = re.compile("^\x01FENCE(\\d+)\x01$")
+MAX_IMAGE_BYTES = 20_000_000
+
+Resolver = Callable[[str], ResolvedBlock]
+
+
+@dataclass
+class Fence:
+    info: str
+    body: str
+
+
+class _FencePreprocessor(Preprocessor):
+    """Replace fenced blocks by placeholder paragraphs, keeping their text aside."""
+
+    def __init__(self, md, fences: list[Fence]):
+        super().__init__(md)
+        self.fences = fences
+
+    def run(self, lines: list[str]) -> list[str]:
+        out, index = [], 0
+        while index < len(lines):
+            match = FENCE_OPEN.match(lines[index])
+            if not match:
+                out.append(lines[index])
+                index += 1
+                continue
+            fence, body, index = match.group("fence"), [], index + 1
+            while index < len(lines) and not (lines[index].strip().startswith(fence[0] * len(fence))
+                                              and set(lines[index].strip()) == {fence[0]}):
+                body.append(lines[index])
+                index += 1
+            index += 1  # the closing fence (or the end of the text)
+            self.fences.append(Fence(match.group("info").strip().lower(), "\n".join(body)))
+            out += ["", PLACEHOLDER.format(len(self.fences) - 1), ""]
+        return out
+
+
+class _Capture(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        self.md.captured_root = root
+
+
+@dataclass
+class FlowContext:
+    """The state one memo's conversion shares: width, resolver, citations, outline."""
+
+    width: float
+    resolver: Resolver | None
+    base_dir: Path | None
+    cite: Callable[[list[Source]], str]
+    fences: list[Fence] = field(default_factory=list)
+    inline: InlineContext | None = None
+    footnotes: dict[str, int] = field(default_factory=dict)
+    endnotes: list[Flowable] = field(default_factory=list)
+    blocks: list[ResolvedBlock] = field(default_factory=list)
+
+
+def parse(body: str, ctx: FlowContext) -> ET.Element:
+    md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
+    md.preprocessors.register(_FencePreprocessor(md, ctx.fences), "brief_fences", 40)
+    md.treeprocessors.register(_Capture(md), "capture", 0)
+    md.convert(body)
+    ctx.inline = InlineContext(list(md.htmlStash.rawHtmlBlocks),
+                               lambda key: ctx.footnotes.get(key))
+    root = md.captured_root
+    footnote_div = next((d for d in root.iter("div") if "footnote" in (d.get("class") or "")),
+                        None)
+    if footnote_div is not None:
+        for number, item in enumerate(footnote_div.iter("li"), start=1):
+            ctx.footnotes[item.get("id") or ""] = number
+    return root
+
+
+def to_flowables(body: str, ctx: FlowContext) -> list[Flowable]:
+    root = parse(body, ctx)
+    return blocks_of(root, ctx)
+
+
+def blocks_of(parent: ET.Element, ctx: FlowContext, level: int = 0) -> list[Flowable]:
+    out: list[Flowable] = []
+    for child in parent:
+        handler = HANDLERS.get(child.tag, _container)
+        try:
+            out.extend(handler(child, ctx, level))
+        except Exception as exc:  # layout of one element must not lose the memo
+            out.append(error_box(f"{child.tag} element: {exc}", ctx.width))
+    return out
+
+
+def _heading(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    depth = min(int(element.tag[1]), 4)
+    paragraph = Paragraph(inline(element, ctx.inline), style(f"h{depth}"))
+    paragraph.outline = (depth, plain(element, ctx.inline))
+    return [paragraph]
+
+
+def _paragraph(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    text = (element.text or "").strip()
+    fence = PLACEHOLDER_RE.match(text) if len(element) == 0 else None
+    if fence:
+        return _fence(ctx.fences[int(fence.group(1))], ctx)
+    stash = ctx.inline.restore(text) if len(element) == 0 else None
+    if stash is not None and stash != text:  # a raw HTML block: printed as typed
+        return [Paragraph(markup(stash), style("body"))]
+    if len(element) == 1 and element[0].tag == "img" and not text and \
+            not (element[0].tail or "").strip():
+        return _image(element[0], ctx, level)
+    return [Paragraph(inline(element, ctx.inline), style("body"))]
+
+
+def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
+    if fence.info.split()[:1] == ["brief"]:
+        if ctx.resolver is None:
+            return [error_box("data blocks need the reference database, which is not "
+                              "available", ctx.width)]
+        block = ctx.resolver(fence.body)
+        ctx.blocks.append(block)
+        return render_block(block, ctx.width, ctx.cite)
+    return [_code(fence.body, ctx)]
+
+
+def _code(text: str, ctx: FlowContext) -> Flowable:
+    lines = [markup(line, MONO).replace("  ", "&nbsp; ") for line in text.split("\n")]
+    box = Table([[Paragraph("<br/>".join(lines) or "&nbsp;", style("code"))]],
+                colWidths=[ctx.width])
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), "#f3f5f7"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                             ("TOPPADDING", (0, 0), (-1, -1), 4),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    box.spaceAfter = 6
+    return box
+
+
+def _pre(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    return [_code(ctx.inline.restore("".join(element.itertext())).rstrip("\n"), ctx)]
+
+
+def _list(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    items = []
+    for item in element.findall("li"):
+        content = _item_content(item, ctx, level + 1)
+        items.append(ListItem(content or [Paragraph("", style("body"))], leftIndent=14))
+    if not items:
+        return []
+    ordered = element.tag == "ol"
+    start = element.get("start") or "1"
+    return [ListFlowable(items, bulletType="1" if ordered else "bullet",
+                         start=int(start) if ordered and start.isdigit() else None,
+                         leftIndent=14, bulletFontName=style("body").fontName,
+                         bulletFontSize=9 if ordered else 6, spaceAfter=4)]
+
+
+def _item_content(item: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    blocks = [c for c in item if c.tag in BLOCK_TAGS]
+    if not blocks:
+        return [Paragraph(inline(item, ctx.inline), style("body"))]
+    lead = ET.Element("p")
+    lead.text = item.text
+    for child in item:
+        if child.tag in BLOCK_TAGS:
+            break
+        lead.append(child)
+    out = [Paragraph(inline(lead, ctx.inline), style("body"))] if \
+        (lead.text or "").strip() or len(lead) else []
+    holder = ET.Element("div")
+    holder.extend(blocks)
+    return out + blocks_of(holder, ctx, level)
+
+
+def _quote(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    inner = blocks_of(element, ctx, level) or [Paragraph("", style("quote"))]
+    inner = [Paragraph(f.text, style("quote")) if isinstance(f, Paragraph) and
+             f.style.name == "body" else f for f in inner]
+    box = Table([[inner]], colWidths=[ctx.width - 12])
+    box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 2.5, MUTED),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
+    box.spaceAfter = 6
+    return [box]
+
+
+def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    rows = [r for part in element for r in (part if part.tag in ("thead", "tbody") else [part])
+            if r.tag == "tr"]
+    cells = [[c for c in row if c.tag in ("th", "td")] for row in rows]
+    cells = [row for row in cells if row]
+    if not cells:
+        return []
+    columns = max(len(r) for r in cells)
+    cells = [row + [ET.Element("td")] * (columns - len(row)) for row in cells]
+    align = [(cells[0][i].get("align") or cells[0][i].get("style") or "") for i in range(columns)]
+    plain_rows = [[plain(c, ctx.inline) for c in row] for row in cells]
+    numeric = [("right" in align[i]) or (len(plain_rows) > 1 and all(
+        _looks_numeric(row[i]) or not row[i] for row in plain_rows[1:])) for i in range(columns)]
+    table = figure_table([inline(c, ctx.inline) for c in cells[0]],
+                         [[inline(c, ctx.inline) for c in row] for row in cells[1:]], numeric,
+                         ctx.width, lengths=[[len(t) for t in row] for row in plain_rows],
+                         is_markup=True)
+    table.spaceAfter = 8
+    return [table]
+
+
+def _looks_numeric(text: str) -> bool:
+    cleaned = text.replace(",", "").replace("%", "").replace("e", "").strip(" <>~")
+    try:
+        float(cleaned)
+    except ValueError:
+        return False
+    return bool(cleaned)
+
+
+def _image(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    source = ctx.inline.restore(element.get("src") or "")
+    if re.match(r"^[a-z]+://", source, re.I):
+        return [error_box(f"image {source!r} is not a local file; memos export offline",
+                          ctx.width)]
+    path = Path(source)
+    if not path.is_absolute() and ctx.base_dir is not None:
+        path = ctx.base_dir / path
+    if not path.is_file():
+        return [error_box(f"image file not found: {source}", ctx.width)]
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return [error_box(f"image {source} is larger than 20 MB", ctx.width)]
+    try:
+        image = Image(str(path))
+        scale = min(1.0, ctx.width / image.imageWidth, 400 / image.imageHeight)
+        image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    except Exception as exc:
+        return [error_box(f"image {source} could not be read ({exc})", ctx.width)]
+    caption = element.get("alt") or ""
+    return [image] + ([Paragraph(markup(caption), style("source"))] if caption else [])
+
+
+def _rule(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    return [Spacer(1, 4), HRFlowable(width="100%", thickness=0.6, color=RULE), Spacer(1, 6)]
+
+
+def _container(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    if element.tag == "div" and "footnote" in (element.get("class") or ""):
+        ctx.endnotes = _footnotes(element, ctx)
+        return []
+    if len(element) == 0 and (element.text or "").strip():
+        return [Paragraph(inline(element, ctx.inline), style("body"))]
+    return blocks_of(element, ctx, level)
+
+
+def _footnotes(element: ET.Element, ctx: FlowContext) -> list[Flowable]:
+    notes = []
+    for number, item in enumerate(element.iter("li"), start=1):
+        text = " ".join(inline(child, ctx.inline) for child in item if child.tag == "p") or \
+            inline(item, ctx.inline)
+        notes.append(Paragraph(f"{number}.&nbsp;&nbsp;{text}", style("endnote")))
+    return notes
+
+
+BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+              "hr", "div"}
+HANDLERS: dict[str, Callable[[ET.Element, FlowContext, int], list[Flowable]]] = {
+    "h1": _heading, "h2": _heading, "h3": _heading, "h4": _heading, "h5": _heading,
+    "h6": _heading, "p": _paragraph, "ul": _list, "ol": _list, "blockquote": _quote,
+    "pre": _pre, "table": _table, "hr": _rule, "img": _image,
+}

@@ -1,0 +1,132 @@
+"""Memo (front matter + Markdown with data blocks) to PDF: the one function the CLI and app call.
+
+``memo_to_pdf`` is pure: text in, bytes out, no Qt and no database. Data blocks are resolved by the
+``resolver`` the caller passes (``desktop.memos.resolve.BlockResolver`` over the reference DB); its
+sources become the numbered "Sources" list at the end. With ``invariant=True`` the same memo gives
+the same bytes (no timestamps, fixed document ids), which golden tests rely on.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from desktop.domain.memo import Memo, parse_memo
+from desktop.domain.models import Source
+from desktop.export.fonts import markup
+from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
+from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
+from desktop.export.styles import ACCENT, ZEBRA, style
+
+CREATOR = "Minerals Briefing Desk"
+
+
+class SourceList:
+    """Numbers sources in order of first citation."""
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+        self._numbers: dict[str, int] = {}
+
+    def cite(self, sources: list[Source]) -> str:
+        numbers = []
+        for source in sources:
+            if source.id not in self._numbers:
+                self.sources.append(source)
+                self._numbers[source.id] = len(self.sources)
+            numbers.append(self._numbers[source.id])
+        if not numbers:
+            return ""
+        return f"<super>[{', '.join(str(n) for n in sorted(set(numbers)))}]</super>"
+
+
+def memo_to_pdf(text: str, resolver: Resolver | None = None, *, invariant: bool = False,
+                base_dir: Path | None = None) -> bytes:
+    """Lay out a memo; raises ``MemoSyntaxError`` only for unreadable front matter."""
+    memo = parse_memo(text)
+    return render(memo, resolver, invariant=invariant, base_dir=base_dir)
+
+
+def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = False,
+           base_dir: Path | None = None) -> bytes:
+    buffer = io.BytesIO()
+    furniture = Furniture(memo.title, memo.get("marking"))
+    doc = MemoDocument(buffer, furniture, title=memo.title, author=memo.get("author") or
+                       memo.get("from"), subject=memo.get("summary") or memo.title,
+                       keywords=memo.keywords, creator=CREATOR, producer=CREATOR,
+                       invariant=1 if invariant else 0)
+    sources = SourceList()
+    ctx = FlowContext(width=doc.width, resolver=resolver, base_dir=base_dir, cite=sources.cite)
+    story: list[Flowable] = title_block(memo, doc.width)
+    if memo.wants_toc:
+        story += table_of_contents()
+    story += to_flowables(memo.body, ctx)
+    story += endnotes(ctx.endnotes)
+    story += source_list(sources.sources)
+    canvasmaker = partial(CountingCanvas, furniture=furniture)
+    if memo.wants_toc:
+        doc.multiBuild(story, canvasmaker=canvasmaker)
+    else:
+        doc.build(story, canvasmaker=canvasmaker)
+    return buffer.getvalue()
+
+
+def title_block(memo: Memo, width: float) -> list[Flowable]:
+    rows = [(label, memo.get(key)) for label, key in
+            (("TO", "to"), ("FROM", "from"), ("DATE", "date"), ("SUBJECT", "title"))]
+    table = Table([[Paragraph(label, style("meta_label")), Paragraph(markup(value or "—"),
+                                                                     style("meta_value"))]
+                   for label, value in rows], colWidths=[24 * mm, width - 24 * mm])
+    table.setStyle(TableStyle([("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    out: list[Flowable] = [Paragraph(markup(memo.title), style("title")), table, Spacer(1, 8)]
+    if memo.get("summary"):
+        summary = Table([[Paragraph(f"<b>Summary.</b> {markup(memo.get('summary'))}",
+                                    style("summary"))]], colWidths=[width])
+        summary.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), ZEBRA),
+                                     ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
+        out += [summary, Spacer(1, 10)]
+    return out
+
+
+def table_of_contents() -> list[Flowable]:
+    toc = TableOfContents()
+    toc.levelStyles = [style("toc")] + [
+        type(style("toc"))(f"toc{n}", parent=style("toc"), leftIndent=14 * n) for n in (1, 2, 3)]
+    return [Paragraph("Contents", style("h2")), toc, PageBreak()]
+
+
+def endnotes(notes: list[Flowable]) -> list[Flowable]:
+    if not notes:
+        return []
+    heading = Paragraph("Notes", style("h2"))
+    heading.outline = (2, "Notes")
+    return [Spacer(1, 6), heading, *notes]
+
+
+def source_list(sources: list[Source]) -> list[Flowable]:
+    if not sources:
+        return []
+    heading = Paragraph("Sources", style("h2"))
+    heading.outline = (2, "Sources")
+    out: list[Flowable] = [Spacer(1, 8), heading]
+    for number, source in enumerate(sources, start=1):
+        link = f"https://doi.org/{source.doi}" if source.doi else source.url
+        parts = [markup(p) for p in (source.publisher, source.title, source.edition,
+                                     source.locator, source.published) if p]
+        text = f"[{number}]&nbsp;&nbsp;" + ". ".join(parts)
+        if link:
+            text += f'. <a href={quoteattr(link)} color="#1f4e79"><u>{markup(link)}</u></a>'
+        out.append(Paragraph(text, style("endnote")))
+    out.append(Spacer(1, 4))
+    return out
+

@@ -1,0 +1,114 @@
+"""Page furniture: the marking at top and bottom, the running title, "Page X of Y", bookmarks.
+
+"Page X of Y" needs the page count before any page is final, so the canvas keeps each finished
+page's drawing state and writes the footers once the last page is known.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from desktop.export.fonts import BASE, ensure, single_font
+from desktop.export.styles import MARKING, MUTED, RULE
+
+PAGE = A4
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 26 * mm, 22 * mm
+
+
+class CountingCanvas(Canvas):
+    """Holds every page until ``save`` so each footer can say how many pages there are."""
+
+    def __init__(self, *args, furniture=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._furniture = furniture
+        self.setFont(ensure(BASE), 10)  # never fall back to an unembedded base-14 font
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            if self._furniture is not None:
+                self._furniture.draw_footer(self, total)
+            super().showPage()
+        super().save()
+
+
+class Furniture:
+    """What is drawn on every page around the text frame."""
+
+    def __init__(self, title: str, marking: str) -> None:
+        self.title = title
+        self.marking = marking
+
+    def draw_header(self, canvas: Canvas, doc) -> None:
+        width, height = PAGE
+        canvas.saveState()
+        if self.marking:
+            self._marking(canvas, height - 11 * mm)
+        font, title = single_font(self.title)
+        canvas.setFont(font, 8)
+        canvas.setFillColor(MUTED)
+        if doc.page > 1:
+            canvas.drawString(MARGIN_X, height - 18 * mm, _clip(title, 110))
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(MARGIN_X, height - 19.5 * mm, width - MARGIN_X, height - 19.5 * mm)
+        canvas.restoreState()
+
+    def draw_footer(self, canvas: Canvas, total: int) -> None:
+        width, _height = PAGE
+        canvas.saveState()
+        canvas.setFont(ensure(BASE), 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(width - MARGIN_X, 12 * mm,
+                               f"Page {canvas.getPageNumber()} of {total}")
+        if self.marking:
+            self._marking(canvas, 7 * mm)
+        canvas.restoreState()
+
+    def _marking(self, canvas: Canvas, y: float) -> None:
+        font, text = single_font(self.marking, BASE + "-Bold")
+        canvas.setFont(font, 9)
+        canvas.setFillColor(MARKING)
+        canvas.drawCentredString(PAGE[0] / 2, y, _clip(text.upper(), 90))
+
+
+def _clip(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class MemoDocument(BaseDocTemplate):
+    """A4 pages, one frame; headings become PDF bookmarks (and table-of-contents entries)."""
+
+    def __init__(self, target, furniture: Furniture, **kwargs) -> None:
+        super().__init__(target, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kwargs)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("memo", [frame], onPage=furniture.draw_header)])
+        self._last_level = 0
+        self._bookmarks = 0
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name): once per build pass
+        self._last_level = 0
+        self._bookmarks = 0
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
+        outline = getattr(flowable, "outline", None)
+        if not outline:
+            return
+        level, text = outline
+        level = max(0, min(level - 1, self._last_level + 1))  # outlines may not skip a level
+        self._last_level = level
+        self._bookmarks += 1
+        key = f"heading-{self._bookmarks}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text or "(untitled)", key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, text, self.page, key))
