@@ -74,6 +74,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _card_text(card: dict) -> str:
     lines = [f"{card.get('name') or card.get('title')} ({card['kind']} {card['id']})"]
+    for key in ("initiative_kind", "event_kind", "group_kind"):
+        if card.get(key):
+            lines.append(f"  kind: {card[key]}")
     for key in ("official_name", "region", "subregion", "family", "description", "launched",
                 "status", "date", "announced", "effective", "document_number", "summary"):
         if card.get(key):

@@ -277,6 +277,15 @@ class BlockResolver:
                                               *[s for s in extra if s]]))
 
     def _timeline(self, params: dict[str, str]) -> ResolvedBlock:
+        if params.get("event"):
+            event = self.repo.event(params["event"].strip())
+            if event is None:
+                raise BlockError(f"unknown event {params['event']!r}")
+            return ResolvedBlock(kind="timeline", title=event.title,
+                                 columns=["Date", "Announced", "Effective", "Event", "Document"],
+                                 rows=[[event.date, event.announced, event.effective,
+                                        event.summary or event.title, event.document_number]],
+                                 numeric=[False] * 5, sources=event.sources)
         country = self._country(params) if params.get("country") else None
         mineral = self._mineral(params) if params.get("mineral") else None
         limit = _int(params, "limit", 12, 1, MAX_ROWS)
@@ -285,7 +294,7 @@ class BlockResolver:
             if value and not _is_date(value):
                 raise BlockError(f"'{label}:' must be a date like 2025-04-04, not {value!r}")
         events = self.repo.events(country=country, mineral=mineral, date_from=start,
-                                  date_to=end, kind=params.get("kind", "").strip() or None)
+                                  date_to=end, kind=params.get("event-kind", "").strip() or None)
         if not events:
             raise BlockError("no events match")
         shown = events[-limit:]

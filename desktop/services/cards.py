@@ -15,6 +15,12 @@ from desktop.reference.repository import ReferenceRepository
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
 SHARE_METRICS = ("mine_production", "refinery_production", "smelter_production",
                  "metal_production", "production", "capacity", "reserves")
+#: Supply-chain order of the measures: a card leads with production, not with capacity.
+STAGE_ORDER = {metric: rank for rank, metric in enumerate(
+    ("mine_production", "refinery_production", "smelter_production", "metal_production",
+     "production", "capacity", "reserves"))}
+#: Bodies that are also groups with a card of their own.
+BODY_GROUPS = {"G7": "g7", "EU": "eu27"}
 EXPORT_CONTROL_KINDS = ("export-control", "export-ban", "export-control-suspension",
                         "trade-measure")
 TOP_N = 10
@@ -137,7 +143,9 @@ class CardService:
         series_by_key = self._series_of(mineral.id)
         figures = [f for series in series_by_key.values() for f in series]
         stages, reliance, imports, processing = [], [], [], []
-        for (metric, stage, product), series in sorted(series_by_key.items()):
+        ordered = sorted(series_by_key.items(),
+                         key=lambda item: (STAGE_ORDER.get(item[0][0], 99), item[0]))
+        for (metric, stage, product), series in ordered:
             if metric in SHARE_METRICS:
                 block = self._stage_block(mineral.id, (metric, stage, product))
                 if block:
@@ -212,7 +220,12 @@ class CardService:
         if initiative is None:
             raise UnknownEntity(f"no initiative with id {initiative_id!r}")
         events = self.repo.events(initiative=initiative.id)
-        return {"kind": "initiative", **initiative.to_json(),
+        successors = [i for i in self.repo.initiatives() if i.successor_of == initiative.id]
+        data = initiative.to_json()
+        for member in data["members"]:
+            self._link_body(member, "country", "member_kind")
+        return {**data, "kind": "initiative", "initiative_kind": initiative.kind,
+                "succeeded_by": [{"id": i.id, "name": i.name} for i in successors],
                 "lead_name": self.repo.name_of(initiative.lead),
                 "lead_is_country": self.repo.is_country(initiative.lead),
                 "successor_of_name": self.repo.name_of(initiative.successor_of)
@@ -225,7 +238,8 @@ class CardService:
         event = self.repo.event(event_id)
         if event is None:
             raise UnknownEntity(f"no event with id {event_id!r}")
-        return {"kind": "event", **event.to_json(), "actor_name": self.repo.name_of(event.actor),
+        return {**event.to_json(), "kind": "event", "event_kind": event.kind,
+                "actor_name": self.repo.name_of(event.actor),
                 "actor_is_country": self.repo.is_country(event.actor),
                 "target_names": [self.repo.name_of(t) for t in event.targets],
                 "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
@@ -236,7 +250,18 @@ class CardService:
         group = self.repo.group(group_id)
         if group is None:
             raise UnknownEntity(f"no group with id {group_id!r}")
-        return {"kind": "group", **group.to_json(), "claims": self._claims("group", group.id)}
+        data = group.to_json()
+        for member in data["members"]:
+            self._link_body(member, "country", "member_kind")
+        return {**data, "kind": "group", "group_kind": group.kind,
+                "claims": self._claims("group", group.id)}
+
+    @staticmethod
+    def _link_body(row: dict, code_key: str, kind_key: str) -> None:
+        """A body that is also a group (the EU, the G7) links to that group's card."""
+        if row.get(kind_key) != "country" and row.get(code_key) in BODY_GROUPS:
+            row[kind_key] = "group"
+            row["group_id"] = BODY_GROUPS[row[code_key]]
 
     # -- timeline ----------------------------------------------------------------------------
     def timeline(self, country: str | None = None, mineral: str | None = None,
@@ -271,6 +296,8 @@ class CardService:
                 "effective": event.effective, "kind": event.kind, "title": event.title,
                 "actor": event.actor, "actor_name": self.repo.name_of(event.actor),
                 "actor_is_country": self.repo.is_country(event.actor),
+                "actor_group": BODY_GROUPS.get(event.actor, ""),
+                "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
                 "document_number": event.document_number,
                 "targets": event.targets, "minerals": event.minerals}
 

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.card_area.completed.connect(self.busy.hide)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_lookup)
+        QApplication.instance().styleHints().colorSchemeChanged.connect(self._redraw_card)
         self.mouse_buttons.back.connect(self.go_back)
         self.mouse_buttons.forward.connect(self.go_forward)
         for entity_list in self.navigation.lists.values():
@@ -214,6 +215,11 @@ class MainWindow(QMainWindow):
         self.settings.set_last_card(kind, ident)
         self.card_opened.emit(kind, ident)
         return True
+
+    def _redraw_card(self, *_scheme) -> None:
+        """Charts take their colours when built: rebuild the card after a theme change."""
+        if self.history.current:
+            self.open_card(*self.history.current, record=False)
 
     def go_back(self) -> None:
         location = self.history.back()

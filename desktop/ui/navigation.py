@@ -93,11 +93,11 @@ class NavigationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
         layout.addWidget(self.stack)
-        self.tabs.currentChanged.connect(self._on_section)
+        self.tabs.currentChanged.connect(self.stack.setCurrentIndex)
+        self.tabs.tabBarClicked.connect(self._on_tab_clicked)  # also when already selected
 
-    def _on_section(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
-        if SECTIONS[index] == "Timeline":
+    def _on_tab_clicked(self, index: int) -> None:
+        if 0 <= index < len(SECTIONS) and SECTIONS[index] == "Timeline":
             self.timeline_requested.emit()
 
     def show_section(self, title: str) -> None:

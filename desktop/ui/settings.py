@@ -27,7 +27,7 @@ class UiSettings:
     def last_card(self) -> tuple[str, str] | None:
         kind = self._settings.value("card/kind", "", type=str)
         ident = self._settings.value("card/id", "", type=str)
-        return (kind, ident) if kind and ident else None
+        return (kind, ident) if kind and (ident or kind == "timeline") else None
 
     def set_last_card(self, kind: str, ident: str) -> None:
         self._settings.setValue("card/kind", kind)

@@ -66,3 +66,21 @@ def test_unknown_entities(cards):
                         ("event", "x"), ("group", "x"), ("planet", "x")):
         with pytest.raises(UnknownEntity):
             cards.card(kind, ident)
+
+
+def test_card_kind_is_the_card_not_the_entity_kind(cards):
+    assert cards.card("event", "2023-07-03-cn-gallium-germanium-controls")["kind"] == "event"
+    assert cards.card("initiative", "msp")["kind"] == "initiative"
+    assert cards.card("group", "g7")["kind"] == "group"
+    assert cards.card("initiative", "msp")["initiative_kind"] == "partnership"
+
+
+def test_mineral_card_leads_with_production(cards):
+    gallium = cards.card("mineral", "gallium")
+    assert gallium["stages"][0]["metric"] == "refinery_production"
+
+
+def test_bodies_that_are_groups_link_to_their_cards(cards):
+    members = cards.card("initiative", "g7-finance-washington-2026")["members"]
+    eu = next(m for m in members if m["country"] == "EU")
+    assert eu["member_kind"] == "group" and eu["group_id"] == "eu27"

@@ -16,13 +16,14 @@ def cards(repo):
 
 
 def render(qtbot, panel_class, card):
+    """Build the card fully; it must show a table, or say that nothing is held."""
     panel = panel_class()
     qtbot.addWidget(panel)
     panel.resize(1100, 800)
     panel.show_card(card)
     panel.finish()
-    texts = [label.text() for label in panel.widget().findChildren(QLabel)]
-    assert texts, "empty panel"
+    texts = " ".join(label.text() for label in panel.widget().findChildren(QLabel))
+    assert panel.tables or "holds no" in texts or card["kind"] == "event", card["id"]
     return panel
 
 
@@ -36,9 +37,24 @@ def test_every_country_card(qtbot, cards, repo):
 def test_every_mineral_card(qtbot, cards, repo):
     for mineral_id, _name, _family in repo.minerals():
         panel = render(qtbot, MineralCard, cards.card("mineral", mineral_id))
-        if panel.card["stages"]:
-            assert panel.tables, mineral_id
+        stages = panel.card["stages"]
+        if stages:  # the first table is the leading stage, production before capacity
+            assert panel.tables[0].title.startswith(("Mine", "Refinery", "Smelter", "Metal",
+                                                     "Production", "Capacity", "Reserves"))
+            assert stages[0]["metric"] != "capacity" or all(
+                s["metric"] in ("capacity", "reserves") for s in stages), mineral_id
         panel.deleteLater()
+
+
+def test_empty_country_card_says_so(qtbot, cards, repo):
+    empty = [iso3 for iso3, _ in repo.countries()
+             if not cards.card("country", iso3)["mineral_roles"]
+             and not cards.card("country", iso3)["memberships"]
+             and not cards.card("country", iso3)["events"]]
+    assert empty
+    panel = render(qtbot, CountryCard, cards.card("country", empty[0]))
+    texts = " ".join(label.text() for label in panel.widget().findChildren(QLabel))
+    assert "holds no group memberships" in texts
 
 
 def test_every_initiative_event_and_group_card(qtbot, cards, repo):
@@ -74,4 +90,13 @@ def test_screenshots_are_not_blank(window, kind, ident):
     panel = window.card_area.currentWidget()
     if hasattr(panel, "finish"):
         panel.finish()
-    assert _is_not_blank(window)
+    assert _is_not_blank(panel)  # the card itself, not the navigation beside it
+
+
+def test_blank_detection_works(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    blank = QWidget()
+    qtbot.addWidget(blank)
+    blank.resize(300, 200)
+    assert not _is_not_blank(blank)

@@ -43,6 +43,25 @@ def pct(share: float | None, digits: int = 1) -> str:
     return "" if share is None else f"{100 * share:.{digits}f} %"
 
 
+def actor_link(event: dict) -> dict:
+    """Row fields that make an event's actor a link: to a country, or to a group (EU, G7)."""
+    if event.get("actor_is_country"):
+        return {"actor_kind": "country", "actor_id": event["actor"]}
+    if event.get("actor_group"):
+        return {"actor_kind": "group", "actor_id": event["actor_group"]}
+    return {"actor_kind": None, "actor_id": None}
+
+
+def member_link(member: dict) -> dict:
+    """Row fields that make a member a link: countries and groups have cards, other bodies not."""
+    kind = member.get("member_kind")
+    if kind == "country":
+        return {"member_link_kind": "country", "member_link": member["country"]}
+    if kind == "group":
+        return {"member_link_kind": "group", "member_link": member["group_id"]}
+    return {"member_link_kind": None, "member_link": None}
+
+
 class CardPanel(QScrollArea):
     """Base of all cards: ``show_card(card)`` rebuilds the content from a card dictionary.
 
@@ -229,14 +248,13 @@ class CardPanel(QScrollArea):
         rows = [{"date": e["date"], "announced": e.get("announced", ""),
                  "effective": e.get("effective", ""), "kind": e["kind"], "title": e["title"],
                  "id": e["id"], "document": e.get("document_number", ""),
-                 "actor": e.get("actor_name", e["actor"]), "actor_id": e["actor"],
-                 "actor_id__linkable": e.get("actor_is_country", False)}
+                 "actor": e.get("actor_name", e["actor"]), **actor_link(e)}
                 for e in events]
         self.add_table(title, [
             Column("date", "Date"), Column("announced", "Announced"),
             Column("effective", "Effective"), Column("kind", "Kind"),
             Column("title", "Event", link_kind="event", link_key="id"),
-            Column("actor", "Actor", link_kind="country", link_key="actor_id"),
+            Column("actor", "Actor", link_kind_key="actor_kind", link_key="actor_id"),
             Column("document", "Document")], rows, block=block)
 
     def _on_link(self, url: str) -> None:

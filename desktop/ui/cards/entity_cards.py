@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.memos.blocks import Block
-from desktop.ui.cards.base import CardPanel, link, pct, source_html
+from desktop.ui.cards.base import CardPanel, link, member_link, pct, source_html
 from desktop.ui.widgets.data_table import Column
 
 METRIC_TITLES = {"mine_production": "Mine production", "refinery_production": "Refinery production",
@@ -53,16 +53,20 @@ class CountryCard(CardPanel):
                   "value_sort": r.get("value"), "unit": r["unit"],
                   "share": pct(r.get("share")), "share_sort": r.get("share"),
                   "rank": f"{r['rank']} of {r['of']}" if r.get("rank") else "",
-                  "source": r["source"]["title"]}
+                  "rank_sort": r.get("rank"), "source": r["source"]["title"]}
                  for r in card["mineral_roles"]]
         self.add_table(f"{card['name']} in each mineral (latest year)", [
             Column("mineral_name", "Mineral", link_kind="mineral", link_key="mineral"),
+            Column("share", "Share", numeric=True, sort_key="share_sort"),
+            Column("rank", "Rank", numeric=True, sort_key="rank_sort"),
             Column("measure", "Measure"), Column("year", "Year", numeric=True),
             Column("value", "Value", numeric=True, sort_key="value_sort"), Column("unit", "Unit"),
-            Column("share", "Share", numeric=True, sort_key="share_sort"),
-            Column("rank", "Rank", numeric=True), Column("source", "Source")], roles,
+            Column("source", "Source")], roles,
             source="Shares of the world total (or of the listed countries where USGS prints no "
                    "exact total); processing and US-import shares as published. e = estimate.")
+        if not (card["memberships"] or card["mineral_roles"] or card["events"]):
+            self.add_text(f"The reference database holds no group memberships, mineral figures "
+                          f"or policy events for {escape(card['name'])}.", small=True)
         self.add_events("Export controls imposed or targeted", card["export_controls"])
         self.add_events("Related events", card["events"])
         self.add_sources(card["sources"])
@@ -74,13 +78,16 @@ class InitiativeCard(CardPanel):
     def build(self, card: dict) -> None:
         lead = link("country", card["lead"], card["lead_name"]) if card.get("lead_is_country") \
             else escape(card.get("lead_name") or card["lead"])
-        facts = [f"<b>{escape(card['kind'])}</b>", f"launched {escape(card['launched'])}",
+        facts = [f"<b>{escape(card['initiative_kind'])}</b>",
+                 f"launched {escape(card['launched'])}",
                  f"status: {escape(card['status'])}"
                  + (f" ({escape(card['status_date'])})" if card.get("status_date") else ""),
                  f"lead: {lead}"]
         if card.get("successor_of"):
             facts.append("successor of " + link("initiative", card["successor_of"],
                                                 card["successor_of_name"]))
+        for successor in card.get("succeeded_by", []):
+            facts.append("succeeded by " + link("initiative", successor["id"], successor["name"]))
         self.add_header(card["name"], " · ".join(facts),
                         Block("members", {"initiative": card["id"]}))
         self.add_text(escape(card["summary"]))
@@ -91,10 +98,9 @@ class InitiativeCard(CardPanel):
             self.add_text("<b>Minerals:</b> " + ", ".join(
                 link("mineral", m, n) for m, n in zip(card["minerals"], card["mineral_names"],
                                                       strict=False)))
-        rows = [dict(m, member_id=m["country"],
-                     member_id__linkable=m.get("member_kind") == "country") for m in card["members"]]
+        rows = [dict(m, **member_link(m)) for m in card["members"]]
         self.add_table("Members and partners", [
-            Column("name", "Member", link_kind="country", link_key="member_id"),
+            Column("name", "Member", link_kind_key="member_link_kind", link_key="member_link"),
             Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
             Column("note", "Note")], rows, block=Block("members", {"initiative": card["id"]}))
         self.add_events("Related events", card["events"])
@@ -113,8 +119,8 @@ class EventCard(CardPanel):
             dates.append(f"effective {escape(card['effective'])}")
         actor = link("country", card["actor"], card["actor_name"]) \
             if card.get("actor_is_country") else escape(card.get("actor_name") or card["actor"])
-        self.add_header(card["title"], " · ".join([*dates, escape(card["kind"]), actor]),
-                        Block("timeline", {"from": card["date"], "to": card["date"]}))
+        self.add_header(card["title"], " · ".join([*dates, escape(card["event_kind"]), actor]),
+                        Block("timeline", {"event": card["id"]}))
         if card["document_number"]:
             self.add_text(f"<b>Document:</b> {escape(card['document_number'])}")
         if card["summary"]:
@@ -142,13 +148,12 @@ class GroupCard(CardPanel):
 
     def build(self, card: dict) -> None:
         self.add_header(card["name"], " · ".join(escape(p) for p in (
-            card["short_name"], card["kind"], f"founded {card['founded']}") if p),
+            card["short_name"], card["group_kind"], f"founded {card['founded']}") if p),
             Block("members", {"group": card["id"]}))
         self.add_text(escape(card["description"]))
-        rows = [dict(m, member_id=m["country"],
-                     member_id__linkable=m.get("member_kind") == "country") for m in card["members"]]
+        rows = [dict(m, **member_link(m)) for m in card["members"]]
         self.add_table("Members", [
-            Column("name", "Member", link_kind="country", link_key="member_id"),
+            Column("name", "Member", link_kind_key="member_link_kind", link_key="member_link"),
             Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
             Column("note", "Note")], rows, source=source_html(card.get("source")))
         _add_claims(self, card.get("claims", []))

@@ -33,6 +33,10 @@ class MineralCard(CardPanel):
             about.append("<b>Supply-chain stages:</b> "
                          + escape(", ".join(card["supply_chain_stages"])))
         self.add_text("<br>".join(about))
+        if not card["stages"]:
+            self.add_text(f"The USGS data release holds no world production or reserves by "
+                          f"country for {escape(card['name'].lower())}; figures below are what is "
+                          "published (US imports and reliance, processing shares).", small=True)
         for stage in card["stages"]:
             self._add_stage(card["id"], stage)
         if main is not None:
@@ -42,7 +46,10 @@ class MineralCard(CardPanel):
         self._add_reliance(card)
         self._add_imports(card)
         self.add_events("Export controls and trade measures", card["export_controls"],
-                        Block("timeline", {"mineral": card["id"]}))
+                        Block("timeline", {"mineral": card["id"],
+                                           "event-kind": "export-control"}))
+        others = [e for e in card["events"] if e not in card["export_controls"]]
+        self.add_events("Related events", others, Block("timeline", {"mineral": card["id"]}))
         self.add_sources(card["sources"])
 
     @staticmethod
@@ -55,7 +62,8 @@ class MineralCard(CardPanel):
 
     def _add_stage(self, mineral: str, stage: dict) -> None:
         title = f"{measure(stage['metric'], stage['product'])}, {stage['year']} ({stage['unit']})"
-        world = stage["world"]["value_text"] if stage["world"] else "not published"
+        world = value_with_flag(stage["world"]["value_text"], stage["world"]["estimated"]) \
+            if stage["world"] else "not published"
         summary = (f"World: {escape(world)} · top-1 {pct(stage['top1']['share'])} · top-3 "
                    f"{pct(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
                    f"{escape(stage['denominator'])}; e = estimate)")
@@ -80,7 +88,8 @@ class MineralCard(CardPanel):
                 f"{stage['year']}"
         self.add_widget(lambda: share_bar_chart(title, [s["name"] for s in top],
                                                 [s["share"] for s in top],
-                                                source_html(stage["source"])))
+                                                source_html(stage["source"]),
+                                                f"Share of the {stage['denominator']} (%)"))
 
     def _add_long_series(self, card: dict) -> None:
         series = card.get("long_series") or []
@@ -98,7 +107,7 @@ class MineralCard(CardPanel):
         first, last = series[0]["year"], series[-1]["year"]
         self.add_widget(lambda: line_chart(
             f"{card['name']}: world and China mine production, {first}–{last}",
-            {k: v for k, v in lines.items() if v}, "Mine production (metric tons)",
+            {k: v for k, v in lines.items() if v}, "Metric tons",
             f"{note}<br>Years without a published figure are left out."))
         rows = [{"year": r["year"], "world": _num(r["world"]), "china": _num(r["china"]),
                  "china_share": pct(r["china"] / r["world"]) if r["world"] and r["china"] else "",
@@ -112,20 +121,40 @@ class MineralCard(CardPanel):
                                         "countries": "WORLD, CHN"}))
 
     def _add_processing(self, card: dict) -> None:
-        rows = [{"stage": f"{p['stage']}: {p['product']}", "name": p["name"],
-                 "country": p["country"], "country__linkable": p["is_country"],
-                 "year": p["year"], "value": p["value_text"],
-                 "kind": "projection" if p["estimated"] else "", "source": p["source"]["title"]}
-                for p in card["processing_shares"]]
-        self.add_table("Processing and refining shares", [
-            Column("stage", "Stage"),
-            Column("name", "Country", link_kind="country", link_key="country"),
-            Column("year", "Year", numeric=True), Column("value", "Share", numeric=True),
-            Column("kind", "Note"), Column("source", "Source")], rows,
-            source="As published by each source; sources disagree (see the claims of each source).")
+        """One table per published set (stage, product, year, source), with its concentration."""
+        groups: dict[tuple, list[dict]] = {}
+        for p in card["processing_shares"]:
+            key = (p["stage"], p["product"], p["year"], p["source"]["id"])
+            groups.setdefault(key, []).append(p)
+        for (stage, product, year, _source), shares in groups.items():
+            shares = sorted(shares, key=lambda p: -(p["value"] or 0))
+            countries = [p for p in shares if p["is_country"] and p["value"] is not None]
+            top3 = sum(p["value"] for p in countries[:3])
+            leader = f"top-1 {countries[0]['name']} {countries[0]['value']:g} %" if countries else ""
+            summary = "; ".join(filter(None, [leader, f"top-3 listed {top3:g} %"
+                                              if len(countries) > 1 else "",
+                                              "projection" if shares[0]["estimated"] else ""]))
+            rows = [{"name": p["name"], "country": p["country"],
+                     "country__linkable": p["is_country"], "value": p["value_text"],
+                     "sort": p["value"]} for p in shares]
+            self.add_table(f"Processing share — {stage}: {product}, {year}", [
+                Column("name", "Country", link_kind="country", link_key="country"),
+                Column("value", "Share (as published)", numeric=True, sort_key="sort")], rows,
+                source=f"{escape(summary)}<br>{source_html(shares[0]['source'])}")
 
     def _add_reliance(self, card: dict) -> None:
         reliance = card["net_import_reliance"]
+        numeric = [r for r in reliance if r["value"] is not None]
+        if len({r["year"] for r in numeric}) > 1:
+            from desktop.ui.widgets.charts import line_chart
+
+            lines: dict[str, list[tuple[int, float]]] = {}
+            for r in numeric:
+                lines.setdefault(r["product"] or card["name"], []).append((r["year"], r["value"]))
+            self.add_widget(lambda: line_chart(
+                f"{card['name']}: US net import reliance", lines,
+                "% of apparent consumption", source_html(numeric[0]["source"]),
+                tick_interval=1))
         rows = [{"year": r["year"], "product": r["product"],
                  "value": value_with_flag(r["value_text"], r["estimated"])} for r in reliance]
         self.add_table("US net import reliance (% of apparent consumption)", [

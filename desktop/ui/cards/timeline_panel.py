@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.memos.blocks import Block
 from desktop.services.cards import CardService
+from desktop.ui.cards.base import actor_link
 from desktop.ui.widgets.data_table import Column, DataTable
 
 COLUMNS = [
     Column("date", "Date"), Column("announced", "Announced"), Column("effective", "Effective"),
     Column("title", "Event", link_kind="event", link_key="id"), Column("kind", "Kind"),
-    Column("actor_name", "Actor", link_kind="country", link_key="actor"),
+    Column("actor_name", "Actor", link_kind_key="actor_kind", link_key="actor_id"),
     Column("targets", "Targets"), Column("minerals", "Minerals"), Column("document", "Document"),
 ]
 
@@ -96,9 +97,10 @@ class TimelinePanel(QWidget):
         filters = self.current_filters()
         events = self._cards.timeline(**filters)
         rows = [dict(e, document=e["document_number"], targets=", ".join(e["target_names"]),
-                     minerals=", ".join(e["minerals"]), actor__linkable=e["actor_is_country"])
-                for e in events]
-        block = Block("timeline", {k.replace("date_", ""): v for k, v in filters.items() if v})
+                     minerals=", ".join(e["mineral_names"]), **actor_link(e)) for e in events]
+        names = {"country": "country", "mineral": "mineral", "kind": "event-kind",
+                 "date_from": "from", "date_to": "to"}
+        block = Block("timeline", {names[k]: v for k, v in filters.items() if v})
         table = DataTable("Events", COLUMNS, rows, block=block, scrolling=True)
         table.link_activated.connect(self.link_activated)
         table.memo_block.connect(self.memo_block)

@@ -54,7 +54,7 @@ def _framed(view, source: str, name: str) -> QWidget:
 
 
 def line_chart(title: str, series: dict[str, Sequence[tuple[int, float]]], y_title: str,
-               source: str, x_title: str = "Year") -> QWidget:
+               source: str, x_title: str = "Year", tick_interval: int | None = None) -> QWidget:
     """Lines over years, e.g. world and China rare-earth mine production since 1900."""
     from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 
@@ -83,7 +83,12 @@ def line_chart(title: str, series: dict[str, Sequence[tuple[int, float]]], y_tit
         line.attachAxis(y_axis)
     if low_x is not None:
         x_axis.setRange(low_x, high_x)
-        x_axis.setTickCount(min(11, max(2, (high_x - low_x) // 10 + 2)))
+        span = high_x - low_x
+        interval = tick_interval or (25 if span > 80 else 10 if span > 30 else 5 if span > 10
+                                     else 1)
+        x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        x_axis.setTickAnchor(low_x - low_x % interval)
+        x_axis.setTickInterval(interval)
     y_axis.setRange(0, high_y * 1.05 or 1)
     y_axis.applyNiceNumbers()
     view = QChartView(chart)

@@ -278,4 +278,4 @@ def _plain(html_text: str) -> str:
     import re
     from html import unescape
 
-    return unescape(re.sub(r"<[^>]+>", "", html_text))
+    return unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", html_text)))
