@@ -70,7 +70,7 @@ ALLOWED = {  # package -> desktop packages it may import (ARCHITECTURE.md, "Laye
     "reference": {"domain", "paths"},
     "analysis": {"domain"},
     "services": {"domain", "reference", "analysis"},
-    "export": {"domain", "analysis"},
+    "export": {"domain", "analysis", "paths"},  # paths: where the bundled fonts are
     "memos": {"domain", "reference", "analysis", "paths", "export"},
 }
 
