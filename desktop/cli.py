@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("initiatives", help="initiatives with members and sources")
     _add_json(p)
 
+    p = sub.add_parser("export", help="export a memo (Markdown with front matter) to PDF")
+    p.add_argument("memo", type=Path, help="the memo file (.md)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    p.add_argument("--invariant", action="store_true",
+                   help="byte-identical output for identical input (no timestamps)")
+
     p = sub.add_parser("db", help="build or check the reference database")
     p.add_argument("action", choices=("build", "check"))
     p.add_argument("--db", type=Path, help="database file (default: the bundled one)")

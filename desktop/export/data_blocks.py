@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     LongTable,
@@ -68,15 +70,34 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
     return table
 
 
+CHAR_WIDTH = 5.5  # points per character at the 8.5 pt cell size (DejaVu digits are the widest)
+CELL_PADDING = 13  # the cell paddings on both sides and a little air
+SHORT_COLUMN = 80  # columns that fit in this many points keep their natural width
+LONG_FLOOR = 100  # and every other column gets at least this much before the rest is shared
+
+
 def _widths(lengths: list[list[int]], numeric: list[bool], width: float) -> list[float]:
-    """Share the width by the longest text in each column (numbers stay compact)."""
+    """Short columns (dates, ranks, numbers) get what they need; long text shares the rest."""
     columns = len(numeric)
-    longest = []
+    natural = []
     for index in range(columns):
         cells = [row[index] for row in lengths[:200] if index < len(row)]
-        longest.append(min(max(max(cells, default=4), 4), 18 if numeric[index] else 60))
-    total = sum(longest) or 1
-    return [width * length / total for length in longest]
+        natural.append(max(max(cells, default=4), 3) * CHAR_WIDTH + CELL_PADDING)
+    if sum(natural) <= width:
+        spare = width - sum(natural)
+        longest = max(range(columns), key=lambda i: natural[i])
+        return [w + (spare if i == longest else 0) for i, w in enumerate(natural)]
+    short = [i for i in range(columns) if natural[i] <= SHORT_COLUMN]
+    fixed = sum(natural[i] for i in short)
+    if fixed >= width * 0.7:  # too many short columns: share everything proportionally
+        total = sum(natural)
+        return [width * w / total for w in natural]
+    # each long column first gets up to LONG_FLOOR points, then the rest goes by need
+    floors = {i: min(natural[i], LONG_FLOOR) for i in range(columns) if i not in short}
+    spare = max(width - fixed - sum(floors.values()), 0)
+    extra_need = sum(natural[i] - floors[i] for i in floors) or 1
+    return [natural[i] if i in short else
+            floors[i] + spare * (natural[i] - floors[i]) / extra_need for i in range(columns)]
 
 
 def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowable]:
@@ -87,6 +108,8 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowabl
     if block.kind == "figure":
         return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]
     if block.title:
+        # a caption never ends a page alone; a long table then flows on across pages
+        parts.append(CondPageBreak(60 * mm / 2))
         parts.append(Paragraph(f"{markup(block.title)}{refs}", style("caption")))
     if block.chart is not None:
         chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \
