@@ -17,14 +17,13 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
 from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import markup
-from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style
+from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style, table_style
 
 Cite = Callable[[list[Source]], str]  # sources -> "[1, 3]" superscript markup
 
@@ -33,7 +32,7 @@ def error_box(message: str, width: float) -> Flowable:
     """A visible, boxed notice in place of what could not be made."""
     text = Paragraph(f"<b>Could not include this block.</b> {markup(message)}", style("error"))
     box = Table([[text]], colWidths=[width])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), ERROR_FILL),
+    box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), ERROR_FILL),
                              ("BOX", (0, 0), (-1, -1), 1, ERROR_EDGE),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -66,7 +65,7 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
     commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows) + 1, 2)]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table
 
 

@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from desktop.domain.models import Source
@@ -34,7 +33,7 @@ from desktop.domain.resolved import ResolvedBlock
 from desktop.export.data_blocks import error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
-from desktop.export.styles import MUTED, RULE, style
+from desktop.export.styles import MUTED, RULE, style, table_style
 
 FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
 PLACEHOLDER = "\x01FENCE{}\x01"
@@ -103,7 +102,9 @@ def parse(body: str, ctx: FlowContext) -> ET.Element:
     md.convert(body)
     ctx.inline = InlineContext(list(md.htmlStash.rawHtmlBlocks),
                                lambda key: ctx.footnotes.get(key))
-    root = md.captured_root
+    root = getattr(md, "captured_root", None)  # not set when the body is blank
+    if root is None:
+        return ET.Element("div")
     footnote_div = next((d for d in root.iter("div") if "footnote" in (d.get("class") or "")),
                         None)
     if footnote_div is not None:
@@ -164,7 +165,7 @@ def _code(text: str, ctx: FlowContext) -> Flowable:
     lines = [markup(line, MONO).replace("  ", "&nbsp; ") for line in text.split("\n")]
     box = Table([[Paragraph("<br/>".join(lines) or "&nbsp;", style("code"))]],
                 colWidths=[ctx.width])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), "#f3f5f7"),
+    box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), "#f3f5f7"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 6),
                              ("TOPPADDING", (0, 0), (-1, -1), 4),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
@@ -213,7 +214,7 @@ def _quote(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     inner = [Paragraph(f.text, style("quote")) if isinstance(f, Paragraph) and
              f.style.name == "body" else f for f in inner]
     box = Table([[inner]], colWidths=[ctx.width - 12])
-    box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 2.5, MUTED),
+    box.setStyle(table_style([("LINEBEFORE", (0, 0), (0, -1), 2.5, MUTED),
                              ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
     box.spaceAfter = 6
     return [box]

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.domain.memo import Memo, parse_memo
@@ -22,7 +22,7 @@ from desktop.domain.models import Source
 from desktop.export.fonts import markup
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
-from desktop.export.styles import ACCENT, ZEBRA, style
+from desktop.export.styles import ACCENT, ZEBRA, style, table_style
 
 CREATOR = "Minerals Briefing Desk"
 
@@ -83,7 +83,7 @@ def title_block(memo: Memo, width: float) -> list[Flowable]:
     table = Table([[Paragraph(label, style("meta_label")), Paragraph(markup(value or "—"),
                                                                      style("meta_value"))]
                    for label, value in rows], colWidths=[24 * mm, width - 24 * mm])
-    table.setStyle(TableStyle([("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+    table.setStyle(table_style([("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
                                ("TOPPADDING", (0, 0), (-1, -1), 2),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -91,7 +91,7 @@ def title_block(memo: Memo, width: float) -> list[Flowable]:
     if memo.get("summary"):
         summary = Table([[Paragraph(f"<b>Summary.</b> {markup(memo.get('summary'))}",
                                     style("summary"))]], colWidths=[width])
-        summary.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), ZEBRA),
+        summary.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), ZEBRA),
                                      ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
         out += [summary, Spacer(1, 10)]

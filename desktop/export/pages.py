@@ -22,10 +22,12 @@ class CountingCanvas(Canvas):
     """Holds every page until ``save`` so each footer can say how many pages there are."""
 
     def __init__(self, *args, furniture=None, **kwargs):
+        # the canvas's own starting font would otherwise be Helvetica, which is not embedded
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or ensure(BASE)
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self._furniture = furniture
-        self.setFont(ensure(BASE), 10)  # never fall back to an unembedded base-14 font
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._held.append(dict(self.__dict__))
@@ -93,11 +95,11 @@ class MemoDocument(BaseDocTemplate):
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kwargs)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("memo", [frame], onPage=furniture.draw_header)])
-        self._last_level = 0
+        self._last_level = -1  # no outline entry yet: the first must be at level 0
         self._bookmarks = 0
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name): once per build pass
-        self._last_level = 0
+        self._last_level = -1  # no outline entry yet: the first must be at level 0
         self._bookmarks = 0
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)

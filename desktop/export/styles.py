@@ -7,6 +7,7 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from desktop.export.fonts import BASE, MONO, ensure
 
@@ -59,3 +60,10 @@ def style(name: str) -> ParagraphStyle:
 
 def list_style(level: int) -> ParagraphStyle:
     return ParagraphStyle(f"list{level}", parent=style("body"), spaceAfter=2)
+
+
+def table_style(commands: list[tuple]) -> TableStyle:
+    """A table style whose cell font is the embedded base font (reportlab's default is
+    Helvetica, which would appear in the PDF unembedded even when every cell is a Paragraph)."""
+    ensure(BASE)
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BASE), *commands])
