@@ -32,6 +32,7 @@ check: $(STAMP) $(REFDB)  ## validate the reference database
 	$(BIN)/briefdesk db check
 
 bench: $(STAMP) $(REFDB)  ## print the benchmark figures
+	$(BIN)/python -m pip install --quiet -e '.[build,dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 lint: $(STAMP)
@@ -43,7 +44,8 @@ package: $(STAMP)  ## the installer (not yet)
 # A real window (not the tests) needs these Debian packages; screenshots use xvfb and poppler.
 system-deps:
 	apt-get update && apt-get install -y libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
-	    libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 xvfb poppler-utils
+	    libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 xvfb poppler-utils libpango-1.0-0 \
+	    libpangoft2-1.0-0
 
 clean:
 	rm -rf $(VENV) $(REFDB) .pytest_cache .ruff_cache

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
 from desktop.export.charts import bar_chart, line_chart
-from desktop.export.fonts import markup
+from desktop.export.fonts import BASE, markup, runs
 from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style, table_style
 
 Cite = Callable[[list[Source]], str]  # sources -> "[1, 3]" superscript markup
@@ -47,26 +47,44 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
     """A table whose header row repeats on every page and whose numbers align right.
 
     Cells are plain text (escaped here) unless ``is_markup``; ``lengths`` gives the visible
-    length of markup cells for sharing the width.
+    length of markup cells for sharing the width. A plain cell that fits its column in the base
+    font is drawn as a string (a Paragraph per cell costs ten times as much); others wrap.
     """
     numeric = list(numeric) + [False] * (len(columns) - len(numeric))
-    text = (lambda cell: cell) if is_markup else (lambda cell: markup(str(cell)))
-    head = [Paragraph(text(c), style("cell_head_right" if n else "cell_head"))
-            for c, n in zip(columns, numeric, strict=False)]
-    body = [[Paragraph(text(cell), style("cell_right" if n else "cell"))
-             for cell, n in zip(row, numeric, strict=False)] for row in rows]
     if lengths is None:
         lengths = [[len(str(cell)) for cell in row] for row in [columns, *rows]]
-    table = LongTable([head, *body], colWidths=_widths(lengths, numeric, width),
-                      repeatRows=1, hAlign="LEFT")
-    commands = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+    widths = _widths(lengths, numeric, width)
+
+    def cell(text: str, column: int, head: bool):
+        text = str(text)
+        if not is_markup and _fits(text, widths[column]):
+            return text
+        name = ("cell_head" if head else "cell") + ("_right" if numeric[column] else "")
+        return Paragraph(text if is_markup else markup(text), style(name))
+
+    head = [cell(c, i, True) for i, c in enumerate(columns)]
+    body = [[cell(value, i, False) for i, value in enumerate(row)] for row in rows]
+    table = LongTable([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    commands = [("FONTSIZE", (0, 0), (-1, -1), style("cell").fontSize),
+                ("LEADING", (0, 0), (-1, -1), style("cell").leading),
+                ("TEXTCOLOR", (0, 0), (-1, -1), style("cell").textColor),
+                ("FONTNAME", (0, 0), (-1, 0), style("cell_head").fontName),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
                 ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+    commands += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i, n in enumerate(numeric) if n]
     commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows) + 1, 2)]
     table.setStyle(table_style(commands))
     return table
+
+
+def _fits(text: str, column_width: float) -> bool:
+    """Plain base-font text short enough for one line of its column."""
+    if "\n" in text or len(text) * CHAR_WIDTH + CELL_PADDING > column_width:
+        return False
+    return all(font == BASE for font, _chunk in runs(text))
 
 
 CHAR_WIDTH = 5.5  # points per character at the 8.5 pt cell size (DejaVu digits are the widest)

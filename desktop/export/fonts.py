@@ -87,6 +87,8 @@ def font_for(char: str, base: str = BASE) -> str | None:
 
 def runs(text: str, base: str = BASE) -> list[tuple[str, str]]:
     """Split text into (font, text) runs; unknown characters become the placeholder box."""
+    if text.isascii():  # most of any memo: one run, no per-character work
+        return [(base, text)] if text else []
     out: list[tuple[str, str]] = []
     for char in text:
         if char in "\n\t":

@@ -1,0 +1,188 @@
+"""Export benchmarks: our memo exporter against bare reportlab and against Markdown → HTML →
+WeasyPrint, on the same generated content; and the cost per page at 20 and at 1 000 pages.
+
+The memo is generated from the reference data (ten production tables, five charts, prose between
+them), so all three paths lay out the same numbers.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from html import escape
+
+from desktop.export.memo_pdf import memo_to_pdf
+from desktop.memos.resolve import BlockResolver
+from desktop.reference.connection import open_reference
+from desktop.reference.repository import ReferenceRepository
+
+TABLE_MINERALS = ["rare-earths", "lithium", "cobalt", "graphite", "nickel", "copper", "tin",
+                  "tungsten", "antimony", "manganese"]
+CHART_MINERALS = ["rare-earths", "lithium", "cobalt", "graphite", "nickel"]
+PARAGRAPH = ("Supply of this mineral is concentrated: a few producers account for most of world "
+             "output, and processing is more concentrated than mining. Diversification depends on "
+             "new projects outside the leading producer, on stockpiles that cover disruptions, and "
+             "on partners agreeing where public money goes first. ")
+
+
+def generated_memo(sections: int = 10, paragraphs: int = 7) -> str:
+    """About two pages per section: prose, a production table, and every other time a chart."""
+    parts = ["---", "title: Benchmark memo", "to: Reader", "from: Bench", "date: 2026-11-28",
+             "marking: OFFICIAL", "summary: Generated for the export benchmark.", "---", ""]
+    for number in range(sections):
+        mineral = TABLE_MINERALS[number % len(TABLE_MINERALS)]
+        parts += [f"# Section {number + 1}: {mineral}", ""]
+        parts += [PARAGRAPH * 2, ""] * paragraphs
+        parts += ["```brief", "kind: production-table", f"mineral: {mineral}", "top: 12", "```", ""]
+        if number % 2 == 0:
+            chart_mineral = CHART_MINERALS[(number // 2) % len(CHART_MINERALS)]
+            parts += ["```brief", "kind: share-chart", f"mineral: {chart_mineral}", "```", ""]
+    return "\n".join(parts)
+
+
+def _timed(function, repeats: int = 3) -> float:
+    function()  # warm: fonts registered, modules imported
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def bare_reportlab(resolver: BlockResolver, text: str) -> bytes:
+    """The same content laid out with plain reportlab calls, no Markdown and no furniture."""
+    import io
+
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
+
+    from desktop.export.fonts import BASE, ensure
+
+    ensure(BASE)
+    body = ParagraphStyle("b", fontName=BASE, fontSize=10, leading=14)
+    head = ParagraphStyle("h", fontName=BASE + "-Bold", fontSize=15, leading=19)
+    story = []
+    blocks = _blocks(text)
+    for line in _with_block_marks(text).split("\n"):
+        if line.startswith("# "):
+            story.append(Paragraph(escape(line[2:]), head))
+        elif line.startswith(PARAGRAPH[:20]):
+            story.append(Paragraph(escape(line), body))
+        elif line == "BLOCK":
+            block = resolver(blocks.pop(0))
+            if not block.ok:
+                raise RuntimeError(block.error)
+            if block.chart is not None:
+                drawing = Drawing(450, 200)
+                chart = HorizontalBarChart()
+                chart.x, chart.y, chart.width, chart.height = 120, 20, 300, 160
+                chart.data = [block.chart.values]
+                chart.categoryAxis.categoryNames = block.chart.categories
+                chart.categoryAxis.labels.fontName = BASE
+                chart.valueAxis.labels.fontName = BASE
+                drawing.add(chart)
+                story.append(drawing)
+            else:
+                table = LongTable([block.columns, *block.rows], repeatRows=1)
+                table.setStyle([("FONTNAME", (0, 0), (-1, -1), BASE)])
+                story.append(table)
+    out = io.BytesIO()
+    SimpleDocTemplate(out).build(story)
+    return out.getvalue()
+
+
+def _blocks(text: str) -> list[str]:
+    """The memo's block bodies in order (and the text marks where they were with BLOCK)."""
+    bodies, current = [], None
+    for line in text.split("\n"):
+        if line == "```brief":
+            current = []
+        elif line == "```" and current is not None:
+            bodies.append("\n".join(current))
+            current = None
+        elif current is not None:
+            current.append(line)
+    return bodies
+
+
+def _with_block_marks(text: str) -> str:
+    out, inside = [], False
+    for line in text.split("\n"):
+        if line == "```brief":
+            inside = True
+            out.append("BLOCK")
+        elif line == "```" and inside:
+            inside = False
+        elif not inside:
+            out.append(line)
+    return "\n".join(out)
+
+
+def weasyprint_peer(resolver: BlockResolver, text: str) -> bytes:
+    """Markdown → HTML → WeasyPrint, with blocks as HTML tables and SVG bars (front matter
+    left in the text: the peer has no notion of it, which only makes its job smaller)."""
+    import markdown
+    import weasyprint
+
+    blocks = _blocks(text)
+    html_parts = []
+    for chunk in _with_block_marks(text).split("BLOCK"):
+        html_parts.append(markdown.markdown(chunk))
+        if blocks:
+            block = resolver(blocks.pop(0))
+            if block.chart is not None:
+                bars = "".join(
+                    f'<rect x="120" y="{20 * i}" width="{3 * v}" height="14" fill="#1f5fa8"/>'
+                    f'<text x="0" y="{20 * i + 11}" font-size="10">{escape(c)}</text>'
+                    for i, (c, v) in enumerate(zip(block.chart.categories, block.chart.values,
+                                                   strict=False)))
+                html_parts.append(f'<svg width="450" height="{20 * len(block.chart.values)}">'
+                                  f"{bars}</svg>")
+            else:
+                rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                               for row in block.rows)
+                head = "".join(f"<th>{escape(c)}</th>" for c in block.columns)
+                html_parts.append(f"<table><thead><tr>{head}</tr></thead>{rows}</table>")
+    css = "body{font-family:'DejaVu Sans';font-size:10pt} td,th{padding:2px 6px}"
+    page = f"<html><head><style>{css}</style></head><body>{''.join(html_parts)}</body></html>"
+    return weasyprint.HTML(string=page).write_pdf()
+
+
+def bench_export() -> dict:
+    resolver = BlockResolver(ReferenceRepository(open_reference()))
+    memo = generated_memo()
+    ours_pdf = memo_to_pdf(memo, resolver)
+    ours = _timed(lambda: memo_to_pdf(memo, resolver))
+    bare = _timed(lambda: bare_reportlab(resolver, memo))
+    pages = _pages(ours_pdf)
+    results = {"export_pages": pages, "export_tables": len(TABLE_MINERALS),
+               "export_charts": 5, "export_ours_s": round(ours, 3),
+               "export_bare_reportlab_s": round(bare, 3),
+               "export_ours_vs_bare": round(ours / bare, 2)}
+    try:
+        weasy = _timed(lambda: weasyprint_peer(resolver, memo), repeats=1)
+        results["export_weasyprint_s"] = round(weasy, 3)
+        results["export_speedup_vs_weasyprint"] = round(weasy / ours, 1)
+    except Exception as exc:  # the peer needs Pango; without it the comparison is skipped
+        results["export_weasyprint_s"] = f"unavailable ({type(exc).__name__})"
+    big = generated_memo(sections=570)  # about a thousand pages
+    start = time.perf_counter()
+    big_pdf = memo_to_pdf(big, resolver)
+    big_seconds = time.perf_counter() - start
+    big_pages = _pages(big_pdf)
+    results.update({"export_1000p_pages": big_pages, "export_1000p_s": round(big_seconds, 2),
+                    "export_ms_per_page_20p": round(1000 * ours / pages, 1),
+                    "export_ms_per_page_1000p": round(1000 * big_seconds / big_pages, 1),
+                    "export_per_page_ratio": round((big_seconds / big_pages) / (ours / pages), 2)})
+    return results
