@@ -50,5 +50,7 @@ system-deps:
 clean:
 	rm -rf $(VENV) $(REFDB) .pytest_cache .ruff_cache
 
-screenshots: $(STAMP) $(REFDB)  ## the README's screenshots, rendered offscreen into docs/
+screenshots: $(STAMP) $(REFDB)  ## the README's screenshots and sample-memo pages, into docs/
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	$(BIN)/briefdesk export resources/samples/rare-earths-after-g7-washington.md -o docs/sample-memo.pdf
+	pdftoppm -r 60 -png -f 1 -l 3 docs/sample-memo.pdf docs/sample-memo

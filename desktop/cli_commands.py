@@ -183,62 +183,22 @@ def _db_build(path: Path, as_json: bool) -> int:
     return 0 if report.ok else 1
 
 
-MAX_MEMO_BYTES = 5_000_000
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.domain.memo import MemoSyntaxError
+    from desktop.export.files import MemoFileError, read_memo_file, write_atomically
     from desktop.export.memo_pdf import memo_to_pdf
 
-    text = read_memo_file(args.memo)
-    resolver = _resolver_or_none()
     try:
-        pdf = memo_to_pdf(text, resolver, invariant=args.invariant,
+        text = read_memo_file(args.memo)
+        pdf = memo_to_pdf(text, _resolver_or_none(), invariant=args.invariant,
                           base_dir=args.memo.resolve().parent)
+        write_atomically(args.output, pdf)
+    except MemoFileError as exc:
+        raise UsageError(str(exc)) from None
     except MemoSyntaxError as exc:
         raise UsageError(f"{args.memo}: {exc}") from None
-    write_atomically(args.output, pdf)
     print(f"wrote {args.output} ({len(pdf):,} bytes)")
     return 0
-
-
-def read_memo_file(path: Path) -> str:
-    """The memo's text, or a one-line reason it cannot be read."""
-    try:
-        if path.stat().st_size > MAX_MEMO_BYTES:
-            raise UsageError(f"{path}: larger than {MAX_MEMO_BYTES // 1_000_000} MB; a memo "
-                             "this size is not a memo")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not a memo file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failed write never leaves half a PDF."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
-                                             prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _resolver_or_none():

@@ -24,6 +24,7 @@ from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
 from desktop.services.history import History
 from desktop.ui.card_area import CardArea
+from desktop.ui.export_action import MemoExport
 from desktop.ui.fonts import ensure_fonts
 from desktop.ui.lookup_palette import LookupPalette
 from desktop.ui.mouse_buttons import MouseHistoryButtons
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
         self.card_area.memo_block.connect(self.copy_memo_block)
         self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.card_area.completed.connect(self.busy.hide)
+        self.memo_export = MemoExport(self)
+        self.memo_export.started.connect(self._busy_message)
+        self.memo_export.finished.connect(lambda path: self._idle_message(f"Exported {path}"))
+        self.memo_export.failed.connect(lambda message: self._idle_message(message))
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_lookup)
         QApplication.instance().styleHints().colorSchemeChanged.connect(self._redraw_card)
         self.mouse_buttons.back.connect(self.go_back)
@@ -129,6 +134,10 @@ class MainWindow(QMainWindow):
         lookup.triggered.connect(self.focus_lookup)
         go.addAction(lookup)
         file_menu = self.menuBar().addMenu("&File")
+        export_action = QAction("Export memo to PDF…", self)
+        export_action.setShortcut(QKeySequence("Ctrl+E"))
+        export_action.triggered.connect(lambda: self.memo_export.ask_and_export())
+        file_menu.addAction(export_action)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -215,6 +224,14 @@ class MainWindow(QMainWindow):
         self.settings.set_last_card(kind, ident)
         self.card_opened.emit(kind, ident)
         return True
+
+    def _busy_message(self, text: str) -> None:
+        self.busy.show()
+        self.statusBar().showMessage(text)
+
+    def _idle_message(self, text: str) -> None:
+        self.busy.hide()
+        self.statusBar().showMessage(text, 8000)
 
     def _redraw_card(self, *_scheme) -> None:
         """Charts take their colours when built: rebuild the card after a theme change."""

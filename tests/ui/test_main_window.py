@@ -229,3 +229,30 @@ def test_quit_when_ready_without_a_database_says_how_to_fix(tmp_path):
     done = subprocess.run([sys.executable, "-m", "desktop", "--quit-when-ready"], cwd=REPO,
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "make db" in done.stderr
+
+
+SAMPLE = REPO / "resources" / "samples" / "rare-earths-after-g7-washington.md"
+
+
+def test_export_a_memo_from_the_app(qtbot, tmp_path, window):
+    window.memo_export.open_result = False
+    target = tmp_path / "memo.pdf"
+    with qtbot.waitSignal(window.memo_export.finished, timeout=60_000) as done:
+        window.memo_export.export(SAMPLE, target)
+    assert done.args == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_export_failures_are_a_message(qtbot, tmp_path, monkeypatch, window):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    with qtbot.waitSignal(window.memo_export.failed, timeout=30_000):
+        window.memo_export.export(tmp_path / "missing.md", tmp_path / "out.pdf")
+    assert "no such file" in warnings[0]
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nnot a pair\n---\n", encoding="utf-8")
+    with qtbot.waitSignal(window.memo_export.failed, timeout=30_000):
+        window.memo_export.export(bad, tmp_path / "out.pdf")
+    assert "front matter line 2" in warnings[1]
+    assert not (tmp_path / "out.pdf").exists()

@@ -107,7 +107,7 @@ class CardPanel(QScrollArea):
         if old is not None:
             old.deleteLater()
         if self._pending:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)  # cancelled if the panel goes
         else:
             self.completed.emit()
 
@@ -125,7 +125,7 @@ class CardPanel(QScrollArea):
             return
         self._pending.popleft()()
         if self._pending:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)  # cancelled if the panel goes
         else:
             self.completed.emit()
 

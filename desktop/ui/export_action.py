@@ -1,0 +1,91 @@
+"""File → Export memo to PDF: the same exporter as ``briefdesk export``, run off the UI thread.
+
+Export of a long memo takes seconds; it runs on a worker with its own read-only connection to the
+reference DB, the status bar shows it is busy, and the PDF opens when it is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class _Signals(QObject):
+    finished = Signal(str)
+    failed = Signal(str)
+
+
+class _ExportJob(QRunnable):
+    def __init__(self, memo: Path, output: Path, signals: _Signals) -> None:
+        super().__init__()
+        self.memo, self.output, self.signals = memo, output, signals
+
+    def run(self) -> None:
+        from desktop.domain.memo import MemoSyntaxError
+        from desktop.export.files import MemoFileError, read_memo_file, write_atomically
+        from desktop.export.memo_pdf import memo_to_pdf
+        from desktop.memos.resolve import BlockResolver
+        from desktop.reference.connection import ReferenceUnavailable, open_reference
+        from desktop.reference.repository import ReferenceRepository
+
+        try:
+            text = read_memo_file(self.memo)
+            try:
+                resolver = BlockResolver(ReferenceRepository(open_reference()))
+            except ReferenceUnavailable:
+                resolver = None
+            pdf = memo_to_pdf(text, resolver, base_dir=self.memo.resolve().parent)
+            write_atomically(self.output, pdf)
+        except (MemoFileError, MemoSyntaxError) as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug must not take the window down with it
+            self.signals.failed.emit(f"export failed unexpectedly ({type(exc).__name__}: {exc})")
+            return
+        self.signals.finished.emit(str(self.output))
+
+
+class MemoExport(QObject):
+    """Runs exports one at a time and reports back on the UI thread."""
+
+    started = Signal(str)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, open_result: bool = True) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.open_result = open_result
+        self._signals = _Signals()
+        self._signals.finished.connect(self._done)
+        self._signals.failed.connect(self._failed)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+    def ask_and_export(self) -> None:
+        memo, _ = QFileDialog.getOpenFileName(self._parent, "Export memo to PDF", "",
+                                              "Memos (*.md *.markdown *.txt)")
+        if not memo:
+            return
+        output, _ = QFileDialog.getSaveFileName(self._parent, "Save PDF as",
+                                                str(Path(memo).with_suffix(".pdf")),
+                                                "PDF files (*.pdf)")
+        if output:
+            self.export(Path(memo), Path(output))
+
+    def export(self, memo: Path, output: Path) -> None:
+        self.started.emit(f"Exporting {memo.name}…")
+        self.pool.start(_ExportJob(memo, output, self._signals))
+
+    def _done(self, path: str) -> None:
+        self.finished.emit(path)
+        if self.open_result:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _failed(self, message: str) -> None:
+        self.failed.emit(message)
+        QMessageBox.warning(self._parent, "Export failed",
+                            f"{message}\nThe memo file is unchanged.")
