@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
+from desktop.domain.text import is_partial_date
 
 METRICS = ("mine_production", "refinery_production", "smelter_production", "metal_production",
            "production", "reserves", "capacity", "net_import_reliance", "import_source_share",
            "processing_share")
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class UsageError(Exception):
@@ -127,20 +126,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 def check_date(text: str | None, name: str) -> str | None:
     if text is None:
         return None
-    if not DATE.fullmatch(text) or not _valid_date(text):
+    if not is_partial_date(text):
         raise UsageError(f"{name} must be a date like 2025-04-04, 2025-04 or 2025, not {text!r}")
     return text
-
-
-def _valid_date(text: str) -> bool:
-    import datetime
-
-    padded = (text + "-01-01")[:10] if len(text) == 4 else (text + "-01")[:10]
-    try:
-        datetime.date.fromisoformat(padded)
-    except ValueError:
-        return False
-    return True
 
 
 def emit(data: object, as_json: bool, text: str) -> None:

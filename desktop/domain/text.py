@@ -25,3 +25,18 @@ def fold(text: str) -> str:
             char = "".join(c for c in base if not unicodedata.combining(c))
         out.append(char)
     return " ".join("".join(out).split())
+
+
+def is_partial_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date (how events and filters date)."""
+    import datetime
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return False
+    padded = {4: text + "-01-01", 7: text + "-01"}.get(len(text), text)
+    try:
+        datetime.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True

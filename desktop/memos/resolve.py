@@ -13,6 +13,7 @@ from collections.abc import Callable
 from desktop.analysis.series import group_series, latest_shares, newest_source_per_year
 from desktop.domain.models import Figure, Source
 from desktop.domain.resolved import ChartSpec, ResolvedBlock, error_block
+from desktop.domain.text import is_partial_date
 from desktop.memos.blocks import Block, BlockSyntaxError, parse_block
 from desktop.reference.repository import ReferenceRepository
 
@@ -291,7 +292,7 @@ class BlockResolver:
         limit = _int(params, "limit", 12, 1, MAX_ROWS)
         start, end = params.get("from", "").strip() or None, params.get("to", "").strip() or None
         for label, value in (("from", start), ("to", end)):
-            if value and not _is_date(value):
+            if value and not is_partial_date(value):
                 raise BlockError(f"'{label}:' must be a date like 2025-04-04, not {value!r}")
         events = self.repo.events(country=country, mineral=mineral, date_from=start,
                                   date_to=end, kind=params.get("event-kind", "").strip() or None)
@@ -323,15 +324,3 @@ def _unique(sources: list[Source]) -> list[Source]:
     for source in sources:
         seen.setdefault(source.id, source)
     return list(seen.values())
-
-
-def _is_date(text: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date."""
-    import datetime
-
-    padded = {4: text + "-01-01", 7: text + "-01"}.get(len(text), text)
-    try:
-        datetime.date.fromisoformat(padded)
-    except ValueError:
-        return False
-    return True
