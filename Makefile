@@ -45,7 +45,7 @@ package: $(STAMP)  ## the installer (not yet)
 system-deps:
 	apt-get update && apt-get install -y libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
 	    libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 xvfb poppler-utils libpango-1.0-0 \
-	    libpangoft2-1.0-0
+	    libpangoft2-1.0-0 libxcb-render-util0 libxcb-image0
 
 clean:
 	rm -rf $(VENV) $(REFDB) .pytest_cache .ruff_cache
