@@ -74,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--invariant", action="store_true",
                    help="byte-identical output for identical input (no timestamps)")
 
+    p = sub.add_parser("memo", help="the memo library: import, list, show, export, delete")
+    p.add_argument("action", choices=("import", "list", "show", "export", "delete"))
+    p.add_argument("target", nargs="?", help="FILE.md for import, a memo id otherwise")
+    p.add_argument("-o", "--output", type=Path, help="OUT.pdf or OUT.md for export")
+    p.add_argument("--invariant", action="store_true", help="byte-stable PDF output")
+    _add_json(p)
+
     p = sub.add_parser("db", help="build or check the reference database")
     p.add_argument("action", choices=("build", "check"))
     p.add_argument("--db", type=Path, help="database file (default: the bundled one)")

@@ -212,6 +212,13 @@ def _resolver_or_none():
         return None
 
 
+def _memo(args: argparse.Namespace) -> int:
+    from desktop.cli_memos import cmd_memo
+
+    return cmd_memo(args)
+
+
 COMMANDS = {"lookup": cmd_lookup, "show": cmd_show, "figures": cmd_figures,
             "events": cmd_events, "initiatives": cmd_initiatives, "db": cmd_db,
-            "export": cmd_export}
+            "export": cmd_export, "memo": _memo}
+

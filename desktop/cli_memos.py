@@ -1,0 +1,87 @@
+"""``briefdesk memo …``: the memo library from the command line (import, list, show, export,
+delete), over the same library the app uses (``BRIEFDESK_HOME`` or the user data directory)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import UsageError, emit
+from desktop.paths import user_data_dir
+
+
+def _library():
+    from desktop.memos.library import LibraryError, MemoLibrary
+
+    try:
+        return MemoLibrary(user_data_dir())
+    except LibraryError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _memo_id(text: str) -> int:
+    if not text.isdigit():
+        raise UsageError(f"a memo id is a number (see 'briefdesk memo list'), not {text!r}")
+    return int(text)
+
+
+def cmd_memo(args: argparse.Namespace) -> int:
+    from desktop.memos.library import ImportRefused, LibraryError
+
+    library = _library()
+    try:
+        if args.action == "import":
+            from desktop.export.files import MemoFileError, read_memo_file
+
+            if not args.target:
+                raise UsageError("memo import needs a file: briefdesk memo import FILE.md")
+            path = Path(args.target)
+            try:
+                memo_id = library.import_markdown(read_memo_file(path), path.name)
+            except (MemoFileError, ImportRefused) as exc:
+                raise UsageError(str(exc)) from None
+            stored = library.get(memo_id)
+            emit(stored.to_json(body=False), args.json, f"imported memo {memo_id}: {stored.title}")
+        elif args.action == "list":
+            rows = library.list(limit=10_000)
+            emit([{"id": i, "title": t, "updated": u} for i, t, u in rows], args.json,
+                 "\n".join(f"{i:>5}  {u[:16]}  {t}" for i, t, u in rows) or "(no memos)")
+        elif args.action == "show":
+            stored = library.get(_memo_id(args.target or ""))
+            emit(stored.to_json(), args.json, stored.memo.to_text())
+        elif args.action == "export":
+            _export(library, _memo_id(args.target or ""), args)
+        elif args.action == "delete":
+            memo_id = _memo_id(args.target or "")
+            title = library.get(memo_id).title
+            library.trash(memo_id)
+            emit({"id": memo_id, "trashed": True}, args.json,
+                 f"moved memo {memo_id} ({title}) to the trash")
+    except LibraryError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        library.close()
+    return 0
+
+
+def _export(library, memo_id: int, args: argparse.Namespace) -> None:
+    from desktop.cli_commands import _resolver_or_none
+    from desktop.export.files import MemoFileError, write_atomically
+
+    if not args.output:
+        raise UsageError("memo export needs -o OUT.pdf or -o OUT.md")
+    output = Path(args.output)
+    stored = library.get(memo_id)
+    try:
+        if output.suffix.lower() == ".md":
+            write_atomically(output, stored.memo.to_text().encode("utf-8"))
+        elif output.suffix.lower() == ".pdf":
+            from desktop.export.memo_pdf import render
+
+            write_atomically(output, render(stored.memo, _resolver_or_none(),
+                                            invariant=args.invariant))
+        else:
+            raise UsageError(f"{output}: export writes .pdf or .md files")
+    except MemoFileError as exc:
+        raise UsageError(str(exc)) from None
+    emit({"id": memo_id, "output": str(output)}, args.json, f"wrote {output}")

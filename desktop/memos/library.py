@@ -1,0 +1,404 @@
+"""The memo library: the user's memos in one SQLite file, built so nothing typed is lost.
+
+Design, in one place:
+
+- **One file, WAL mode**, in the user data directory (``BRIEFDESK_HOME`` in tests). Every change is
+  one transaction, so a crash, a kill or a full disk leaves either the old or the new state.
+- **Versioned schema**: ``PRAGMA user_version`` says which migrations have run; migrations only go
+  forward and each runs in its own transaction. Version 1 held memos and versions; version 2 added
+  tags and full-text search.
+- **Integrity on open**: ``PRAGMA quick_check`` runs first; a damaged file raises
+  ``LibraryDamaged`` naming the newest good backup. The damaged file is never written to.
+- **Backups**: at most one a day, made with SQLite's online backup API, the newest seven kept.
+- **Versions**: an explicit save, and autosave at most every ``SNAPSHOT_EVERY`` seconds, copies the
+  memo into ``versions``; older versions can be listed and restored. Deleting moves to the trash.
+
+Times come from an injected clock, so tests control "now".
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.memo import Memo, MemoSyntaxError, parse_memo
+
+FILE_NAME = "library.sqlite"
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 7
+SNAPSHOT_EVERY = 300  # seconds between automatic version snapshots while editing
+MAX_IMPORT_BYTES = 5_000_000
+
+Clock = Callable[[], datetime.datetime]
+
+
+def utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+class LibraryError(RuntimeError):
+    """Something the user should be told in one sentence."""
+
+
+class LibraryDamaged(LibraryError):
+    def __init__(self, path: Path, backups: list[Path]) -> None:
+        newest = backups[0].name if backups else None
+        offer = f" The newest backup is {newest}." if newest else " There is no backup yet."
+        super().__init__(f"The memo library {path} is damaged and was left untouched.{offer}")
+        self.path, self.backups = path, backups
+
+
+class ImportRefused(LibraryError):
+    """An import that was not made; nothing was written."""
+
+
+@dataclass(frozen=True)
+class StoredMemo:
+    id: int
+    memo: Memo
+    tags: list[str]
+    created: str
+    updated: str
+    deleted: str
+
+    @property
+    def title(self) -> str:
+        return self.memo.title
+
+    def to_json(self, body: bool = True) -> dict:
+        data = {"id": self.id, "title": self.title, "tags": self.tags, "created": self.created,
+                "updated": self.updated, "deleted": self.deleted or None}
+        if body:
+            data.update({"front_matter": self.memo.front, "body": self.memo.body})
+        return data
+
+
+@dataclass(frozen=True)
+class Version:
+    id: int
+    memo_id: int
+    saved: str
+    reason: str
+    title: str
+
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE memos (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        front TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        deleted TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        memo_id INTEGER NOT NULL REFERENCES memos(id) ON DELETE CASCADE,
+        saved TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        title TEXT NOT NULL,
+        front TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX versions_by_memo ON versions(memo_id, saved);
+    CREATE INDEX memos_by_updated ON memos(updated);
+    """,
+    # 2: tags and full-text search over titles and bodies
+    """
+    CREATE TABLE tags (
+        memo_id INTEGER NOT NULL REFERENCES memos(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (memo_id, tag)
+    );
+    CREATE VIRTUAL TABLE memo_search USING fts5(title, body, content='memos',
+                                                content_rowid='id', tokenize='trigram');
+    INSERT INTO memo_search(rowid, title, body) SELECT id, title, body FROM memos;
+    CREATE TRIGGER memos_ai AFTER INSERT ON memos BEGIN
+        INSERT INTO memo_search(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER memos_ad AFTER DELETE ON memos BEGIN
+        INSERT INTO memo_search(memo_search, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER memos_au AFTER UPDATE OF title, body ON memos BEGIN
+        INSERT INTO memo_search(memo_search, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO memo_search(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class MemoLibrary:
+    def __init__(self, directory: Path, clock: Clock = utc_now) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / FILE_NAME
+        self.clock = clock
+        self._last_snapshot: dict[int, datetime.datetime] = {}
+        self.conn = self._open()
+
+    # -- opening, migrations, backups ---------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            if existed:
+                ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+                if not ok:
+                    raise sqlite3.DatabaseError("quick_check failed")
+            conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError:
+            raise LibraryDamaged(self.path, self.backups()) from None
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        self._migrate(conn)
+        return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryError(f"The memo library was written by a newer briefdesk (schema "
+                               f"{version}); update the app to open it.")
+        for number in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[number]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def backups(self) -> list[Path]:
+        """Backups, newest first."""
+        folder = self.directory / BACKUP_DIR
+        return sorted(folder.glob("library-*.sqlite"), reverse=True) if folder.is_dir() else []
+
+    def backup_if_due(self) -> Path | None:
+        """Today's backup, if there is none yet; keeps the newest seven."""
+        folder = self.directory / BACKUP_DIR
+        folder.mkdir(exist_ok=True)
+        target = folder / f"library-{self.clock().date().isoformat()}.sqlite"
+        if target.exists():
+            return None
+        partial = target.with_suffix(".part")
+        copy = sqlite3.connect(partial)
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        partial.replace(target)
+        for old in self.backups()[KEEP_BACKUPS:]:
+            old.unlink(missing_ok=True)
+        return target
+
+    @classmethod
+    def restore_backup(cls, directory: Path, backup: Path) -> Path:
+        """Put a backup in place of a damaged library; the damaged file is kept beside it."""
+        directory = Path(directory)
+        current = directory / FILE_NAME
+        kept = directory / f"library-damaged-{backup.stem.removeprefix('library-')}.sqlite"
+        if current.exists():
+            number = 1
+            while kept.exists():
+                kept = kept.with_name(f"{kept.stem}-{number}.sqlite")
+                number += 1
+            current.replace(kept)
+        for suffix in ("-wal", "-shm"):
+            (directory / (FILE_NAME + suffix)).unlink(missing_ok=True)
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        target = sqlite3.connect(current)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        return kept
+
+    # -- writing ------------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def create(self, memo: Memo, tags: list[str] | None = None) -> int:
+        now = self._now()
+        with self._transaction() as conn:
+            memo_id = conn.execute(
+                "INSERT INTO memos (title, front, body, created, updated) VALUES (?, ?, ?, ?, ?)",
+                (memo.title, _front(memo), memo.body, now, now)).lastrowid
+            self._set_tags(conn, memo_id, tags or memo.keywords)
+            self._snapshot(conn, memo_id, memo, "created")
+        return memo_id
+
+    def save(self, memo_id: int, memo: Memo, reason: str = "saved") -> None:
+        """An explicit save: the text and a version snapshot, in one transaction."""
+        with self._transaction() as conn:
+            self._write(conn, memo_id, memo)
+            self._snapshot(conn, memo_id, memo, reason)
+
+    def autosave(self, memo_id: int, memo: Memo) -> None:
+        """Keep the text; take a version snapshot at most every SNAPSHOT_EVERY seconds."""
+        now = self.clock()
+        last = self._last_snapshot.get(memo_id)
+        with self._transaction() as conn:
+            self._write(conn, memo_id, memo)
+            if last is None or (now - last).total_seconds() >= SNAPSHOT_EVERY:
+                self._snapshot(conn, memo_id, memo, "autosave")
+
+    def _write(self, conn: sqlite3.Connection, memo_id: int, memo: Memo) -> None:
+        changed = conn.execute(
+            "UPDATE memos SET title = ?, front = ?, body = ?, updated = ? WHERE id = ?",
+            (memo.title, _front(memo), memo.body, self._now(), memo_id)).rowcount
+        if not changed:
+            raise LibraryError(f"There is no memo {memo_id} in the library.")
+
+    def _snapshot(self, conn: sqlite3.Connection, memo_id: int, memo: Memo, reason: str) -> None:
+        conn.execute("INSERT INTO versions (memo_id, saved, reason, title, front, body) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     (memo_id, self._now(), reason, memo.title, _front(memo), memo.body))
+        self._last_snapshot[memo_id] = self.clock()
+
+    @staticmethod
+    def _set_tags(conn: sqlite3.Connection, memo_id: int, tags: list[str]) -> None:
+        conn.execute("DELETE FROM tags WHERE memo_id = ?", (memo_id,))
+        for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
+            conn.execute("INSERT INTO tags (memo_id, tag) VALUES (?, ?)", (memo_id, tag[:80]))
+
+    def set_tags(self, memo_id: int, tags: list[str]) -> None:
+        with self._transaction() as conn:
+            self._set_tags(conn, memo_id, tags)
+
+    def trash(self, memo_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE memos SET deleted = ? WHERE id = ?", (self._now(), memo_id))
+
+    def untrash(self, memo_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE memos SET deleted = '' WHERE id = ?", (memo_id,))
+
+    def purge(self, memo_id: int) -> None:
+        """Delete for good (only from the trash)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM memos WHERE id = ? AND deleted != ''", (memo_id,))
+
+    def restore_version(self, memo_id: int, version_id: int) -> None:
+        row = self.conn.execute("SELECT front, body FROM versions WHERE id = ? AND memo_id = ?",
+                                (version_id, memo_id)).fetchone()
+        if row is None:
+            raise LibraryError(f"Memo {memo_id} has no version {version_id}.")
+        self.save(memo_id, Memo(json.loads(row[0]), row[1]), reason=f"restored {version_id}")
+
+    def import_markdown(self, text: str, name: str = "") -> int:
+        """One memo from a .md file, in one transaction; refused whole or stored whole."""
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_IMPORT_BYTES:
+            raise ImportRefused(f"{name or 'The file'} is larger than "
+                                f"{MAX_IMPORT_BYTES // 1_000_000} MB and was not imported.")
+        if "\x00" in text:
+            raise ImportRefused(f"{name or 'The file'} contains NUL bytes: not a text memo.")
+        try:
+            memo = parse_memo(text.encode("utf-8", "replace").decode("utf-8"))
+        except MemoSyntaxError as exc:
+            raise ImportRefused(f"{name or 'The file'} was not imported: {exc}.") from None
+        if not memo.get("title") and name:
+            memo = Memo({**memo.front, "title": Path(name).stem}, memo.body)
+        return self.create(memo)
+
+    # -- reading ------------------------------------------------------------------------------
+    def get(self, memo_id: int) -> StoredMemo:
+        row = self.conn.execute("SELECT id, front, body, created, updated, deleted FROM memos "
+                                "WHERE id = ?", (memo_id,)).fetchone()
+        if row is None:
+            raise LibraryError(f"There is no memo {memo_id} in the library.")
+        return self._stored(row)
+
+    def _stored(self, row) -> StoredMemo:
+        tags = [t for (t,) in self.conn.execute(
+            "SELECT tag FROM tags WHERE memo_id = ? ORDER BY tag", (row[0],))]
+        return StoredMemo(row[0], Memo(json.loads(row[1]), row[2]), tags, row[3], row[4], row[5])
+
+    def list(self, trash: bool = False, limit: int = 200, offset: int = 0
+             ) -> list[tuple[int, str, str]]:
+        """(id, title, updated), most recently updated first."""
+        return list(self.conn.execute(
+            "SELECT id, title, updated FROM memos WHERE (deleted != '') = ? "
+            "ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?", (trash, limit, offset)))
+
+    def count(self, trash: bool = False) -> int:
+        return self.conn.execute("SELECT count(*) FROM memos WHERE (deleted != '') = ?",
+                                 (trash,)).fetchone()[0]
+
+    def recent(self, limit: int = 8) -> list[tuple[int, str, str]]:
+        return self.list(limit=limit)
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[int, str, str]]:
+        """Titles and bodies; any text at all returns results or nothing, never an error."""
+        text = " ".join(query.split())[:200]
+        if len(text) < 3:  # below the trigram size: a plain scan of titles
+            return list(self.conn.execute(
+                "SELECT id, title, updated FROM memos WHERE deleted = '' AND instr(lower(title), "
+                "lower(?)) > 0 ORDER BY updated DESC LIMIT ?", (text, limit))) if text else []
+        phrase = '"' + text.replace('"', '""') + '"'
+        return list(self.conn.execute(
+            "SELECT m.id, m.title, m.updated FROM memo_search s JOIN memos m ON m.id = s.rowid "
+            "WHERE memo_search MATCH ? AND m.deleted = '' ORDER BY bm25(memo_search), "
+            "m.updated DESC LIMIT ?", (phrase, limit)))
+
+    def versions(self, memo_id: int) -> list[Version]:
+        return [Version(*row) for row in self.conn.execute(
+            "SELECT id, memo_id, saved, reason, title FROM versions WHERE memo_id = ? "
+            "ORDER BY saved DESC, id DESC", (memo_id,))]
+
+    def version_text(self, version_id: int) -> Memo:
+        row = self.conn.execute("SELECT front, body FROM versions WHERE id = ?",
+                                (version_id,)).fetchone()
+        if row is None:
+            raise LibraryError(f"There is no version {version_id}.")
+        return Memo(json.loads(row[0]), row[1])
+
+    def export_markdown(self, memo_id: int) -> str:
+        return self.get(memo_id).memo.to_text()
+
+    def integrity(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _front(memo: Memo) -> str:
+    return json.dumps(memo.front, ensure_ascii=False, sort_keys=True)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (triggers keep their inner semicolons)."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements

@@ -1,0 +1,50 @@
+"""`briefdesk memo …`: import, list, show, export and delete over the library in BRIEFDESK_HOME."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.cli import main
+from tests.conftest import REPO
+
+SAMPLE = REPO / "resources" / "samples" / "rare-earths-after-g7-washington.md"
+
+
+@pytest.fixture(autouse=True)
+def _db(reference_path):
+    return reference_path
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_list_show_export_delete(capsys, tmp_path):
+    code, out, _ = run(capsys, "memo", "import", str(SAMPLE), "--json")
+    assert code == 0 and json.loads(out)["id"] == 1
+    rows = json.loads(run(capsys, "memo", "list", "--json")[1])
+    assert rows[0]["id"] == 1 and rows[0]["title"].startswith("Rare earths after the G7")
+    shown = json.loads(run(capsys, "memo", "show", "1", "--json")[1])
+    assert shown["front_matter"]["marking"].startswith("OFFICIAL") and "# Bottom line" in shown["body"]
+    pdf, markdown = tmp_path / "m.pdf", tmp_path / "m.md"
+    assert run(capsys, "memo", "export", "1", "-o", str(pdf))[0] == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert run(capsys, "memo", "export", "1", "-o", str(markdown))[0] == 0
+    assert markdown.read_text(encoding="utf-8").startswith("---\ntitle: Rare earths after")
+    assert run(capsys, "memo", "delete", "1")[0] == 0
+    assert json.loads(run(capsys, "memo", "list", "--json")[1]) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["memo", "show", "x"], ["memo", "show", "42"], ["memo", "import", "/nonexistent.md"],
+    ["memo", "import"], ["memo", "export", "1"], ["memo", "export", "1", "-o", "out.docx"],
+    ["memo", "delete", "7"],
+])
+def test_bad_memo_commands_exit_2_with_one_line(capsys, args):
+    run(capsys, "memo", "import", str(SAMPLE))
+    code, _, err = run(capsys, *args)
+    assert code == 2 and err.count("\n") == 1 and err.startswith("briefdesk: ")
