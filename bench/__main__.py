@@ -98,15 +98,19 @@ GOALS = {
     "export_ours_vs_bare": "<= 2x bare reportlab (issue 4)",
     "export_speedup_vs_weasyprint": ">= 3x faster than WeasyPrint (issue 4)",
     "export_per_page_ratio": "<= 1.5 (1 000 pages vs 20 pages, issue 4)",
+    "library_list_ms": "<= 50 ms over 10 000 memos (issue 5)",
+    "library_search_ms": "<= 50 ms over 10 000 memos (issue 5)",
+    "autosave_100_pages_ms": "<= 50 ms (issue 5)",
 }
 
 
 def main(argv: list[str]) -> int:
     from bench.export import bench_export
+    from bench.library import bench_library
     from bench.ui import bench_in_app, bench_startup
 
     results = {**bench_build(), **bench_lookup(), **bench_startup(), **bench_in_app(),
-               **bench_export()}
+               **bench_export(), **bench_library()}
     if "--json" in argv:
         print(json.dumps(results, indent=2))
     else:

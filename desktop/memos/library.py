@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,8 @@ SNAPSHOT_EVERY = 300  # seconds between automatic version snapshots while editin
 MAX_IMPORT_BYTES = 5_000_000
 
 Clock = Callable[[], datetime.datetime]
+_WORD = re.compile(r"\w+")
+_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def utc_now() -> datetime.datetime:
@@ -119,7 +122,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (memo_id, tag)
     );
     CREATE VIRTUAL TABLE memo_search USING fts5(title, body, content='memos',
-                                                content_rowid='id', tokenize='trigram');
+                                                content_rowid='id',
+                                                tokenize='unicode61 remove_diacritics 2');
     INSERT INTO memo_search(rowid, title, body) SELECT id, title, body FROM memos;
     CREATE TRIGGER memos_ai AFTER INSERT ON memos BEGIN
         INSERT INTO memo_search(rowid, title, body) VALUES (new.id, new.title, new.body);
@@ -355,17 +359,23 @@ class MemoLibrary:
         return self.list(limit=limit)
 
     def search(self, query: str, limit: int = 50) -> list[tuple[int, str, str]]:
-        """Titles and bodies; any text at all returns results or nothing, never an error."""
+        """Titles and bodies, every word as a prefix ("minist" finds "ministerial"), most
+        relevant first. Text without word breaks (Chinese, Japanese) or no word at all is
+        looked for as a substring. Any text returns results or nothing, never an error."""
         text = " ".join(query.split())[:200]
-        if len(text) < 3:  # below the trigram size: a plain scan of titles
+        words = [w for w in _WORD.findall(text.casefold()) if w][:12]
+        if not words or _NO_SPACES.search(text):
+            if not text:
+                return []
             return list(self.conn.execute(
-                "SELECT id, title, updated FROM memos WHERE deleted = '' AND instr(lower(title), "
-                "lower(?)) > 0 ORDER BY updated DESC LIMIT ?", (text, limit))) if text else []
-        phrase = '"' + text.replace('"', '""') + '"'
+                "SELECT id, title, updated FROM memos WHERE deleted = '' AND "
+                "(instr(lower(title), lower(?)) > 0 OR instr(body, ?) > 0) "
+                "ORDER BY updated DESC LIMIT ?", (text, text, limit)))
+        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
         return list(self.conn.execute(
             "SELECT m.id, m.title, m.updated FROM memo_search s JOIN memos m ON m.id = s.rowid "
-            "WHERE memo_search MATCH ? AND m.deleted = '' ORDER BY bm25(memo_search), "
-            "m.updated DESC LIMIT ?", (phrase, limit)))
+            "WHERE memo_search MATCH ? AND m.deleted = '' ORDER BY s.rank LIMIT ?",
+            (match, limit)))
 
     def versions(self, memo_id: int) -> list[Version]:
         return [Version(*row) for row in self.conn.execute(
