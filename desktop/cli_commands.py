@@ -186,16 +186,18 @@ def _db_build(path: Path, as_json: bool) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.domain.memo import MemoSyntaxError
     from desktop.export.files import MemoFileError, read_memo_file, write_atomically
-    from desktop.export.memo_pdf import memo_to_pdf
+    from desktop.export.memo_pdf import ExportError, memo_to_pdf
 
     try:
         text = read_memo_file(args.memo)
         pdf = memo_to_pdf(text, _resolver_or_none(), invariant=args.invariant,
                           base_dir=args.memo.resolve().parent)
-        write_atomically(args.output, pdf)
+        write_atomically(args.output, pdf, protect=args.memo)
     except MemoFileError as exc:
         raise UsageError(str(exc)) from None
     except MemoSyntaxError as exc:
+        raise UsageError(f"{args.memo}: {exc}") from None
+    except ExportError as exc:
         raise UsageError(f"{args.memo}: {exc}") from None
     print(f"wrote {args.output} ({len(pdf):,} bytes)")
     return 0

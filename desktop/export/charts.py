@@ -10,6 +10,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from desktop.domain.resolved import ChartSpec
@@ -66,13 +67,22 @@ def line_chart(spec: ChartSpec, width: float, height: float = 220) -> Drawing:
     plot.x, plot.y = 58, 58
     plot.width, plot.height = width - 80, height - 78
     plot.data = [spec.series[name] for name in names]
-    for number in range(len(names)):
-        plot.lines[number].strokeColor = colors.HexColor(CHART_SERIES[number % len(CHART_SERIES)])
-        plot.lines[number].strokeWidth = 1.6
     xs = [x for name in names for x, _ in spec.series[name]]
     ys = [y for name in names for _, y in spec.series[name]]
-    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = min(xs), max(xs)
-    span = max(xs) - min(xs)
+    few_points = max(len(spec.series[name]) for name in names) <= 12
+    for number in range(len(names)):
+        line = plot.lines[number]
+        line.strokeColor = colors.HexColor(CHART_SERIES[number % len(CHART_SERIES)])
+        line.strokeWidth = 1.6
+        if few_points:  # a year or a handful: points must show even without a line
+            line.symbol = makeMarker("FilledCircle")
+            line.symbol.size = 4
+            line.symbol.fillColor = line.strokeColor
+    low, high = min(xs), max(xs)
+    if low == high:  # one year: an axis needs a span
+        low, high = low - 1, high + 1
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = low, high
+    span = high - low
     plot.xValueAxis.valueStep = 20 if span > 80 else 10 if span > 30 else 5 if span > 10 else 1
     plot.yValueAxis.valueMin = 0
     plot.yValueAxis.valueMax = max(ys) * 1.08 if ys and max(ys) > 0 else 1
@@ -97,7 +107,7 @@ def line_chart(spec: ChartSpec, width: float, height: float = 220) -> Drawing:
     legend.fontName = BASE
     legend.fontSize = 8
     legend.dx = legend.dy = 8
-    legend.deltax = 90
+    legend.deltax = max(40, plot.width / max(len(names), 1))
     legend.colorNamePairs = [(colors.HexColor(CHART_SERIES[i % len(CHART_SERIES)]),
                               single_font(name)[1]) for i, name in enumerate(names)]
     drawing.add(legend)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -51,12 +52,18 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
     font is drawn as a string (a Paragraph per cell costs ten times as much); others wrap.
     """
     numeric = list(numeric) + [False] * (len(columns) - len(numeric))
-    if lengths is None:
-        lengths = [[len(str(cell)) for cell in row] for row in [columns, *rows]]
+    if lengths is None:  # plain cells: measure the text as it will be set
+        size = style("cell").fontSize
+        lengths = [[stringWidth(str(c), style("cell_head").fontName, size) / CHAR_WIDTH + 0.5
+                    for c in columns]]
+        lengths += [[stringWidth(str(cell), BASE, size) / CHAR_WIDTH for cell in row]
+                    for row in rows[:200]]
     widths = _widths(lengths, numeric, width)
 
     def cell(text: str, column: int, head: bool):
         text = str(text)
+        if not is_markup and len(text) > MAX_CELL:  # a cell taller than a page cannot be set
+            text = text[:MAX_CELL] + "…"
         if not is_markup and _fits(text, widths[column]):
             return text
         name = ("cell_head" if head else "cell") + ("_right" if numeric[column] else "")
@@ -87,6 +94,7 @@ def _fits(text: str, column_width: float) -> bool:
     return all(font == BASE for font, _chunk in runs(text))
 
 
+MAX_CELL = 1500  # characters of one table cell
 CHAR_WIDTH = 5.5  # points per character at the 8.5 pt cell size (DejaVu digits are the widest)
 CELL_PADDING = 13  # the cell paddings on both sides and a little air
 SHORT_COLUMN = 80  # columns that fit in this many points keep their natural width
@@ -109,9 +117,13 @@ def _widths(lengths: list[list[int]], numeric: list[bool], width: float) -> list
     if fixed >= width * 0.7:  # too many short columns: share everything proportionally
         total = sum(natural)
         return [width * w / total for w in natural]
-    # each long column first gets up to LONG_FLOOR points, then the rest goes by need
+    # each long column first gets up to LONG_FLOOR points, then the rest goes by need; when
+    # even the floors do not fit, every column is scaled down together
     floors = {i: min(natural[i], LONG_FLOOR) for i in range(columns) if i not in short}
-    spare = max(width - fixed - sum(floors.values()), 0)
+    if fixed + sum(floors.values()) > width:
+        total = sum(natural)
+        return [width * w / total for w in natural]
+    spare = width - fixed - sum(floors.values())
     extra_need = sum(natural[i] - floors[i] for i in floors) or 1
     return [natural[i] if i in short else
             floors[i] + spare * (natural[i] - floors[i]) / extra_need for i in range(columns)]
@@ -125,8 +137,8 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowabl
     if block.kind == "figure":
         return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]
     if block.title:
-        # a caption never ends a page alone; a long table then flows on across pages
-        parts.append(CondPageBreak(60 * mm / 2))
+        if block.chart is None:  # a caption never ends a page alone (charts keep together)
+            parts.append(CondPageBreak(30 * mm))
         parts.append(Paragraph(f"{markup(block.title)}{refs}", style("caption")))
     if block.chart is not None:
         chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \

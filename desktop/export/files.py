@@ -35,9 +35,17 @@ def read_memo_file(path: Path) -> str:
         raise MemoFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failed write never leaves half a PDF."""
+def write_atomically(path: Path, data: bytes, protect: Path | None = None) -> None:
+    """Write beside the target and rename, so a failed write never leaves half a PDF.
+
+    Refuses to replace anything but a regular file (a device, a folder) and the file named by
+    ``protect`` (the memo being exported).
+    """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise MemoFileError(f"cannot write {path}: it exists and is not a regular file")
+    if protect is not None and path.exists() and path.resolve() == Path(protect).resolve():
+        raise MemoFileError(f"cannot write {path}: that is the memo itself; choose another name")
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
                                              prefix=f".{path.name}.", suffix=".part")

@@ -37,6 +37,9 @@ def ensure(name: str) -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     if name == BASE:
+        from reportlab.graphics import shapes
+
+        shapes.STATE_DEFAULTS["fontName"] = BASE  # drawings default to unembedded Helvetica
         for member in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique",
                        "DejaVuSans-BoldOblique"):
             pdfmetrics.registerFont(TTFont(member, str(resources_dir() / "fonts" / FILES[member])))
@@ -72,9 +75,17 @@ def _script_font(code: int) -> str | None:
     return None
 
 
+def _right_to_left(code: int) -> bool:
+    """Hebrew, Arabic and related scripts: reportlab neither reorders nor shapes them, so they
+    print as placeholders rather than as misleading reversed, unjoined letters."""
+    return 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
+
+
 def font_for(char: str, base: str = BASE) -> str | None:
-    """The font that draws ``char``; None when no bundled font has it."""
+    """The font that draws ``char``; None when no bundled font has it (or cannot set it)."""
     code = ord(char)
+    if _right_to_left(code):
+        return None
     if code < 0x250 or code in coverage(base):
         return base
     special = _script_font(code)

@@ -47,6 +47,7 @@ Resolver = Callable[[str], ResolvedBlock]
 class Fence:
     info: str
     body: str
+    closed: bool = True
 
 
 class _FencePreprocessor(Preprocessor):
@@ -69,8 +70,10 @@ class _FencePreprocessor(Preprocessor):
                                               and set(lines[index].strip()) == {fence[0]}):
                 body.append(lines[index])
                 index += 1
+            closed = index < len(lines)
             index += 1  # the closing fence (or the end of the text)
-            self.fences.append(Fence(match.group("info").strip().lower(), "\n".join(body)))
+            self.fences.append(Fence(match.group("info").strip().lower(), "\n".join(body),
+                                     closed))
             out += ["", PLACEHOLDER.format(len(self.fences) - 1), ""]
         return out
 
@@ -115,17 +118,42 @@ def parse(body: str, ctx: FlowContext) -> ET.Element:
 
 def to_flowables(body: str, ctx: FlowContext) -> list[Flowable]:
     root = parse(body, ctx)
-    return blocks_of(root, ctx)
+    flowables = blocks_of(root, ctx)
+    headings = [f for f in flowables if getattr(f, "outline", None)]
+    if headings:  # bookmarks count from the memo's shallowest heading ("##" may be the top)
+        top = min(h.outline[0] for h in headings)
+        for heading in headings:
+            heading.outline = (heading.outline[0] - top + 1, heading.outline[1])
+    return flowables
+
+
+MAX_DEPTH = 6  # lists and quotes nested deeper are set flat (each level takes width)
 
 
 def blocks_of(parent: ET.Element, ctx: FlowContext, level: int = 0) -> list[Flowable]:
     out: list[Flowable] = []
     for child in parent:
         handler = HANDLERS.get(child.tag, _container)
+        if level >= MAX_DEPTH and child.tag in ("ul", "ol", "blockquote"):
+            handler = _flat
         try:
             out.extend(handler(child, ctx, level))
         except Exception as exc:  # layout of one element must not lose the memo
             out.append(error_box(f"{child.tag} element: {exc}", ctx.width))
+    return out
+
+
+def _flat(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    """Deeply nested content as plain paragraphs, without further indentation."""
+    out = []
+    for item in element.iter():
+        if item.tag not in ("p", "li"):
+            continue
+        own = ET.Element("p")  # the item's own text, without the lists nested in it
+        own.text = item.text
+        own.extend(c for c in item if c.tag not in BLOCK_TAGS)
+        if "".join(own.itertext()).strip():
+            out.append(Paragraph(inline(own, ctx.inline), style("body")))
     return out
 
 
@@ -151,6 +179,10 @@ def _paragraph(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
 
 
 def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
+    if not fence.closed:
+        notice = error_box("a ``` fence is opened here but never closed, so the rest of the memo "
+                           "was taken as its content; close it with a ``` line", ctx.width)
+        return [notice, _code(fence.body, ctx)]
     if fence.info.split()[:1] == ["brief"]:
         if ctx.resolver is None:
             return [error_box("data blocks need the reference database, which is not "
@@ -161,14 +193,20 @@ def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
     return [_code(fence.body, ctx)]
 
 
+CODE_LINES_PER_ROW = 20  # a code block is rows of lines, so it can break across pages
+
+
 def _code(text: str, ctx: FlowContext) -> Flowable:
-    lines = [markup(line, MONO).replace("  ", "&nbsp; ") for line in text.split("\n")]
-    box = Table([[Paragraph("<br/>".join(lines) or "&nbsp;", style("code"))]],
-                colWidths=[ctx.width])
+    lines = [markup(line, MONO).replace("  ", "&nbsp; ") or "&nbsp;" for line in text.split("\n")]
+    rows = [[Paragraph("<br/>".join(lines[i:i + CODE_LINES_PER_ROW]), style("code"))]
+            for i in range(0, len(lines), CODE_LINES_PER_ROW)]
+    box = Table(rows, colWidths=[ctx.width])  # splits between rows of lines
     box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), "#f3f5f7"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                             ("TOPPADDING", (0, 0), (-1, -1), 4),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+                              ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                              ("TOPPADDING", (0, 0), (-1, -1), 0),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                              ("TOPPADDING", (0, 0), (-1, 0), 4),
+                              ("BOTTOMPADDING", (0, -1), (-1, -1), 4)]))
     box.spaceAfter = 6
     return box
 
@@ -213,9 +251,10 @@ def _quote(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     inner = blocks_of(element, ctx, level) or [Paragraph("", style("quote"))]
     inner = [Paragraph(f.text, style("quote")) if isinstance(f, Paragraph) and
              f.style.name == "body" else f for f in inner]
-    box = Table([[inner]], colWidths=[ctx.width - 12])
+    # one row per element: a long quote breaks across pages between them
+    box = Table([[f] for f in inner], colWidths=[ctx.width - 12])
     box.setStyle(table_style([("LINEBEFORE", (0, 0), (0, -1), 2.5, MUTED),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
+                              ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
     box.spaceAfter = 6
     return [box]
 
@@ -263,11 +302,15 @@ def _image(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     if path.stat().st_size > MAX_IMAGE_BYTES:
         return [error_box(f"image {source} is larger than 20 MB", ctx.width)]
     try:
+        from reportlab.lib.utils import ImageReader
+
+        ImageReader(str(path)).getRGBData()  # decode now: a damaged file fails here, not later
         image = Image(str(path))
         scale = min(1.0, ctx.width / image.imageWidth, 400 / image.imageHeight)
         image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    except Exception as exc:
-        return [error_box(f"image {source} could not be read ({exc})", ctx.width)]
+    except Exception:  # a fixed message: the output must not depend on memory addresses
+        return [error_box(f"image {source} could not be read as a PNG, JPEG or GIF picture",
+                          ctx.width)]
     caption = element.get("alt") or ""
     return [image] + ([Paragraph(markup(caption), style("source"))] if caption else [])
 

@@ -13,18 +13,22 @@ from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.domain.memo import Memo, parse_memo
 from desktop.domain.models import Source
+from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
 from desktop.export.styles import ACCENT, ZEBRA, style, table_style
 
 CREATOR = "Minerals Briefing Desk"
+FRAME_PADDING = 6  # reportlab's default frame padding, on each side
 
 
 class SourceList:
@@ -62,19 +66,51 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
                        keywords=memo.keywords, creator=CREATOR, producer=CREATOR,
                        invariant=1 if invariant else 0)
     sources = SourceList()
-    ctx = FlowContext(width=doc.width, resolver=resolver, base_dir=base_dir, cite=sources.cite)
-    story: list[Flowable] = title_block(memo, doc.width)
-    if memo.wants_toc:
+    width = doc.width - 2 * FRAME_PADDING  # the frame's own padding, on both sides
+    ctx = FlowContext(width=width, resolver=resolver, base_dir=base_dir, cite=sources.cite)
+    body = to_flowables(memo.body, ctx)
+    toc = memo.wants_toc and any(getattr(f, "outline", None) for f in body)
+    story: list[Flowable] = title_block(memo, width)
+    if toc:
         story += table_of_contents()
-    story += to_flowables(memo.body, ctx)
+    story += body
     story += endnotes(ctx.endnotes)
     story += source_list(sources.sources)
+    story = fit_to_page(story, width, doc.height - 2 * FRAME_PADDING)
     canvasmaker = partial(CountingCanvas, furniture=furniture)
-    if memo.wants_toc:
-        doc.multiBuild(story, canvasmaker=canvasmaker)
-    else:
-        doc.build(story, canvasmaker=canvasmaker)
+    try:
+        if toc:
+            doc.multiBuild(story, canvasmaker=canvasmaker)
+        else:
+            doc.build(story, canvasmaker=canvasmaker)
+    except LayoutError as exc:
+        raise ExportError(f"the memo could not be laid out: {exc}") from None
     return buffer.getvalue()
+
+
+class ExportError(ValueError):
+    """The memo was read but cannot be laid out; the message says why."""
+
+
+def fit_to_page(story: list[Flowable], width: float, height: float) -> list[Flowable]:
+    """Replace what can neither fit on a page nor be split across pages by a visible notice."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    scratch = Canvas(io.BytesIO())  # some flowables measure themselves on a canvas
+    out: list[Flowable] = []
+    for flowable in story:
+        if not isinstance(flowable, Table | KeepTogether | Drawing | Image):
+            out.append(flowable)  # paragraphs, lists and breaks split or size themselves
+            continue
+        try:
+            _w, needed = flowable.wrapOn(scratch, width, height)
+            fits = needed <= height or bool(flowable.splitOn(scratch, width, height))
+        except Exception:
+            fits = True  # cannot tell here; the build reports it if it really does not fit
+        out.append(flowable if fits else error_box(
+            "this element is taller than a page and cannot be split, so it was left out",
+            width))
+    return out
 
 
 def title_block(memo: Memo, width: float) -> list[Flowable]:
@@ -99,17 +135,17 @@ def title_block(memo: Memo, width: float) -> list[Flowable]:
 
 
 def table_of_contents() -> list[Flowable]:
-    toc = TableOfContents()
+    toc = TableOfContents(tableStyle=table_style([]))
     toc.levelStyles = [style("toc")] + [
         type(style("toc"))(f"toc{n}", parent=style("toc"), leftIndent=14 * n) for n in (1, 2, 3)]
-    return [Paragraph("Contents", style("h2")), toc, PageBreak()]
+    return [Paragraph("Contents", style("toc_title")), toc, PageBreak()]
 
 
 def endnotes(notes: list[Flowable]) -> list[Flowable]:
     if not notes:
         return []
     heading = Paragraph("Notes", style("h2"))
-    heading.outline = (2, "Notes")
+    heading.outline = (1, "Notes")
     return [Spacer(1, 6), heading, *notes]
 
 
@@ -117,7 +153,7 @@ def source_list(sources: list[Source]) -> list[Flowable]:
     if not sources:
         return []
     heading = Paragraph("Sources", style("h2"))
-    heading.outline = (2, "Sources")
+    heading.outline = (1, "Sources")
     out: list[Flowable] = [Spacer(1, 8), heading]
     for number, source in enumerate(sources, start=1):
         link = f"https://doi.org/{source.doi}" if source.doi else source.url

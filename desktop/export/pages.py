@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from desktop.export.fonts import BASE, ensure, single_font
+from desktop.export.fonts import BASE, ensure, markup, runs
 from desktop.export.styles import MARKING, MUTED, RULE
 
 PAGE = A4
@@ -55,11 +56,10 @@ class Furniture:
         canvas.saveState()
         if self.marking:
             self._marking(canvas, height - 11 * mm)
-        font, title = single_font(self.title)
-        canvas.setFont(font, 8)
         canvas.setFillColor(MUTED)
         if doc.page > 1:
-            canvas.drawString(MARGIN_X, height - 18 * mm, _clip(title, 110))
+            draw_text(canvas, MARGIN_X, height - 18 * mm, self.title, 8,
+                      max_width=width - 2 * MARGIN_X)
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
             canvas.line(MARGIN_X, height - 19.5 * mm, width - MARGIN_X, height - 19.5 * mm)
@@ -77,14 +77,24 @@ class Furniture:
         canvas.restoreState()
 
     def _marking(self, canvas: Canvas, y: float) -> None:
-        font, text = single_font(self.marking, BASE + "-Bold")
-        canvas.setFont(font, 9)
         canvas.setFillColor(MARKING)
-        canvas.drawCentredString(PAGE[0] / 2, y, _clip(text.upper(), 90))
+        draw_text(canvas, PAGE[0] / 2, y, self.marking.upper(), 9, base=BASE + "-Bold",
+                  centred=True, max_width=PAGE[0] - 2 * MARGIN_X)
 
 
-def _clip(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, base: str = BASE,
+              centred: bool = False, max_width: float | None = None) -> None:
+    """One line in as many fonts as its scripts need; shrunk (down to 5 pt) to fit the width."""
+    pieces = [(ensure(font), chunk) for font, chunk in runs(" ".join(text.split()), base)]
+    width = sum(stringWidth(chunk, font, size) for font, chunk in pieces)
+    if max_width and width > max_width:
+        size = max(5.0, size * max_width / width)
+        width = sum(stringWidth(chunk, font, size) for font, chunk in pieces)
+    cursor = x - width / 2 if centred else x
+    for font, chunk in pieces:
+        canvas.setFont(font, size)
+        canvas.drawString(cursor, y, chunk)
+        cursor += stringWidth(chunk, font, size)
 
 
 class MemoDocument(BaseDocTemplate):
@@ -113,4 +123,4 @@ class MemoDocument(BaseDocTemplate):
         key = f"heading-{self._bookmarks}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text or "(untitled)", key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, text, self.page, key))
+        self.notify("TOCEntry", (level, markup(text or "(untitled)"), self.page, key))

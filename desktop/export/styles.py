@@ -45,6 +45,7 @@ STYLE_TABLE: dict[str, tuple] = {
     "error": (9, 12, BASE, ERROR_EDGE, 0, 0, TA_LEFT, {}),
     "marking": (8.5, 10, BASE + "-Bold", MARKING, 0, 0, TA_CENTER, {}),
     "toc": (10, 14, BASE, INK, 0, 2, TA_LEFT, {}),
+    "toc_title": (12.5, 16, BASE + "-Bold", ACCENT, 0, 6, TA_LEFT, {}),
 }
 
 

@@ -159,7 +159,10 @@ class BlockResolver:
         if shares.world is not None:
             rows.append(["", "World", _value_text(shares.world), ""])
         name = self.repo.name_of_mineral(mineral)
-        sources = self._sources_of([s.figure for s in shares.shares[:1]])
+        shown = [s.figure for s in shares.shares] + others  # every figure in a row is cited
+        if shares.world is not None:
+            shown.append(shares.world)
+        sources = self._sources_of(shown)
         return ResolvedBlock(
             kind="production-table",
             title=f"{name}: {METRIC_TITLES[metric]}, {year} ({unit})",
@@ -178,9 +181,9 @@ class BlockResolver:
                           f"Share of the {shares.denominator_kind} (%)",
                           categories=[s.name for s in chosen],
                           values=[round(100 * s.share, 1) for s in chosen])
+        shown = [s.figure for s in chosen] + ([shares.world] if shares.world else [])
         return ResolvedBlock(kind="share-chart", title=chart.title, chart=chart,
-                             note=f"Data year {year}.",
-                             sources=self._sources_of([s.figure for s in chosen[:1]]))
+                             note=f"Data year {year}.", sources=self._sources_of(shown))
 
     def _time_series(self, params: dict[str, str]) -> ResolvedBlock:
         mineral = self._mineral(params)

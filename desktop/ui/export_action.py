@@ -26,7 +26,7 @@ class _ExportJob(QRunnable):
     def run(self) -> None:
         from desktop.domain.memo import MemoSyntaxError
         from desktop.export.files import MemoFileError, read_memo_file, write_atomically
-        from desktop.export.memo_pdf import memo_to_pdf
+        from desktop.export.memo_pdf import ExportError, memo_to_pdf
         from desktop.memos.resolve import BlockResolver
         from desktop.reference.connection import ReferenceUnavailable, open_reference
         from desktop.reference.repository import ReferenceRepository
@@ -38,8 +38,8 @@ class _ExportJob(QRunnable):
             except ReferenceUnavailable:
                 resolver = None
             pdf = memo_to_pdf(text, resolver, base_dir=self.memo.resolve().parent)
-            write_atomically(self.output, pdf)
-        except (MemoFileError, MemoSyntaxError) as exc:
+            write_atomically(self.output, pdf, protect=self.memo)
+        except (MemoFileError, MemoSyntaxError, ExportError) as exc:
             self.signals.failed.emit(str(exc))
             return
         except Exception as exc:  # a bug must not take the window down with it

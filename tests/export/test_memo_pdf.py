@@ -79,14 +79,17 @@ def _flatten(outline):
 
 
 def test_every_font_is_embedded_and_every_script_is_set(resolver):
-    memo = ("---\ntitle: Scripts\n---\n\nEnglish, 日本語, 中文, 한국어 и русский, Ελληνικά.\n")
+    memo = ("---\ntitle: Scripts\ntoc: yes\nmarking: SECRET 機密 기밀\n---\n\n# Heading 日本\n\n"
+            "English, 日本語, 中文, 한국어 и русский, Ελληνικά.\n\n"
+            "```brief\nkind: share-chart\nmineral: cobalt\n```\n\n"
+            "```brief\nkind: time-series\nmineral: rare-earths\nmetric: reserves\n```\n")
     pdf = memo_to_pdf(memo, resolver)
     fonts = fonts_of(pdf)
     assert fonts and all(fonts.values()), fonts
     assert not any("Helvetica" in name or "Times" in name for name in fonts)
     assert any("Droid" in name for name in fonts) and any("Nanum" in name for name in fonts)
     text = text_of(pdf)
-    for word in ("日本語", "中文", "한국어", "русский", "Ελληνικά"):
+    for word in ("日本語", "中文", "한국어", "русский", "Ελληνικά", "機密", "기밀"):
         assert word in text
 
 
@@ -178,15 +181,19 @@ def test_bad_front_matter_is_a_clear_error():
 
 markdown_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
 markdown_pieces = st.lists(st.sampled_from([
-    "# h", "## h", "- item", "1. item", "> quote", "```", "```brief", "kind: figure",
-    "mineral: lithium", "| a | b |", "|--|--|", "**", "*", "`", "[x](y)", "![i](j.png)",
-    "<b>", "</i>", "&", "---", "[^1]", "[^1]: note", "    code", "", "日本", "🙂", "\t",
+    "# h", "## h", "### <i>h</i> 日本", "- item", "    - nested", "1. item", "> quote", "```",
+    "```brief", "kind: figure", "kind: time-series", "kind: production-table",
+    "mineral: lithium", "metric: reserves", "| a | b |", "|--|--|", "**", "*", "`", "[x](y)",
+    "![i](j.png)", "![bad](/dev/null)", "<b>", "</i>", "&", "---", "[^1]", "[^1]: note",
+    "    code", "", "日本", "🙂", "\t", "مرحبا", "x" * 3000, "line\n" * 80,
 ]), max_size=40).map("\n".join)
+front_matter = st.sampled_from(["", "---\ntitle: T\ntoc: yes\n---\n",
+                                "---\ntitle: T\nmarking: SECRET 機密\ntoc: yes\n---\n"])
 
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.one_of(markdown_text, markdown_pieces))
+@given(st.tuples(front_matter, st.one_of(markdown_text, markdown_pieces)).map("".join))
 def test_any_markdown_exports(resolver, body):
     try:
         pdf = memo_to_pdf(body, resolver)
@@ -201,4 +208,32 @@ def test_any_markdown_exports(resolver, body):
 @given(st.lists(st.text(st.characters(exclude_categories=("Cs",)), max_size=40), max_size=8))
 def test_any_block_lines_resolve_or_explain(resolver, lines):
     block = resolver("\n".join(lines))
-    assert block.ok or block.error
+    assert block.ok != bool(block.error)  # resolved, or an explanation; never both or neither
+
+
+def test_hostile_layouts_export(tmp_path):
+    """Found in review: each of these once ended the export with a traceback or a hang."""
+    (tmp_path / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    nested = "".join("    " * d + f"- level {d}\n" for d in range(40))
+    memo = ("---\ntitle: Hostile\ntoc: yes\n---\n\n## <i>Heading</i> 日本\n\n```\n"
+            + "a line of code\n" * 400 + "```\n\n"
+            + "".join(f"> quoted paragraph {n} " + "word " * 30 + "\n>\n" for n in range(150))
+            + "\n" + nested + "\n![bad](bad.png)\n\n```brief\nkind: figure\nmineral: lithium\n")
+    pdf = memo_to_pdf(memo, base_dir=tmp_path, invariant=True)
+    again = memo_to_pdf(memo, base_dir=tmp_path, invariant=True)
+    assert pdf == again  # no memory addresses or times in error boxes
+    text = text_of(pdf)
+    assert "could not be read as a PNG" in text and "never closed" in text
+    assert "level 39" in text and "quoted paragraph 149" in text
+
+
+def test_outline_levels_start_from_the_shallowest_heading():
+    pdf = memo_to_pdf("## First\n\n## Second\n\n### Under second\n\nText[^a]\n\n[^a]: note\n")
+    outline = read(pdf).outline
+    titles = [e.title for e in outline if not isinstance(e, list)]
+    assert titles == ["First", "Second", "Notes"]
+
+
+def test_every_figure_shown_is_cited(resolver):
+    block = resolver("kind: production-table\nmineral: rare-earths\nmetric: reserves")
+    assert "usgs-mcs2026-errata" in {s.id for s in block.sources}  # Brazil's corrected value
