@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.domain.memo import Memo
+
 
 class _Signals(QObject):
     finished = Signal(str)
@@ -19,26 +21,32 @@ class _Signals(QObject):
 
 
 class _ExportJob(QRunnable):
-    def __init__(self, memo: Path, output: Path, signals: _Signals) -> None:
+    """Exports a memo file, or a memo held in memory (the editor's)."""
+
+    def __init__(self, memo: Path | Memo, output: Path, signals: _Signals) -> None:
         super().__init__()
         self.memo, self.output, self.signals = memo, output, signals
 
     def run(self) -> None:
         from desktop.domain.memo import MemoSyntaxError
         from desktop.export.files import MemoFileError, read_memo_file, write_atomically
-        from desktop.export.memo_pdf import ExportError, memo_to_pdf
+        from desktop.export.memo_pdf import ExportError, memo_to_pdf, render
         from desktop.memos.resolve import BlockResolver
         from desktop.reference.connection import ReferenceUnavailable, open_reference
         from desktop.reference.repository import ReferenceRepository
 
         try:
-            text = read_memo_file(self.memo)
             try:
                 resolver = BlockResolver(ReferenceRepository(open_reference()))
             except ReferenceUnavailable:
                 resolver = None
-            pdf = memo_to_pdf(text, resolver, base_dir=self.memo.resolve().parent)
-            write_atomically(self.output, pdf, protect=self.memo)
+            if isinstance(self.memo, Memo):
+                pdf = render(self.memo, resolver)
+                write_atomically(self.output, pdf)
+            else:
+                text = read_memo_file(self.memo)
+                pdf = memo_to_pdf(text, resolver, base_dir=self.memo.resolve().parent)
+                write_atomically(self.output, pdf, protect=self.memo)
         except (MemoFileError, MemoSyntaxError, ExportError) as exc:
             self.signals.failed.emit(str(exc))
             return
@@ -76,9 +84,18 @@ class MemoExport(QObject):
         if output:
             self.export(Path(memo), Path(output))
 
-    def export(self, memo: Path, output: Path) -> None:
-        self.started.emit(f"Exporting {memo.name}…")
+    def export(self, memo: Path | Memo, output: Path) -> None:
+        name = memo.title if isinstance(memo, Memo) else memo.name
+        self.started.emit(f"Exporting {name}…")
         self.pool.start(_ExportJob(memo, output, self._signals))
+
+    def ask_and_export_memo(self, memo: Memo) -> None:
+        """The editor's memo, as it is on screen."""
+        safe = "".join(ch if ch.isalnum() else "-" for ch in memo.title.lower()).strip("-")
+        output, _ = QFileDialog.getSaveFileName(self._parent, "Export memo as PDF",
+                                                f"{safe[:60] or 'memo'}.pdf", "PDF files (*.pdf)")
+        if output:
+            self.export(memo, Path(output))
 
     def _done(self, path: str) -> None:
         self.finished.emit(path)

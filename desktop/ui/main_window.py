@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from desktop.memos.library import LibraryDamaged, LibraryError, MemoLibrary
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
@@ -27,11 +28,44 @@ from desktop.ui.card_area import CardArea
 from desktop.ui.export_action import MemoExport
 from desktop.ui.fonts import ensure_fonts
 from desktop.ui.lookup_palette import LookupPalette
+from desktop.ui.memo_editor import MemoEditor
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.navigation import NavigationPanel
 from desktop.ui.settings import UiSettings
 
 DEFAULT_CARD = ("mineral", "rare-earths")
+
+
+def templates() -> list[tuple[str, str]]:
+    from desktop.paths import resources_dir
+
+    folder = resources_dir() / "templates"
+    return [(path.stem.replace("-", " ").capitalize(), str(path))
+            for path in sorted(folder.glob("*.md"))]
+
+
+def open_library(parent) -> MemoLibrary | None:
+    """The user's library; a damaged one is reported and, if the user agrees, restored from
+    its newest backup (the damaged file is kept beside it)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.paths import user_data_dir
+
+    try:
+        library = MemoLibrary(user_data_dir())
+    except LibraryDamaged as exc:
+        if exc.backups and QMessageBox.question(
+                parent, "Memo library damaged", f"{exc} Restore it now?") == \
+                QMessageBox.StandardButton.Yes:
+            MemoLibrary.restore_backup(exc.path.parent, exc.backups[0])
+            return MemoLibrary(user_data_dir())
+        QMessageBox.warning(parent, "Memo library damaged", f"{exc} Memos are unavailable.")
+        return None
+    except LibraryError as exc:
+        QMessageBox.warning(parent, "Memo library", str(exc))
+        return None
+    library.backup_if_due()
+    return library
 
 
 def _shortcuts(own: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -73,10 +107,15 @@ class MainWindow(QMainWindow):
         self.mouse_buttons = MouseHistoryButtons(self)
         self.card_area = CardArea(self.cards, self.mouse_buttons)
         self.splitter = QSplitter()
+        self.library = open_library(self)
+        self.editor = MemoEditor(self.library) if self.library else None
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.card_area)
+        if self.editor is not None:
+            self.splitter.addWidget(self.editor)
+            self.editor.hide()
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 880])
+        self.splitter.setSizes([400, 880, 560])
         self.setCentralWidget(self.splitter)
         self.lookup = Lookup(conn)
         self.palette_popup = LookupPalette(self.lookup, self.lookup_field, self)
@@ -97,6 +136,14 @@ class MainWindow(QMainWindow):
         self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.card_area.completed.connect(self.busy.hide)
         self.memo_export = MemoExport(self)
+        memos = self.navigation.memos
+        memos.open_requested.connect(self.open_memo)
+        memos.new_requested.connect(self.new_memo)
+        if self.editor is not None:
+            self.editor.saved.connect(lambda _id: self._refresh_memos())
+            self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.editor.export_requested.connect(self.memo_export.ask_and_export_memo)
+        self._refresh_memos()
         self.memo_export.started.connect(self._busy_message)
         self.memo_export.finished.connect(lambda path: self._idle_message(f"Exported {path}"))
         self.memo_export.failed.connect(lambda message: self._idle_message(message))
@@ -154,6 +201,7 @@ class MainWindow(QMainWindow):
         last = self.settings.last_card() or DEFAULT_CARD
         if not self.open_card(*last):
             self.open_card(*DEFAULT_CARD)
+        self._reopen_memo()
 
     def save_state(self) -> None:
         self.settings.set_geometry("main", self.saveGeometry())
@@ -165,6 +213,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self._warm_up_timer is not None:
             self._warm_up_timer.stop()
+        if self.editor is not None:
+            self.editor.flush()
         self.save_state()
         super().closeEvent(event)
 
@@ -253,9 +303,56 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(self.history.can_go_forward())
 
     def copy_memo_block(self, markup: str) -> None:
+        """Into the open memo at its cursor; with no memo open, to the clipboard."""
+        if self.editor is not None and self.editor.memo_id is not None and \
+                self.editor.isVisible():
+            self.editor.insert_block(markup)
+            self.statusBar().showMessage("Data block inserted into the memo", 5000)
+            return
         QGuiApplication.clipboard().setText(markup)
-        self.statusBar().showMessage("Memo block copied to the clipboard — paste it into your memo",
-                                     6000)
+        self.statusBar().showMessage("Memo block copied to the clipboard — open a memo (Memos "
+                                     "tab) to insert blocks directly", 6000)
+
+    # -- memos --------------------------------------------------------------------------------
+    def _refresh_memos(self) -> None:
+        if self.library is not None:
+            self.navigation.memos.set_memos(self.library.recent(200))
+
+    def new_memo(self, template: str = "") -> int | None:
+        if self.library is None:
+            return None
+        from pathlib import Path
+
+        from desktop.domain.memo import Memo, parse_memo
+
+        if template:
+            memo = parse_memo(Path(template).read_text(encoding="utf-8"))
+        else:
+            memo = Memo({"title": "Untitled memo", "marking": "OFFICIAL"}, "")
+        memo_id = self.library.create(memo)
+        self._refresh_memos()
+        self.open_memo(memo_id)
+        return memo_id
+
+    def open_memo(self, memo_id: int) -> None:
+        if self.editor is None:
+            return
+        self.editor.open_memo(memo_id)
+        self.editor.show()
+        self.settings.set_open_memo(memo_id)
+
+    def _reopen_memo(self) -> None:
+        """After a crash or a normal quit: the memo that was open, as last autosaved."""
+        memo_id = self.settings.open_memo()
+        if self.library is None or memo_id is None:
+            return
+        try:
+            stored = self.library.get(memo_id)
+        except Exception:
+            return
+        self.open_memo(memo_id)
+        self.statusBar().showMessage(f"Reopened “{stored.title}” as last saved at "
+                                     f"{stored.updated[:16].replace('T', ' ')} UTC", 10_000)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

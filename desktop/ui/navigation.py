@@ -12,8 +12,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
     QStackedWidget,
     QTabBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,12 +61,50 @@ class EntityList(QWidget):
         self.chosen.emit(self.kind, index.data(ID_ROLE))
 
 
+class MemoList(QWidget):
+    """The library's memos, most recent first, and "New memo" from a template or blank."""
+
+    open_requested = Signal(int)
+    new_requested = Signal(str)  # a template path, or "" for a blank memo
+
+    def __init__(self, templates: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.new_button = QToolButton(text="New memo",
+                                      popupMode=QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_button.setAccessibleName("New memo")
+        self.new_button.clicked.connect(lambda: self.new_requested.emit(""))
+        menu = QMenu(self.new_button)
+        menu.addAction("Blank memo", lambda: self.new_requested.emit(""))
+        for title, path in templates:
+            menu.addAction(f"From template: {title}", lambda p=path: self.new_requested.emit(p))
+        self.new_button.setMenu(menu)
+        self.view = QListWidget()
+        self.view.setAccessibleName("Memo list")
+        self.view.itemActivated.connect(lambda item: self.open_requested.emit(item.data(ID_ROLE)))
+        self.view.itemClicked.connect(lambda item: self.open_requested.emit(item.data(ID_ROLE)))
+        hint = QLabel("“Add to memo” on a card or table inserts its data block into the open memo.")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(hint)
+
+    def set_memos(self, rows: list[tuple[int, str, str]]) -> None:
+        self.view.clear()
+        for memo_id, title, updated in rows:
+            item = QListWidgetItem(f"{title}\n{updated[:16].replace('T', ' ')}")
+            item.setData(ID_ROLE, memo_id)
+            self.view.addItem(item)
+
+
 class NavigationPanel(QWidget):
     card_requested = Signal(str, str)
     timeline_requested = Signal()
 
     def __init__(self, countries: list[tuple[str, str, str]], minerals: list[tuple[str, str, str]],
-                 initiatives: list[tuple[str, str, str]]) -> None:
+                 initiatives: list[tuple[str, str, str]],
+                 templates: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.setAccessibleName("Navigation")
         self.tabs = QTabBar()
@@ -82,13 +124,12 @@ class NavigationPanel(QWidget):
             self.stack.addWidget(entity_list)
         timeline = QLabel("All policy events from 2010 on, filterable by country, mineral, kind "
                           "and dates. Opened in the main area.")
-        memos = QLabel("“Add to memo” on any card or table copies its memo block to the clipboard; "
-                       "paste it into your memo. The memo composer arrives with a later release.")
-        for label in (timeline, memos):
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
-            label.setMargin(8)
-            self.stack.addWidget(label)
+        timeline.setWordWrap(True)
+        timeline.setAlignment(Qt.AlignmentFlag.AlignTop)
+        timeline.setMargin(8)
+        self.stack.addWidget(timeline)
+        self.memos = MemoList(templates or [])
+        self.stack.addWidget(self.memos)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)

@@ -33,5 +33,13 @@ class UiSettings:
         self._settings.setValue("card/kind", kind)
         self._settings.setValue("card/id", ident)
 
+    def open_memo(self) -> int | None:
+        value = self._settings.value("memo/open", 0, type=int)
+        return value or None
+
+    def set_open_memo(self, memo_id: int | None) -> None:
+        self._settings.setValue("memo/open", memo_id or 0)
+        self._settings.sync()  # survives a crash or a kill
+
     def sync(self) -> None:
         self._settings.sync()

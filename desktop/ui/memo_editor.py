@@ -1,0 +1,206 @@
+"""The memo editor: a front-matter form above a Markdown text, saved to the library as you type.
+
+Every keystroke restarts a short timer; when it fires the memo is written to the library in one
+transaction (``MemoLibrary.autosave``), so a crash or a kill loses at most the last moments of
+typing. Undo and redo run across the whole session (Qt's document history); Ctrl+F finds text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.memo import Memo
+from desktop.memos.library import MemoLibrary
+
+AUTOSAVE_MS = 1500
+FORM_FIELDS = (("title", "Title"), ("to", "To"), ("from", "From"), ("date", "Date"),
+               ("marking", "Marking"), ("summary", "Summary"))
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Headings, emphasis, code, links and ``brief`` data blocks in colour."""
+
+    RULES = [
+        (re.compile(r"^#{1,6} .*$"), "#1f4e79", True),
+        (re.compile(r"\*\*[^*]+\*\*"), None, True),
+        (re.compile(r"`[^`]+`"), "#8a4b08", False),
+        (re.compile(r"\[[^\]]*\]\([^)]*\)"), "#2a6fb0", False),
+        (re.compile(r"^\s*([-*]|\d+\.) "), "#5f6b76", True),
+        (re.compile(r"^>.*$"), "#5f6b76", False),
+    ]
+    FENCE = re.compile(r"^\s*(```|~~~)")
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        inside = self.previousBlockState() == 1
+        if self.FENCE.match(text):
+            starts_brief = not inside and "brief" in text
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor("#2a9d8f" if (starts_brief or inside) else "#8a4b08"))
+            fmt.setFontWeight(QFont.Weight.Bold)
+            self.setFormat(0, len(text), fmt)
+            self.setCurrentBlockState(0 if inside else 1)
+            return
+        if inside:
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor("#2a9d8f"))
+            self.setFormat(0, len(text), fmt)
+            self.setCurrentBlockState(1)
+            return
+        self.setCurrentBlockState(0)
+        for pattern, colour, bold in self.RULES:
+            for match in pattern.finditer(text):
+                fmt = QTextCharFormat()
+                if colour:
+                    fmt.setForeground(QColor(colour))
+                if bold:
+                    fmt.setFontWeight(QFont.Weight.Bold)
+                self.setFormat(match.start(), match.end() - match.start(), fmt)
+
+
+class MemoEditor(QWidget):
+    """Edits one memo of the library at a time."""
+
+    saved = Signal(int)
+    status = Signal(str)
+    export_requested = Signal(object)  # a Memo
+
+    def __init__(self, library: MemoLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.memo_id: int | None = None
+        self.setAccessibleName("Memo editor")
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label in FORM_FIELDS:
+            field = QLineEdit()
+            field.setAccessibleName(label)
+            field.textEdited.connect(self._changed)
+            self.fields[key] = field
+            form.addRow(label, field)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Memo text")
+        self.text.setPlaceholderText("Write in Markdown. 'Add to memo' on a card inserts its data "
+                                     "block here.")
+        self.text.textChanged.connect(self._changed)
+        self.highlighter = MarkdownHighlighter(self.text.document())
+        self.find_field = QLineEdit(placeholderText="Find (Enter: next)")
+        self.find_field.setAccessibleName("Find in memo")
+        self.find_field.returnPressed.connect(self.find_next)
+        self.find_field.hide()
+        self.words = QLabel()
+        save = QPushButton("Save version")
+        save.clicked.connect(self.save_version)
+        export = QPushButton("Export PDF…")
+        export.clicked.connect(lambda: self.export_requested.emit(self.current_memo()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.words, 1)
+        buttons.addWidget(save)
+        buttons.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.find_field)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._show_find)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_version)
+        self._loading = False
+
+    # -- memo in and out ---------------------------------------------------------------------
+    def open_memo(self, memo_id: int) -> None:
+        self.flush()
+        stored = self.library.get(memo_id)
+        self._loading = True
+        self.memo_id = memo_id
+        for key, field in self.fields.items():
+            field.setText(stored.memo.front.get(key, ""))
+        self.text.setPlainText(stored.memo.body)
+        self._loading = False
+        self._count_words()
+
+    def current_memo(self) -> Memo:
+        front = dict(self.library.get(self.memo_id).memo.front) if self.memo_id else {}
+        for key, field in self.fields.items():
+            value = " ".join(field.text().split())
+            if value:
+                front[key] = value
+            else:
+                front.pop(key, None)
+        return Memo(front, self.text.toPlainText())
+
+    def insert_block(self, markup: str) -> None:
+        """Put a data block at the cursor, on lines of its own."""
+        cursor = self.text.textCursor()
+        before = "" if cursor.atBlockStart() else "\n"
+        cursor.insertText(f"{before}\n{markup}\n")
+        self.text.setTextCursor(cursor)
+        self.text.setFocus()
+
+    # -- saving -------------------------------------------------------------------------------
+    def _changed(self, *_args) -> None:
+        if self._loading or self.memo_id is None:
+            return
+        self._count_words()
+        self.timer.start()
+
+    def autosave(self) -> None:
+        if self.memo_id is None:
+            return
+        self.library.autosave(self.memo_id, self.current_memo())
+        self.saved.emit(self.memo_id)
+
+    def flush(self) -> None:
+        """Write pending typing now (before switching memo or closing)."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self.autosave()
+
+    def save_version(self) -> None:
+        if self.memo_id is None:
+            return
+        self.timer.stop()
+        self.library.save(self.memo_id, self.current_memo())
+        self.saved.emit(self.memo_id)
+        self.status.emit("Saved a version of the memo")
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _count_words(self) -> None:
+        words = len(self.text.toPlainText().split())
+        self.words.setText(f"{words:,} words")
+
+    def _show_find(self) -> None:
+        self.find_field.show()
+        self.find_field.setFocus()
+        self.find_field.selectAll()
+
+    def find_next(self) -> bool:
+        needle = self.find_field.text()
+        if not needle:
+            return False
+        if self.text.find(needle):
+            return True
+        cursor = self.text.textCursor()  # wrap around to the start once
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.text.setTextCursor(cursor)
+        return self.text.find(needle)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.find_field.isVisible():
+            self.find_field.hide()
+            self.text.setFocus()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,106 @@
+"""Writing a memo: from a template, typing, blocks from cards, autosave, a restart, export."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from desktop.domain.memo import Memo
+from tests.conftest import REPO
+from tests.ui.conftest import finish
+
+TEMPLATE = REPO / "resources" / "templates" / "meeting-brief.md"
+
+
+def test_template_type_insert_autosave_restart(qtbot, reference_conn, window):
+    from desktop.ui.main_window import MainWindow
+
+    memo_id = window.new_memo(str(TEMPLATE))
+    editor = window.editor
+    assert editor.isVisible() and editor.fields["title"].text() == "Meeting brief: [meeting]"
+    editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)  # (QTest types no control characters)
+    qtbot.keyClicks(editor.text, "Our line to take on price floors.")
+    assert editor.timer.isActive()  # autosave is pending, within AUTOSAVE_MS
+
+    window.open_card("mineral", "rare-earths")  # "Add to memo" on a card's table
+    panel = finish(window)
+    button = next(b for b in panel.tables[0].findChildren(QToolButton) if b.text() == "Add to memo")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "```brief\nkind: production-table\nmineral: rare-earths" in editor.text.toPlainText()
+
+    editor.timer.timeout.emit()  # the autosave timer fires
+    stored = window.library.get(memo_id)
+    assert "price floors" in stored.memo.body and "kind: production-table" in stored.memo.body
+
+    editor.fields["to"].selectAll()
+    qtbot.keyClicks(editor.fields["to"], "Deputy Minister")
+    window.close()  # a quit flushes pending typing; a kill would keep the last autosave
+    again = MainWindow(reference_conn)
+    qtbot.addWidget(again)
+    assert again.editor.memo_id == memo_id
+    assert again.editor.fields["to"].text() == "Deputy Minister"
+    assert "price floors" in again.editor.text.toPlainText()
+    assert "Reopened" in again.statusBar().currentMessage()
+
+
+def test_a_kill_keeps_everything_up_to_the_last_autosave(qtbot, reference_conn, window):
+    from desktop.ui.main_window import MainWindow
+
+    memo_id = window.new_memo("")
+    qtbot.keyClicks(window.editor.text, "saved words")
+    window.editor.autosave()
+    qtbot.keyClicks(window.editor.text, " typed after the autosave")
+    window.editor.timer.stop()  # the process dies before the timer fires: no closeEvent
+    window.library.conn.close()
+    again = MainWindow(reference_conn)
+    qtbot.addWidget(again)
+    assert again.editor.memo_id == memo_id
+    assert again.editor.text.toPlainText() == "saved words"
+
+
+def test_find_word_count_and_versions(qtbot, window):
+    memo_id = window.new_memo("")
+    editor = window.editor
+    qtbot.keyClicks(editor.text, "alpha beta gamma beta")
+    assert editor.words.text() == "4 words"
+    editor.find_field.setText("beta")
+    assert editor.find_next() and editor.text.textCursor().selectedText() == "beta"
+    editor.save_version()
+    assert [v.reason for v in window.library.versions(memo_id)][0] == "saved"
+
+
+def test_export_the_open_memo(qtbot, tmp_path, window):
+    window.new_memo(str(TEMPLATE))
+    window.memo_export.open_result = False
+    target = tmp_path / "brief.pdf"
+    with qtbot.waitSignal(window.memo_export.finished, timeout=60_000):
+        window.memo_export.export(window.editor.current_memo(), target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypatch):
+    from desktop.memos.library import FILE_NAME, MemoLibrary
+    from desktop.paths import user_data_dir
+    from desktop.ui.main_window import MainWindow
+
+    home = user_data_dir()
+    library = MemoLibrary(home)
+    library.create(Memo({"title": "Kept"}, "x"))
+    library.backup_if_due()
+    library.close()
+    for suffix in ("-wal", "-shm"):
+        (home / (FILE_NAME + suffix)).unlink(missing_ok=True)
+    data = bytearray((home / FILE_NAME).read_bytes())
+    data[100:4096] = os.urandom(3996)
+    (home / FILE_NAME).write_bytes(bytes(data))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window = MainWindow(reference_conn)
+    qtbot.addWidget(window)
+    assert asked and "damaged" in asked[0]
+    assert window.library.list()[0][1] == "Kept"
+    assert list(home.glob("library-damaged-*.sqlite"))
