@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QToolBar,
+    QWidget,
 )
 
 from desktop.memos.library import LibraryDamaged, LibraryError, MemoLibrary
@@ -143,6 +144,12 @@ class MainWindow(QMainWindow):
             self.editor.saved.connect(lambda _id: self._refresh_memos())
             self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.editor.export_requested.connect(self.memo_export.ask_and_export_memo)
+            self.editor.preview_requested.connect(self.preview_memo)
+        self.preview_export = MemoExport(self, open_result=False)
+        self.preview_export.started.connect(self._busy_message)
+        self.preview_export.finished.connect(self._show_preview)
+        self.preview_export.failed.connect(self._idle_message)
+        self.preview: QWidget | None = None
         self._refresh_memos()
         self.memo_export.started.connect(self._busy_message)
         self.memo_export.finished.connect(lambda path: self._idle_message(f"Exported {path}"))
@@ -340,6 +347,19 @@ class MainWindow(QMainWindow):
         self.editor.open_memo(memo_id)
         self.editor.show()
         self.settings.set_open_memo(memo_id)
+
+    def preview_memo(self, memo) -> None:
+        """Export to a scratch file on the worker, then show its pages (QtPdf)."""
+        from desktop.paths import user_data_dir
+
+        self.preview_export.export(memo, user_data_dir() / "preview.pdf")
+
+    def _show_preview(self, path: str) -> None:
+        from desktop.ui.pdf_preview import PdfPreview
+
+        self._idle_message("Preview ready")
+        self.preview = PdfPreview(path, self)
+        self.preview.show()
 
     def _reopen_memo(self) -> None:
         """After a crash or a normal quit: the memo that was open, as last autosaved."""

@@ -76,6 +76,7 @@ class MemoEditor(QWidget):
     saved = Signal(int)
     status = Signal(str)
     export_requested = Signal(object)  # a Memo
+    preview_requested = Signal(object)  # a Memo
 
     def __init__(self, library: MemoLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,9 +106,12 @@ class MemoEditor(QWidget):
         save.clicked.connect(self.save_version)
         export = QPushButton("Export PDF…")
         export.clicked.connect(lambda: self.export_requested.emit(self.current_memo()))
+        preview = QPushButton("Preview PDF")
+        preview.clicked.connect(lambda: self.preview_requested.emit(self.current_memo()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.words, 1)
         buttons.addWidget(save)
+        buttons.addWidget(preview)
         buttons.addWidget(export)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -104,3 +104,12 @@ def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypa
     assert asked and "damaged" in asked[0]
     assert window.library.list()[0][1] == "Kept"
     assert list(home.glob("library-damaged-*.sqlite"))
+
+
+def test_preview_shows_the_exported_pages(qtbot, window):
+    window.new_memo(str(TEMPLATE))
+    with qtbot.waitSignal(window.preview_export.finished, timeout=60_000):
+        window.preview_memo(window.editor.current_memo())
+    assert window.preview is not None and window.preview.isVisible()
+    assert window.preview.document.pageCount() >= 1
+    window.preview.close()
