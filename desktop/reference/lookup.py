@@ -121,6 +121,17 @@ class Lookup:
         """Build the typo index now (at idle) rather than on the first misspelled keystroke."""
         _ = self._trigram_index, self._gram_counts
 
+    def exact_names(self, kinds: tuple[str, ...] = ("country", "mineral", "initiative",
+                                                     "group")) -> dict[str, list[tuple]]:
+        """Folded name -> [(kind, id, display, name as stored)]: what text recognition uses."""
+        marks = ",".join("?" * len(kinds))
+        names: dict[str, list[tuple]] = {}
+        for kind, ident, display, name, folded in self._conn.execute(
+                f"SELECT kind, entity_id, display, name, folded FROM search "
+                f"WHERE kind IN ({marks}) ORDER BY id", kinds):
+            names.setdefault(folded, []).append((kind, ident, display, name))
+        return names
+
     def clear_session_cache(self) -> None:
         """Forget kept short-query results (benchmarks measure the first keystroke too)."""
         self._short_cache.clear()

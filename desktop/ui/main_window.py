@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.memos.library import LibraryDamaged, LibraryError, MemoLibrary
+from desktop.memos.recognize import Recognizer
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
@@ -109,7 +110,9 @@ class MainWindow(QMainWindow):
         self.card_area = CardArea(self.cards, self.mouse_buttons)
         self.splitter = QSplitter()
         self.library = open_library(self)
-        self.editor = MemoEditor(self.library) if self.library else None
+        self.lookup = Lookup(conn)
+        recognizer = Recognizer(self.lookup.exact_names())
+        self.editor = MemoEditor(self.library, recognizer) if self.library else None
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.card_area)
         if self.editor is not None:
@@ -118,7 +121,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 880, 560])
         self.setCentralWidget(self.splitter)
-        self.lookup = Lookup(conn)
         self.palette_popup = LookupPalette(self.lookup, self.lookup_field, self)
         self.statusBar().showMessage(
             f"Reference data pack {repo.meta.get('data_pack_version', '?')}")
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
             self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.editor.export_requested.connect(self.memo_export.ask_and_export_memo)
             self.editor.preview_requested.connect(self.preview_memo)
+            self.editor.card_requested.connect(self.open_card)
         self.preview_export = MemoExport(self, open_result=False)
         self.preview_export.started.connect(self._busy_message)
         self.preview_export.finished.connect(self._show_preview)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.memo import Memo
 from desktop.memos.library import MemoLibrary
+from desktop.memos.recognize import Recognizer, summary
 
 AUTOSAVE_MS = 1500
+RECOGNISE_MS = 600
 FORM_FIELDS = (("title", "Title"), ("to", "To"), ("from", "From"), ("date", "Date"),
                ("marking", "Marking"), ("summary", "Summary"))
 
@@ -77,10 +81,13 @@ class MemoEditor(QWidget):
     status = Signal(str)
     export_requested = Signal(object)  # a Memo
     preview_requested = Signal(object)  # a Memo
+    card_requested = Signal(str, str)
 
-    def __init__(self, library: MemoLibrary, parent: QWidget | None = None) -> None:
+    def __init__(self, library: MemoLibrary, recognizer: Recognizer | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.recognizer = recognizer
         self.memo_id: int | None = None
         self.setAccessibleName("Memo editor")
         self.fields: dict[str, QLineEdit] = {}
@@ -113,11 +120,22 @@ class MemoEditor(QWidget):
         buttons.addWidget(save)
         buttons.addWidget(preview)
         buttons.addWidget(export)
+        self.recognised = QListWidget()
+        self.recognised.setAccessibleName("Recognised in this memo")
+        self.recognised.setMaximumHeight(110)
+        self.recognised.setToolTip("Countries, minerals, initiatives and groups named in the "
+                                   "memo; click one to open its card")
+        self.recognised.itemClicked.connect(
+            lambda item: self.card_requested.emit(*item.data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.find_field)
         layout.addWidget(self.text, 1)
+        layout.addWidget(QLabel("Recognised in this memo:"))
+        layout.addWidget(self.recognised)
         layout.addLayout(buttons)
+        self.recognise_timer = QTimer(self, singleShot=True, interval=RECOGNISE_MS)
+        self.recognise_timer.timeout.connect(self.recognise)
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._show_find)
@@ -135,6 +153,7 @@ class MemoEditor(QWidget):
         self.text.setPlainText(stored.memo.body)
         self._loading = False
         self._count_words()
+        self.recognise()
 
     def current_memo(self) -> Memo:
         front = dict(self.library.get(self.memo_id).memo.front) if self.memo_id else {}
@@ -160,6 +179,7 @@ class MemoEditor(QWidget):
             return
         self._count_words()
         self.timer.start()
+        self.recognise_timer.start()
 
     def autosave(self) -> None:
         if self.memo_id is None:
@@ -180,6 +200,18 @@ class MemoEditor(QWidget):
         self.library.save(self.memo_id, self.current_memo())
         self.saved.emit(self.memo_id)
         self.status.emit("Saved a version of the memo")
+
+    def recognise(self) -> list[tuple[str, str, str, int]]:
+        """List what the memo names (a pasted article included), most mentioned first."""
+        self.recognised.clear()
+        if self.recognizer is None:
+            return []
+        found = summary(self.recognizer.mentions(self.text.toPlainText()))
+        for kind, ident, name, count in found:
+            item = QListWidgetItem(f"{name} · {kind}" + (f" · {count}×" if count > 1 else ""))
+            item.setData(Qt.ItemDataRole.UserRole, (kind, ident))
+            self.recognised.addItem(item)
+        return found
 
     # -- helpers ------------------------------------------------------------------------------
     def _count_words(self) -> None:

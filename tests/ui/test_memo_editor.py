@@ -113,3 +113,17 @@ def test_preview_shows_the_exported_pages(qtbot, window):
     assert window.preview is not None and window.preview.isVisible()
     assert window.preview.document.pageCount() >= 1
     window.preview.close()
+
+
+def test_pasted_article_is_recognised_and_links_to_cards(qtbot, window):
+    window.new_memo("")
+    editor = window.editor
+    editor.text.insertPlainText("G7 finance ministers met in Washington on rare earths; Japan "
+                                "and South Korea attended. 中国 controls gallium exports.")
+    found = editor.recognise()
+    names = {row[1] for row in found}
+    assert {"g7", "rare-earths", "JPN", "KOR", "CHN", "gallium"} <= names
+    item = next(editor.recognised.item(i) for i in range(editor.recognised.count())
+                if "Gallium" in editor.recognised.item(i).text())
+    editor.recognised.itemClicked.emit(item)
+    assert window.history.current == ("mineral", "gallium")

@@ -1,0 +1,58 @@
+"""Recognising what a text names: aliases, other scripts, codes in capitals, longest matches."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.memos.recognize import Recognizer, summary
+from desktop.reference.lookup import Lookup
+from tests.conftest import SHARED_USGS
+
+
+@pytest.fixture()
+def recognizer(reference_conn):
+    return Recognizer(Lookup(reference_conn).exact_names())
+
+
+def ids(recognizer, text):
+    return [(m.kind, m.id) for m in recognizer.mentions(text)]
+
+
+def test_names_aliases_codes_and_scripts(recognizer):
+    text = ("日本と中国の関係、한국, Burma and the DRC; gallium (Ga) in the US. "
+            "Pax Silica, MSP, FORGE and the Quad; rare earths from Congo (Kinshasa).")
+    found = ids(recognizer, text)
+    for expected in [("country", "JPN"), ("country", "CHN"), ("country", "KOR"),
+                     ("country", "MMR"), ("country", "COD"), ("mineral", "gallium"),
+                     ("country", "USA"), ("initiative", "pax-silica"), ("initiative", "msp"),
+                     ("initiative", "forge"), ("group", "quad"), ("mineral", "rare-earths")]:
+        assert expected in found, expected
+    assert ("country", "GAB") not in found  # "Ga" is gallium's symbol here
+
+
+def test_everyday_words_are_not_entities(recognizer):
+    assert ids(recognizer, "us in is it as tin lead can may the and one new") == []
+
+
+def test_longest_match_wins(recognizer):
+    mentions = recognizer.mentions("the Minerals Security Partnership met")
+    assert [(m.kind, m.id, m.text) for m in mentions] == [
+        ("initiative", "msp", "Minerals Security Partnership")]
+
+
+def test_a_pasted_article_is_summarised(recognizer):
+    if not SHARED_USGS.is_dir():
+        pytest.skip("../shared is absent")
+    article = next((SHARED_USGS.parent.parent / "seeds").glob("*.txt")).read_text()
+    names = {row[1] for row in summary(recognizer.mentions(article))}
+    assert {"JPN", "CHN", "USA", "rare-earths", "g7"} <= names
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=500))
+def test_any_text_is_scanned(recognizer, text):
+    for mention in recognizer.mentions(text):
+        assert text[mention.start:mention.end] == mention.text
