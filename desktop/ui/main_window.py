@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.memos.library import LibraryDamaged, LibraryError, MemoLibrary
 from desktop.memos.recognize import Recognizer
+from desktop.memos.resolve import BlockResolver
+from desktop.memos.staleness import find_stale, stamp_markup
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
         self.lookup = Lookup(conn)
         recognizer = Recognizer(self.lookup.exact_names())
         self.editor = MemoEditor(self.library, recognizer) if self.library else None
+        self.block_resolver = BlockResolver(repo)
+        if self.editor is not None:
+            self.editor.stale_checker = lambda text: find_stale(
+                text, self.block_resolver, self.block_resolver.data_pack)
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.card_area)
         if self.editor is not None:
@@ -316,7 +322,7 @@ class MainWindow(QMainWindow):
         """Into the open memo at its cursor; with no memo open, to the clipboard."""
         if self.editor is not None and self.editor.memo_id is not None and \
                 self.editor.isVisible():
-            self.editor.insert_block(markup)
+            self.editor.insert_block(stamp_markup(markup, self.block_resolver))
             self.statusBar().showMessage("Data block inserted into the memo", 5000)
             return
         QGuiApplication.clipboard().setText(markup)

@@ -120,6 +120,19 @@ class MemoEditor(QWidget):
         buttons.addWidget(save)
         buttons.addWidget(preview)
         buttons.addWidget(export)
+        self.stale_banner = QLabel()
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px;")
+        self.stale_banner.setAccessibleName("Stale data blocks")
+        self.refresh_button = QPushButton("Refresh these blocks")
+        self.refresh_button.clicked.connect(self.refresh_stale)
+        stale_row = QHBoxLayout()
+        stale_row.addWidget(self.stale_banner, 1)
+        stale_row.addWidget(self.refresh_button)
+        self.stale_banner.hide()
+        self.refresh_button.hide()
+        self.stale: list = []
+        self.stale_checker = None  # text -> stale blocks; set by the window (needs the DB)
         self.recognised = QListWidget()
         self.recognised.setAccessibleName("Recognised in this memo")
         self.recognised.setMaximumHeight(110)
@@ -129,6 +142,7 @@ class MemoEditor(QWidget):
             lambda item: self.card_requested.emit(*item.data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(stale_row)
         layout.addWidget(self.find_field)
         layout.addWidget(self.text, 1)
         layout.addWidget(QLabel("Recognised in this memo:"))
@@ -154,6 +168,7 @@ class MemoEditor(QWidget):
         self._loading = False
         self._count_words()
         self.recognise()
+        self.check_stale()
 
     def current_memo(self) -> Memo:
         front = dict(self.library.get(self.memo_id).memo.front) if self.memo_id else {}
@@ -200,6 +215,29 @@ class MemoEditor(QWidget):
         self.library.save(self.memo_id, self.current_memo())
         self.saved.emit(self.memo_id)
         self.status.emit("Saved a version of the memo")
+
+    def check_stale(self) -> list:
+        """Blocks whose data changed since they were inserted: say so, with old and new values."""
+        self.stale = self.stale_checker(self.text.toPlainText()) if self.stale_checker else []
+        if self.stale:
+            lines = [f"• {s.old_values or '(values)'}  →  {s.new_values}" for s in self.stale[:5]]
+            self.stale_banner.setText(
+                f"{len(self.stale)} data block(s) changed since they were inserted (data pack "
+                f"{self.stale[0].old_pack} → {self.stale[0].new_pack}):\n" + "\n".join(lines))
+        self.stale_banner.setVisible(bool(self.stale))
+        self.refresh_button.setVisible(bool(self.stale))
+        return self.stale
+
+    def refresh_stale(self) -> None:
+        from desktop.memos.staleness import refresh
+
+        if not self.stale:
+            return
+        cursor = self.text.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(refresh(self.text.toPlainText(), self.stale))  # one undo step
+        self.check_stale()
+        self.status.emit("Data blocks refreshed to the current data pack")
 
     def recognise(self) -> list[tuple[str, str, str, int]]:
         """List what the memo names (a pasted article included), most mentioned first."""

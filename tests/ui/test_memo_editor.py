@@ -127,3 +127,34 @@ def test_pasted_article_is_recognised_and_links_to_cards(qtbot, window):
                 if "Gallium" in editor.recognised.item(i).text())
     editor.recognised.itemClicked.emit(item)
     assert window.history.current == ("mineral", "gallium")
+
+
+def test_the_editor_flags_and_refreshes_stale_blocks(qtbot, tmp_path, reference_path, window):
+    import shutil
+    import sqlite3
+
+    from desktop.memos.resolve import BlockResolver
+    from desktop.memos.staleness import find_stale, stamp_markup
+    from desktop.reference.connection import open_reference
+    from desktop.reference.repository import ReferenceRepository
+
+    memo_id = window.new_memo("")
+    block = "```brief\nkind: production-table\nmineral: lithium\nyear: 2025\ntop: 3\n```\n"
+    window.editor.text.insertPlainText(stamp_markup(block, window.block_resolver))
+    window.editor.autosave()
+    newer_path = tmp_path / "newer.sqlite"
+    shutil.copy(reference_path, newer_path)
+    conn = sqlite3.connect(newer_path)
+    conn.execute("UPDATE meta SET value = '2027.01.15' WHERE key = 'data_pack_version'")
+    conn.execute("UPDATE figures SET value = 1, value_text = '1' WHERE mineral_id = 'lithium' "
+                 "AND metric = 'mine_production' AND year = 2025 AND country = 'AUS'")
+    conn.commit()
+    conn.close()
+    newer = BlockResolver(ReferenceRepository(open_reference(newer_path)))
+    window.editor.stale_checker = lambda text: find_stale(text, newer, newer.data_pack)
+    window.editor.open_memo(memo_id)
+    assert window.editor.stale_banner.isVisible()
+    assert "2026.11.28 → 2027.01.15" in window.editor.stale_banner.text()
+    window.editor.refresh_button.click()
+    assert not window.editor.stale_banner.isVisible()
+    assert "data-pack: 2027.01.15" in window.editor.text.toPlainText()

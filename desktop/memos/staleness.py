@@ -1,0 +1,110 @@
+"""Stale data blocks: a block remembers the data it showed; a newer data pack may change it.
+
+A block inserted from a card carries three extra lines: ``data-pack`` (the reference data version
+it was resolved against), ``values`` (a short, readable summary of what it showed) and ``checksum``
+(a digest of everything it showed). When the reference data is newer and the block now resolves to
+different values, it is stale: the editor shows the old and new values and can refresh it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from desktop.domain.resolved import ResolvedBlock
+from desktop.memos.blocks import FENCE, Block, BlockSyntaxError, parse_block
+
+STAMP_KEYS = ("data-pack", "values", "checksum")
+_FENCED = re.compile(r"^```brief[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
+
+
+def checksum(block: ResolvedBlock) -> str:
+    parts = [block.title, block.text, repr(block.rows)]
+    if block.chart is not None:
+        parts += [repr(block.chart.values), repr(block.chart.categories),
+                  repr(sorted(block.chart.series.items()))]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def value_summary(block: ResolvedBlock, items: int = 3) -> str:
+    """A few of the values shown, readable in the Markdown ("China 270,000e; …")."""
+    if block.text:
+        return block.text
+    if block.chart is not None and block.chart.categories:
+        pairs = zip(block.chart.categories, block.chart.values, strict=False)
+        return "; ".join(f"{c} {v:g} %" for c, v in list(pairs)[:items])
+    if block.chart is not None:
+        return "; ".join(f"{name} {points[-1][0]}: {points[-1][1]:,.0f}"
+                         for name, points in list(block.chart.series.items())[:items])
+    shown = []
+    for row in block.rows[:items]:
+        cells = [c for c in row if c]
+        if len(cells) >= 2:
+            name = next((c for c in cells if not c.replace(",", "").replace(".", "").isdigit()),
+                        cells[0])
+            value = next((c for c in cells[cells.index(name) + 1:] if c), "")
+            shown.append(f"{name} {value}".strip())
+    return "; ".join(shown)
+
+
+def stamped(block: Block, resolved: ResolvedBlock) -> Block:
+    """The block with its data-pack version, a value summary and a checksum."""
+    params = {k: v for k, v in block.params.items() if k not in STAMP_KEYS}
+    if resolved.ok:
+        params.update({"data-pack": resolved.data_pack, "values": value_summary(resolved),
+                       "checksum": checksum(resolved)})
+    return Block(block.kind, params)
+
+
+@dataclass(frozen=True)
+class StaleBlock:
+    start: int  # character offsets of the whole fenced block in the memo text
+    end: int
+    old_pack: str
+    new_pack: str
+    old_values: str
+    new_values: str
+    refreshed: str  # the replacement markup
+
+
+def find_stale(text: str, resolve, data_pack: str) -> list[StaleBlock]:
+    """Blocks resolved against another data pack whose values have changed since."""
+    out = []
+    for match in _FENCED.finditer(text):
+        try:
+            block = parse_block(match.group("body"))
+        except BlockSyntaxError:
+            continue
+        old_pack, old_sum = block.params.get("data-pack"), block.params.get("checksum")
+        if not old_pack or not old_sum or old_pack == data_pack:
+            continue
+        unstamped = Block(block.kind, {k: v for k, v in block.params.items()
+                                       if k not in STAMP_KEYS})
+        resolved = resolve(unstamped.to_markup().split("\n", 1)[1].rsplit(FENCE, 1)[0])
+        if not resolved.ok or checksum(resolved) == old_sum:
+            continue
+        fresh = stamped(unstamped, resolved)
+        out.append(StaleBlock(match.start(), match.end(), old_pack, resolved.data_pack,
+                              block.params.get("values", ""), value_summary(resolved),
+                              fresh.to_markup().rstrip("\n")))
+    return out
+
+
+def refresh(text: str, stale: list[StaleBlock]) -> str:
+    """The memo text with the given stale blocks replaced by their refreshed markup."""
+    for item in sorted(stale, key=lambda s: s.start, reverse=True):
+        text = text[:item.start] + item.refreshed + text[item.end:]
+    return text
+
+
+def stamp_markup(markup: str, resolve) -> str:
+    """What "Add to memo" inserts: the block's markup, stamped with what it shows now."""
+    match = _FENCED.search(markup)
+    if match is None:
+        return markup
+    try:
+        block = parse_block(match.group("body"))
+    except BlockSyntaxError:
+        return markup
+    return stamped(block, resolve(match.group("body"))).to_markup()

@@ -1,0 +1,65 @@
+"""Stale data blocks, with two reference data packs: the one a memo was written with, and a newer one
+in which a figure changed."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from desktop.memos.resolve import BlockResolver
+from desktop.memos.staleness import find_stale, refresh, stamp_markup
+from desktop.reference.connection import open_reference
+from desktop.reference.repository import ReferenceRepository
+
+TABLE = "```brief\nkind: production-table\nmineral: rare-earths\nyear: 2025\ntop: 3\n```\n"
+MEMBERS = "```brief\nkind: members\ninitiative: forge\n```\n"
+
+
+@pytest.fixture()
+def old_resolver(reference_conn):
+    return BlockResolver(ReferenceRepository(reference_conn))
+
+
+@pytest.fixture()
+def new_resolver(tmp_path, reference_path):
+    """The next data pack: USGS revised China's 2025 rare-earth mine production."""
+    path = tmp_path / "newer.sqlite"
+    shutil.copy(reference_path, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '2027.01.15' WHERE key = 'data_pack_version'")
+    conn.execute("UPDATE figures SET value = 300000, value_text = '300,000', estimated = 0 "
+                 "WHERE mineral_id = 'rare-earths' AND country = 'CHN' "
+                 "AND metric = 'mine_production' AND year = 2025")
+    conn.commit()
+    conn.close()
+    newer = open_reference(path)
+    yield BlockResolver(ReferenceRepository(newer))
+    newer.close()
+
+
+def test_inserted_blocks_are_stamped(old_resolver):
+    markup = stamp_markup(TABLE, old_resolver)
+    assert "data-pack: 2026.11.28" in markup and "checksum: " in markup
+    assert "values: China 270,000e" in markup
+    assert old_resolver(markup.split("\n", 1)[1].rsplit("```", 1)[0]).ok  # still resolves
+
+
+def test_changed_values_make_a_block_stale_and_refresh_fixes_it(old_resolver, new_resolver):
+    memo = "# Memo\n\n" + stamp_markup(TABLE, old_resolver) + "\nText.\n\n" + \
+        stamp_markup(MEMBERS, old_resolver)
+    assert find_stale(memo, old_resolver, old_resolver.data_pack) == []  # same data pack
+    stale = find_stale(memo, new_resolver, new_resolver.data_pack)
+    assert len(stale) == 1  # FORGE's members did not change: not stale
+    assert stale[0].old_values.startswith("China 270,000e")
+    assert stale[0].new_values.startswith("China 300,000")
+    assert (stale[0].old_pack, stale[0].new_pack) == ("2026.11.28", "2027.01.15")
+    refreshed = refresh(memo, stale)
+    assert "data-pack: 2027.01.15" in refreshed and "Text." in refreshed
+    assert find_stale(refreshed, new_resolver, new_resolver.data_pack) == []
+
+
+def test_blocks_without_a_stamp_or_unreadable_are_left_alone(new_resolver):
+    memo = TABLE + "\n```brief\nnot a pair\n```\n"
+    assert find_stale(memo, new_resolver, new_resolver.data_pack) == []
