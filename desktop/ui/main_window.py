@@ -154,11 +154,13 @@ class MainWindow(QMainWindow):
             self.editor.export_requested.connect(self.memo_export.ask_and_export_memo)
             self.editor.preview_requested.connect(self.preview_memo)
             self.editor.card_requested.connect(self.open_card)
+            self.editor.picker_requested.connect(self.pick_block)
         self.preview_export = MemoExport(self, open_result=False)
         self.preview_export.started.connect(self._busy_message)
         self.preview_export.finished.connect(self._show_preview)
         self.preview_export.failed.connect(self._idle_message)
         self.preview: QWidget | None = None
+        self.picker: QWidget | None = None
         self._refresh_memos()
         self.memo_export.started.connect(self._busy_message)
         self.memo_export.finished.connect(lambda path: self._idle_message(f"Exported {path}"))
@@ -356,6 +358,16 @@ class MainWindow(QMainWindow):
         self.editor.open_memo(memo_id)
         self.editor.show()
         self.settings.set_open_memo(memo_id)
+
+    def pick_block(self) -> None:
+        """Ctrl+Shift+B: choose a data block with a live preview, insert it at the cursor."""
+        from desktop.ui.block_picker import BlockPicker
+
+        self.picker = BlockPicker(self.block_resolver, self)
+        self.picker.accepted.connect(
+            lambda: self.editor.insert_block(stamp_markup(self.picker.block().to_markup(),
+                                                          self.block_resolver)))
+        self.picker.open()
 
     def preview_memo(self, memo) -> None:
         """Export to a scratch file on the worker, then show its pages (QtPdf)."""

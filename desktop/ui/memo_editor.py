@@ -82,6 +82,7 @@ class MemoEditor(QWidget):
     export_requested = Signal(object)  # a Memo
     preview_requested = Signal(object)  # a Memo
     card_requested = Signal(str, str)
+    picker_requested = Signal()
 
     def __init__(self, library: MemoLibrary, recognizer: Recognizer | None = None,
                  parent: QWidget | None = None) -> None:
@@ -154,6 +155,11 @@ class MemoEditor(QWidget):
         self.timer.timeout.connect(self.autosave)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._show_find)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_version)
+        QShortcut(QKeySequence("Ctrl+Shift+B"), self, activated=self.picker_requested.emit)
+        block_button = QPushButton("Insert data block…")
+        block_button.setToolTip("Ctrl+Shift+B")
+        block_button.clicked.connect(self.picker_requested.emit)
+        buttons.insertWidget(1, block_button)
         self._loading = False
 
     # -- memo in and out ---------------------------------------------------------------------

@@ -158,3 +158,24 @@ def test_the_editor_flags_and_refreshes_stale_blocks(qtbot, tmp_path, reference_
     window.editor.refresh_button.click()
     assert not window.editor.stale_banner.isVisible()
     assert "data-pack: 2027.01.15" in window.editor.text.toPlainText()
+
+
+def test_block_picker_previews_and_inserts(qtbot, window):
+    window.new_memo("")
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_B,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    picker = window.picker
+    assert picker is not None and picker.isVisible()
+    assert "China" in picker.preview.toPlainText()  # rare earths, mine production, top 10
+    picker.kind.setCurrentIndex(picker.kind.findData("figure"))
+    picker.country.setCurrentIndex(picker.country.findData("CHN"))
+    picker.measure.setCurrentIndex(picker.measure.findData("reserves"))
+    assert "44,000,000" in picker.preview.toPlainText()
+    picker.mineral.setCurrentIndex(picker.mineral.findData("gallium"))  # no reserves figures
+    assert "Cannot insert" in picker.preview.toPlainText() and not picker.insert.isEnabled()
+    picker.measure.setCurrentIndex(picker.measure.findData("refinery_production"))
+    assert picker.insert.isEnabled()
+    picker.insert.click()
+    text = window.editor.text.toPlainText()
+    assert "kind: figure\nmineral: gallium\ncountry: CHN\nmetric: refinery_production" in text
+    assert "data-pack: " in text

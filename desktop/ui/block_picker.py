@@ -1,0 +1,142 @@
+"""The block picker (Ctrl+Shift+B): choose a kind of data block and its subject, see it resolved,
+insert it at the cursor."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.resolved import ResolvedBlock
+from desktop.memos.blocks import Block
+from desktop.memos.resolve import METRIC_TITLES, SHARE_METRICS, BlockResolver
+
+#: kind -> the fields it uses
+KIND_FIELDS = {
+    "production-table": ("mineral", "metric", "year", "top"),
+    "share-chart": ("mineral", "metric", "year", "top"),
+    "time-series": ("mineral", "metric", "countries"),
+    "figure": ("mineral", "country", "metric", "year"),
+    "memberships": ("country",),
+    "members": ("initiative",),
+    "timeline": ("country", "mineral", "top"),
+}
+
+
+class BlockPicker(QDialog):
+    def __init__(self, resolver: BlockResolver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Insert a data block")
+        self.setAccessibleName("Block picker")
+        self.resolver = resolver
+        repo = resolver.repo
+        self.kind = self._combo([(k, k) for k in KIND_FIELDS], "Kind")
+        self.mineral = self._combo([(i, n) for i, n, _f in repo.minerals()], "Mineral")
+        self.country = self._combo([("", "World / any")] + [(i, n) for i, n in repo.countries()],
+                                   "Country")
+        self.measure = self._combo([(m, METRIC_TITLES[m]) for m in
+                                   (*SHARE_METRICS, "net_import_reliance",
+                                    "import_source_share")], "Measure")
+        self.initiative = self._combo([(i.id, i.name) for i in repo.initiatives()], "Initiative")
+        self.year = QSpinBox(minimum=0, maximum=QDate.currentDate().year(), specialValueText="latest")
+        self.year.setAccessibleName("Year")
+        self.top = QSpinBox(minimum=1, maximum=50, value=10)
+        self.top.setAccessibleName("Top N")
+        self.mineral.setCurrentIndex(max(self.mineral.findData("rare-earths"), 0))
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Block preview")
+        self.preview.setMinimumHeight(220)
+        self.form = QFormLayout()
+        self.rows = {"kind": self.kind, "mineral": self.mineral, "country": self.country,
+                     "metric": self.measure, "initiative": self.initiative, "year": self.year,
+                     "top": self.top}
+        for label, widget in (("Kind", self.kind), ("Mineral", self.mineral),
+                              ("Country", self.country), ("Measure", self.measure),
+                              ("Initiative", self.initiative), ("Year", self.year),
+                              ("Top N", self.top)):
+            self.form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.insert = buttons.addButton("Insert", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+        for widget in self.rows.values():
+            signal = widget.currentIndexChanged if isinstance(widget, QComboBox) \
+                else widget.valueChanged
+            signal.connect(self.update_preview)
+        self.update_preview()
+
+    @staticmethod
+    def _combo(items: list[tuple[str, str]], name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        for value, label in items:
+            combo.addItem(label, value)
+        return combo
+
+    def block(self) -> Block:
+        kind = self.kind.currentData()
+        fields = KIND_FIELDS[kind]
+        params: dict[str, str] = {}
+        if "mineral" in fields:
+            params["mineral"] = self.mineral.currentData()
+        if "country" in fields and self.country.currentData():
+            params["country"] = self.country.currentData()
+        if "metric" in fields:
+            params["metric"] = self.measure.currentData()
+        if "year" in fields and self.year.value():
+            params["year"] = str(self.year.value())
+        if "top" in fields:
+            params["limit" if kind == "timeline" else "top"] = str(self.top.value())
+        if "initiative" in fields:
+            params["initiative"] = self.initiative.currentData()
+        return Block(kind, params)
+
+    def resolved(self) -> ResolvedBlock:
+        markup = self.block().to_markup()
+        return self.resolver(markup.split("\n", 1)[1].rsplit("```", 1)[0])
+
+    def update_preview(self, *_args) -> None:
+        fields = KIND_FIELDS[self.kind.currentData()]
+        for key, widget in self.rows.items():
+            if key != "kind":
+                self.form.setRowVisible(widget, key in fields)
+        block = self.resolved()
+        self.insert.setEnabled(block.ok)
+        self.preview.setHtml(preview_html(block))
+
+
+def preview_html(block: ResolvedBlock) -> str:
+    """How the block will read: its title, a few rows or points, its sources; or why not."""
+    if block.error:
+        return f"<p style='color:#b3261e'><b>Cannot insert:</b> {escape(block.error)}</p>"
+    parts = [f"<p><b>{escape(block.title or block.text)}</b></p>"]
+    if block.columns:
+        head = "".join(f"<th align=left>{escape(c)}</th>" for c in block.columns)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                       for row in block.rows[:12])
+        parts.append(f"<table cellpadding=3><tr>{head}</tr>{body}</table>")
+    if block.chart is not None and block.chart.categories:
+        parts.append("<p>" + escape("; ".join(f"{c} {v:g} %" for c, v in
+                                              zip(block.chart.categories, block.chart.values,
+                                                  strict=False))) + "</p>")
+    elif block.chart is not None:
+        for name, points in block.chart.series.items():
+            parts.append(f"<p>{escape(name)}: {points[0][0]}–{points[-1][0]}, "
+                         f"{len(points)} years</p>")
+    sources = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources[:4])
+    parts.append(f"<p style='color:gray'>Source: {escape(sources)}</p>")
+    return "".join(parts)
