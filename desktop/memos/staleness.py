@@ -16,7 +16,7 @@ from desktop.domain.resolved import ResolvedBlock
 from desktop.memos.blocks import FENCE, Block, BlockSyntaxError, parse_block
 
 STAMP_KEYS = ("data-pack", "values", "checksum")
-_FENCED = re.compile(r"^```brief[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
+FENCED_BLOCK = re.compile(r"^```brief[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
 
 
 def checksum(block: ResolvedBlock) -> str:
@@ -71,7 +71,7 @@ class StaleBlock:
 def find_stale(text: str, resolve, data_pack: str) -> list[StaleBlock]:
     """Blocks resolved against another data pack whose values have changed since."""
     out = []
-    for match in _FENCED.finditer(text):
+    for match in FENCED_BLOCK.finditer(text):
         try:
             block = parse_block(match.group("body"))
         except BlockSyntaxError:
@@ -100,7 +100,7 @@ def refresh(text: str, stale: list[StaleBlock]) -> str:
 
 def stamp_markup(markup: str, resolve) -> str:
     """What "Add to memo" inserts: the block's markup, stamped with what it shows now."""
-    match = _FENCED.search(markup)
+    match = FENCED_BLOCK.search(markup)
     if match is None:
         return markup
     try:

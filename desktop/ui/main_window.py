@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.editor = MemoEditor(self.library, recognizer) if self.library else None
         self.block_resolver = BlockResolver(repo)
         if self.editor is not None:
+            self.editor.resolver = self.block_resolver
             self.editor.stale_checker = lambda text: find_stale(
                 text, self.block_resolver, self.block_resolver.data_pack)
         self.splitter.addWidget(self.navigation)

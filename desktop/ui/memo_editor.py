@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -145,12 +147,21 @@ class MemoEditor(QWidget):
         layout.addLayout(form)
         layout.addLayout(stale_row)
         layout.addWidget(self.find_field)
-        layout.addWidget(self.text, 1)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Memo preview")
+        self.preview.setOpenExternalLinks(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.text, "Write")
+        self.tabs.addTab(self.preview, "Preview")
+        self.tabs.currentChanged.connect(lambda _i: self.update_preview())
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(QLabel("Recognised in this memo:"))
         layout.addWidget(self.recognised)
         layout.addLayout(buttons)
         self.recognise_timer = QTimer(self, singleShot=True, interval=RECOGNISE_MS)
         self.recognise_timer.timeout.connect(self.recognise)
+        self.recognise_timer.timeout.connect(self.update_preview)  # the same pause in typing
+        self.resolver = None  # set by the window: data blocks in the preview need the DB
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._show_find)
@@ -221,6 +232,18 @@ class MemoEditor(QWidget):
         self.library.save(self.memo_id, self.current_memo())
         self.saved.emit(self.memo_id)
         self.status.emit("Saved a version of the memo")
+
+    def update_preview(self) -> None:
+        """Redraw the preview when it is on screen (resolving blocks is not free)."""
+        if self.tabs.currentWidget() is not self.preview or self.memo_id is None:
+            return
+        from desktop.domain.resolved import error_block
+        from desktop.ui.memo_preview import memo_html
+
+        resolve = self.resolver or (lambda _body: error_block("no reference data"))
+        position = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(memo_html(self.current_memo(), resolve))
+        self.preview.verticalScrollBar().setValue(position)
 
     def check_stale(self) -> list:
         """Blocks whose data changed since they were inserted: say so, with old and new values."""

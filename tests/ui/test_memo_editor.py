@@ -179,3 +179,15 @@ def test_block_picker_previews_and_inserts(qtbot, window):
     text = window.editor.text.toPlainText()
     assert "kind: figure\nmineral: gallium\ncountry: CHN\nmetric: refinery_production" in text
     assert "data-pack: " in text
+
+
+def test_live_preview_resolves_blocks(qtbot, window):
+    window.new_memo(str(REPO / "resources" / "samples" / "rare-earths-after-g7-washington.md"))
+    editor = window.editor
+    editor.tabs.setCurrentWidget(editor.preview)
+    shown = editor.preview.toPlainText()
+    assert "Bottom line" in shown and "270,000e" in shown and "Rest of world" in shown
+    editor.tabs.setCurrentWidget(editor.text)
+    editor.text.insertPlainText("<script>x</script> NEWWORD ")
+    editor.tabs.setCurrentWidget(editor.preview)
+    assert "<script>x</script> NEWWORD" in editor.preview.toPlainText()
