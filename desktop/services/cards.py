@@ -263,6 +263,35 @@ class CardService:
             row[kind_key] = "group"
             row["group_id"] = BODY_GROUPS[row[code_key]]
 
+    # -- mini cards --------------------------------------------------------------------------
+    def mini_card(self, kind: str, ident: str) -> list[str]:
+        """A few lines for a hover: what the entity is and its most telling figure."""
+        if kind == "mineral":
+            card = self.mineral_card(ident)
+            lines = [card["name"], ", ".join(name for key, name in (
+                ("us_critical_2025", "US critical"), ("eu_critical_2024", "EU critical"),
+                ("eu_strategic_2024", "EU strategic")) if card.get(key))]
+            if card["stages"]:
+                stage = card["stages"][0]
+                top = stage["top"][0]
+                lines.append(f"{stage['metric'].replace('_', ' ')} {stage['year']}: "
+                             f"{top['name']} {100 * top['share']:.1f} %, top-3 "
+                             f"{100 * stage['top3_share']:.1f} %")
+            return [line for line in lines if line]
+        if kind == "country":
+            country = self.repo.country(ident)
+            if country is None:
+                raise UnknownEntity(f"no country with code {ident!r}")
+            groups = sorted({m.container_name for m in self.repo.memberships(ident)
+                             if m.container_kind == "group" and not m.left})
+            return [country.name, ", ".join(p for p in (country.region, country.subregion) if p),
+                    ("Member of " + ", ".join(groups)) if groups else ""]
+        card = self.card(kind, ident)
+        members = card.get("members", [])
+        detail = " · ".join(p for p in (card.get("launched", ""), card.get("status", ""),
+                                        f"{len(members)} members" if members else "") if p)
+        return [line for line in (card.get("name") or card.get("title"), detail) if line]
+
     # -- timeline ----------------------------------------------------------------------------
     def timeline(self, country: str | None = None, mineral: str | None = None,
                  kind: str | None = None, date_from: str | None = None,

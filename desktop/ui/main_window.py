@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.block_resolver = BlockResolver(repo)
         if self.editor is not None:
             self.editor.resolver = self.block_resolver
+            self.editor.mini_card = self.cards.mini_card
             self.editor.stale_checker = lambda text: find_stale(
                 text, self.block_resolver, self.block_resolver.data_pack)
         self.splitter.addWidget(self.navigation)
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
             self.editor.preview_requested.connect(self.preview_memo)
             self.editor.card_requested.connect(self.open_card)
             self.editor.picker_requested.connect(self.pick_block)
+            self.editor.block_requested.connect(
+                lambda markup: self.editor.insert_block(stamp_markup(markup,
+                                                                     self.block_resolver)))
         self.preview_export = MemoExport(self, open_result=False)
         self.preview_export.started.connect(self._busy_message)
         self.preview_export.finished.connect(self._show_preview)

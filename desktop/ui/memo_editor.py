@@ -8,8 +8,9 @@ typing. Undo and redo run across the whole session (Qt's document history); Ctrl
 from __future__ import annotations
 
 import re
+from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.memo import Memo
+from desktop.memos.blocks import Block
 from desktop.memos.library import MemoLibrary
-from desktop.memos.recognize import Recognizer, summary
+from desktop.memos.recognize import Mention, Recognizer, summary
 
 AUTOSAVE_MS = 1500
 RECOGNISE_MS = 600
@@ -85,6 +88,7 @@ class MemoEditor(QWidget):
     preview_requested = Signal(object)  # a Memo
     card_requested = Signal(str, str)
     picker_requested = Signal()
+    block_requested = Signal(str)  # markup to insert (the window stamps it with the data)
 
     def __init__(self, library: MemoLibrary, recognizer: Recognizer | None = None,
                  parent: QWidget | None = None) -> None:
@@ -162,6 +166,10 @@ class MemoEditor(QWidget):
         self.recognise_timer.timeout.connect(self.recognise)
         self.recognise_timer.timeout.connect(self.update_preview)  # the same pause in typing
         self.resolver = None  # set by the window: data blocks in the preview need the DB
+        self.mini_card = None  # (kind, id) -> lines; set by the window
+        self.text.viewport().installEventFilter(self)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._show_find)
@@ -220,7 +228,9 @@ class MemoEditor(QWidget):
         self.saved.emit(self.memo_id)
 
     def flush(self) -> None:
-        """Write pending typing now (before switching memo or closing)."""
+        """Write pending typing now (before switching memo or closing); a pending recognition
+        pass is dropped, since the memo it was for is going away."""
+        self.recognise_timer.stop()
         if self.timer.isActive():
             self.timer.stop()
             self.autosave()
@@ -300,6 +310,72 @@ class MemoEditor(QWidget):
         cursor.movePosition(cursor.MoveOperation.Start)
         self.text.setTextCursor(cursor)
         return self.text.find(needle)
+
+    # -- recognised names in the text ---------------------------------------------------------
+    def mention_at(self, position) -> Mention | None:
+        """The recognised name under a point of the text view, if any."""
+        if self.recognizer is None:
+            return None
+        offset = self.text.cursorForPosition(position).position()
+        block = self.text.document().findBlock(offset)
+        line_start = block.position()
+        for mention in self.recognizer.mentions(block.text()):
+            if line_start + mention.start <= offset < line_start + mention.end:
+                return mention
+        return None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Hover a recognised name for its mini card; Ctrl+click opens its card."""
+        if watched is self.text.viewport():
+            if event.type() == QEvent.Type.ToolTip:
+                mention = self.mention_at(event.pos())
+                lines = self._mini_card_lines(mention) if mention is not None else []
+                if lines:
+                    QToolTip.showText(event.globalPos(), "<br>".join(
+                        [f"<b>{escape(lines[0])}</b>", *map(escape, lines[1:]),
+                         "<i>Ctrl+click: open the card · right-click: insert a block</i>"]),
+                        self.text)
+                else:
+                    QToolTip.hideText()
+                return True
+            if event.type() == QEvent.Type.MouseButtonRelease and \
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                mention = self.mention_at(event.position().toPoint())
+                if mention is not None:
+                    self.card_requested.emit(mention.kind, mention.id)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _mini_card_lines(self, mention: Mention) -> list[str]:
+        """The hover lines, or none when the card cannot be built (a hover must never fail)."""
+        if self.mini_card is None:
+            return []
+        try:
+            return self.mini_card(mention.kind, mention.id)
+        except LookupError:
+            return [mention.name]
+
+    def related_block(self, mention: Mention) -> Block:
+        """The data block that belongs with a name: production for a mineral, memberships for a
+        country, members for an initiative or a group."""
+        if mention.kind == "mineral":
+            return Block("production-table", {"mineral": mention.id, "top": "8"})
+        if mention.kind == "country":
+            return Block("memberships", {"country": mention.id})
+        key = "initiative" if mention.kind == "initiative" else "group"
+        return Block("members", {key: mention.id})
+
+    def _context_menu(self, position) -> None:
+        menu = self.text.createStandardContextMenu()
+        mention = self.mention_at(position)
+        if mention is not None:
+            menu.addSeparator()
+            block = self.related_block(mention)
+            menu.addAction(f"Insert {block.kind.replace('-', ' ')} for {mention.name}",
+                           lambda: self.block_requested.emit(block.to_markup()))
+            menu.addAction(f"Open the card of {mention.name}",
+                           lambda: self.card_requested.emit(mention.kind, mention.id))
+        menu.exec(self.text.viewport().mapToGlobal(position))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.find_field.isVisible():

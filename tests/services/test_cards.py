@@ -84,3 +84,11 @@ def test_bodies_that_are_groups_link_to_their_cards(cards):
     members = cards.card("initiative", "g7-finance-washington-2026")["members"]
     eu = next(m for m in members if m["country"] == "EU")
     assert eu["member_kind"] == "group" and eu["group_id"] == "eu27"
+
+
+def test_mini_cards(cards):
+    mineral = cards.mini_card("mineral", "rare-earths")
+    assert mineral[0] == "Rare earths" and "China 69.2 %" in mineral[2]
+    japan = cards.mini_card("country", "JPN")
+    assert japan[0] == "Japan" and "Group of Seven" in japan[2]
+    assert "members" in cards.mini_card("initiative", "msp")[1]

@@ -191,3 +191,33 @@ def test_live_preview_resolves_blocks(qtbot, window):
     editor.text.insertPlainText("<script>x</script> NEWWORD ")
     editor.tabs.setCurrentWidget(editor.preview)
     assert "<script>x</script> NEWWORD" in editor.preview.toPlainText()
+
+
+def test_hover_click_and_quick_action_on_recognised_names(qtbot, window):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window.new_memo("")
+    editor = window.editor
+    editor.text.setPlainText("Gallium supply from China")
+    cursor = editor.text.textCursor()
+    cursor.setPosition(2)  # inside "Gallium"
+    point = editor.text.cursorRect(cursor).center()
+    mention = editor.mention_at(point)
+    assert mention is not None and (mention.kind, mention.id) == ("mineral", "gallium")
+    event = QHelpEvent(QEvent.Type.ToolTip, point, editor.text.viewport().mapToGlobal(point))
+    QApplication.sendEvent(editor.text.viewport(), event)
+    assert "Gallium" in QToolTip.text()
+    assert editor.related_block(mention).kind == "production-table"
+    with qtbot.waitSignal(editor.card_requested) as opened:
+        qtbot.mouseClick(editor.text.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.ControlModifier, point)
+    assert opened.args == ["mineral", "gallium"]
+    editor.text.moveCursor(cursor.MoveOperation.End)
+    editor.block_requested.emit(editor.related_block(mention).to_markup())
+    assert "kind: production-table\nmineral: gallium" in editor.text.toPlainText()
+    mentions = editor.recognizer.mentions("Japan, the Minerals Security Partnership, the G7")
+    assert {m.kind for m in mentions} == {"country", "initiative", "group"}
+    for mention in mentions:
+        assert window.block_resolver.resolve_block(editor.related_block(mention)).rows
