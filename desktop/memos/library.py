@@ -390,7 +390,9 @@ class MemoLibrary:
         return Memo(json.loads(row[0]), row[1])
 
     def export_markdown(self, memo_id: int) -> str:
-        return self.get(memo_id).memo.to_text()
+        """The memo as a `.md` file reads it back: front matter, body, a final newline."""
+        text = self.get(memo_id).memo.to_text()
+        return text if text.endswith("\n") else text + "\n"
 
     def integrity(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

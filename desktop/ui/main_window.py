@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSplitter,
     QToolBar,
@@ -32,6 +33,7 @@ from desktop.ui.card_area import CardArea
 from desktop.ui.export_action import MemoExport
 from desktop.ui.fonts import ensure_fonts
 from desktop.ui.lookup_palette import LookupPalette
+from desktop.ui.memo_actions import MemoActions, markdown_paths
 from desktop.ui.memo_editor import MemoEditor
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.navigation import NavigationPanel
@@ -150,6 +152,9 @@ class MainWindow(QMainWindow):
         memos = self.navigation.memos
         memos.open_requested.connect(self.open_memo)
         memos.new_requested.connect(self.new_memo)
+        self.memo_actions = MemoActions(self.library, self) if self.library else None
+        if self.memo_actions is not None:
+            self._connect_memo_actions(self.memo_actions)
         if self.editor is not None:
             self.editor.saved.connect(lambda _id: self._refresh_memos())
             self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -203,12 +208,12 @@ class MainWindow(QMainWindow):
         lookup = QAction("Look up…", self)
         lookup.triggered.connect(self.focus_lookup)
         go.addAction(lookup)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         export_action = QAction("Export memo to PDF…", self)
         export_action.setShortcut(QKeySequence("Ctrl+E"))
         export_action.triggered.connect(lambda: self.memo_export.ask_and_export())
         file_menu.addAction(export_action)
-        quit_action = QAction("Quit", self)
+        quit_action = self.quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -337,9 +342,50 @@ class MainWindow(QMainWindow):
                                      "tab) to insert blocks directly", 6000)
 
     # -- memos --------------------------------------------------------------------------------
+    def _connect_memo_actions(self, actions: MemoActions) -> None:
+        memos = self.navigation.memos
+        memos.filter_changed.connect(self._refresh_memos)
+        memos.trash_requested.connect(self._trash_memo)
+        memos.restore_requested.connect(actions.restore)
+        memos.export_requested.connect(actions.export_markdown)
+        memos.import_requested.connect(actions.ask_import)
+        actions.changed.connect(self._refresh_memos)
+        actions.opened.connect(self.open_memo)
+        actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        recent = QMenu("Recent memos", self)
+        recent.aboutToShow.connect(lambda: actions.fill_recent(recent))
+        import_action = QAction("Import Markdown memos…", self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(actions.ask_import)
+        export_md = QAction("Export memo as Markdown…", self)
+        export_md.triggered.connect(lambda: self.editor.memo_id is not None and
+                                    actions.export_markdown(self.editor.memo_id))
+        self.file_menu.insertMenu(self.quit_action, recent)
+        self.file_menu.insertActions(self.quit_action, [import_action, export_md])
+        self.file_menu.insertSeparator(self.quit_action)
+        self.setAcceptDrops(True)
+
     def _refresh_memos(self) -> None:
-        if self.library is not None:
-            self.navigation.memos.set_memos(self.library.recent(200))
+        if self.memo_actions is not None:
+            self.navigation.memos.set_memos(self.memo_actions.rows(*self.navigation.memos.query()))
+
+    def _trash_memo(self, memo_id: int) -> None:
+        if self.editor is not None and self.editor.memo_id == memo_id:
+            self.editor.flush()
+            self.editor.close_memo()
+            self.editor.hide()
+            self.settings.set_open_memo(None)
+        self.memo_actions.move_to_trash(memo_id)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self.memo_actions is not None and markdown_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = markdown_paths(event.mimeData().urls())
+        if self.memo_actions is not None and paths:
+            event.acceptProposedAction()
+            self.memo_actions.import_paths(paths)
 
     def new_memo(self, template: str = "") -> int | None:
         if self.library is None:

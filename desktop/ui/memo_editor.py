@@ -8,6 +8,7 @@ typing. Undo and redo run across the whole session (Qt's document history); Ctrl
 from __future__ import annotations
 
 import re
+import sqlite3
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.memo import Memo
 from desktop.memos.blocks import Block
-from desktop.memos.library import MemoLibrary
+from desktop.memos.library import LibraryError, MemoLibrary
 from desktop.memos.recognize import Mention, Recognizer, summary
+from desktop.ui.find_bar import FindBar
 
 AUTOSAVE_MS = 1500
+RETRY_MS = 5000  # after a failed autosave (disk full, library locked)
 RECOGNISE_MS = 600
 FORM_FIELDS = (("title", "Title"), ("to", "To"), ("from", "From"), ("date", "Date"),
                ("marking", "Marking"), ("summary", "Summary"))
@@ -96,6 +99,7 @@ class MemoEditor(QWidget):
         self.library = library
         self.recognizer = recognizer
         self.memo_id: int | None = None
+        self.save_failed = ""  # the last autosave error, until a save succeeds again
         self.setAccessibleName("Memo editor")
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -111,13 +115,15 @@ class MemoEditor(QWidget):
                                      "block here.")
         self.text.textChanged.connect(self._changed)
         self.highlighter = MarkdownHighlighter(self.text.document())
-        self.find_field = QLineEdit(placeholderText="Find (Enter: next)")
-        self.find_field.setAccessibleName("Find in memo")
-        self.find_field.returnPressed.connect(self.find_next)
-        self.find_field.hide()
+        self.find_bar = FindBar(self.text)
+        self.find_field = self.find_bar.find_field
+        self.find_next = self.find_bar.find_next
         self.words = QLabel()
         save = QPushButton("Save version")
         save.clicked.connect(self.save_version)
+        versions = QPushButton("Versions…")
+        versions.setToolTip("Browse the saved versions of this memo and restore one")
+        versions.clicked.connect(self.show_versions)
         export = QPushButton("Export PDF…")
         export.clicked.connect(lambda: self.export_requested.emit(self.current_memo()))
         preview = QPushButton("Preview PDF")
@@ -125,6 +131,7 @@ class MemoEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.words, 1)
         buttons.addWidget(save)
+        buttons.addWidget(versions)
         buttons.addWidget(preview)
         buttons.addWidget(export)
         self.stale_banner = QLabel()
@@ -150,7 +157,7 @@ class MemoEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(stale_row)
-        layout.addWidget(self.find_field)
+        layout.addWidget(self.find_bar)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Memo preview")
         self.preview.setOpenExternalLinks(True)
@@ -172,7 +179,8 @@ class MemoEditor(QWidget):
         self.text.customContextMenuRequested.connect(self._context_menu)
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._show_find)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_bar.open)
+        QShortcut(QKeySequence("Ctrl+H"), self, activated=lambda: self.find_bar.open(replace=True))
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_version)
         QShortcut(QKeySequence("Ctrl+Shift+B"), self, activated=self.picker_requested.emit)
         block_button = QPushButton("Insert data block…")
@@ -221,11 +229,25 @@ class MemoEditor(QWidget):
         self.timer.start()
         self.recognise_timer.start()
 
-    def autosave(self) -> None:
+    def autosave(self) -> bool:
+        """Write the text; when the disk is full or the library cannot be written, say so,
+        keep every word in the editor and try again a little later."""
         if self.memo_id is None:
-            return
-        self.library.autosave(self.memo_id, self.current_memo())
+            return False
+        try:
+            self.library.autosave(self.memo_id, self.current_memo())
+        except (sqlite3.Error, OSError, LibraryError) as exc:
+            self.save_failed = str(exc)
+            self.status.emit(f"Could not save the memo ({exc}). Your text stays here; saving is "
+                             f"retried every {RETRY_MS // 1000} s.")
+            self.timer.start(RETRY_MS)
+            return False
+        if self.save_failed:
+            self.status.emit("Saved again — the memo is safe")
+        self.save_failed = ""
+        self.timer.setInterval(AUTOSAVE_MS)
         self.saved.emit(self.memo_id)
+        return True
 
     def flush(self) -> None:
         """Write pending typing now (before switching memo or closing); a pending recognition
@@ -239,9 +261,42 @@ class MemoEditor(QWidget):
         if self.memo_id is None:
             return
         self.timer.stop()
-        self.library.save(self.memo_id, self.current_memo())
+        try:
+            self.library.save(self.memo_id, self.current_memo())
+        except (sqlite3.Error, OSError, LibraryError) as exc:
+            self.status.emit(f"Could not save the memo ({exc}). Your text stays here.")
+            self.timer.start(RETRY_MS)
+            return
         self.saved.emit(self.memo_id)
         self.status.emit("Saved a version of the memo")
+
+    def show_versions(self) -> None:
+        """Pick an older version; the current text is kept as a version before it is replaced."""
+        if self.memo_id is None:
+            return
+        from desktop.ui.version_dialog import VersionDialog
+
+        self.flush()
+        dialog = VersionDialog(self.library, self.memo_id, self)
+        if dialog.exec() and dialog.chosen() is not None:
+            self.restore_version(dialog.chosen())
+
+    def restore_version(self, version_id: int) -> None:
+        self.library.save(self.memo_id, self.current_memo(), reason="before restore")
+        self.library.restore_version(self.memo_id, version_id)
+        self.open_memo(self.memo_id)
+        self.saved.emit(self.memo_id)
+        self.status.emit("Restored the older version; the text it replaced is kept as a version")
+
+    def close_memo(self) -> None:
+        """Leave no memo open (it went to the trash); pending typing is written first."""
+        self.flush()
+        self._loading = True
+        self.memo_id = None
+        self.text.clear()
+        for field in self.fields.values():
+            field.clear()
+        self._loading = False
 
     def update_preview(self) -> None:
         """Redraw the preview when it is on screen (resolving blocks is not free)."""
@@ -294,22 +349,6 @@ class MemoEditor(QWidget):
     def _count_words(self) -> None:
         words = len(self.text.toPlainText().split())
         self.words.setText(f"{words:,} words")
-
-    def _show_find(self) -> None:
-        self.find_field.show()
-        self.find_field.setFocus()
-        self.find_field.selectAll()
-
-    def find_next(self) -> bool:
-        needle = self.find_field.text()
-        if not needle:
-            return False
-        if self.text.find(needle):
-            return True
-        cursor = self.text.textCursor()  # wrap around to the start once
-        cursor.movePosition(cursor.MoveOperation.Start)
-        self.text.setTextCursor(cursor)
-        return self.text.find(needle)
 
     # -- recognised names in the text ---------------------------------------------------------
     def mention_at(self, position) -> Mention | None:
@@ -378,8 +417,8 @@ class MemoEditor(QWidget):
         menu.exec(self.text.viewport().mapToGlobal(position))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self.find_field.isVisible():
-            self.find_field.hide()
+        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.hide()
             self.text.setFocus()
             return
         super().keyPressEvent(event)

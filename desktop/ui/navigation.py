@@ -1,7 +1,7 @@
 """The navigation panel: Countries, Minerals, Initiatives, Timeline, Memos.
 
 Each section lists its entities with a filter field; choosing one opens its card. Timeline opens the
-timeline panel; Memos explains how memo blocks reach the clipboard until the composer arrives.
+timeline panel; Memos lists, searches and restores the user's memos.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -62,10 +64,16 @@ class EntityList(QWidget):
 
 
 class MemoList(QWidget):
-    """The library's memos, most recent first, and "New memo" from a template or blank."""
+    """The library's memos, most recent first: search, the trash, and "New memo" from a
+    template or blank. The list only asks; the window calls the library and refills it."""
 
     open_requested = Signal(int)
     new_requested = Signal(str)  # a template path, or "" for a blank memo
+    filter_changed = Signal()  # the search text or the trash switch changed
+    trash_requested = Signal(int)
+    restore_requested = Signal(int)
+    export_requested = Signal(int)  # as Markdown
+    import_requested = Signal()
 
     def __init__(self, templates: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -77,18 +85,42 @@ class MemoList(QWidget):
         menu.addAction("Blank memo", lambda: self.new_requested.emit(""))
         for title, path in templates:
             menu.addAction(f"From template: {title}", lambda p=path: self.new_requested.emit(p))
+        menu.addSeparator()
+        menu.addAction("Import Markdown files…", self.import_requested.emit)
         self.new_button.setMenu(menu)
+        self.search = QLineEdit(placeholderText="Search memos (titles and text)")
+        self.search.setAccessibleName("Search memos")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.search.textChanged.connect(lambda _t: self.filter_changed.emit())
+        self.trash = QCheckBox("Trash")
+        self.trash.setToolTip("Show memos moved to the trash; right-click one to restore it")
+        self.trash.toggled.connect(lambda _on: self.filter_changed.emit())
         self.view = QListWidget()
         self.view.setAccessibleName("Memo list")
-        self.view.itemActivated.connect(lambda item: self.open_requested.emit(item.data(ID_ROLE)))
-        self.view.itemClicked.connect(lambda item: self.open_requested.emit(item.data(ID_ROLE)))
-        hint = QLabel("“Add to memo” on a card or table inserts its data block into the open memo.")
+        self.view.itemActivated.connect(self._open)
+        self.view.itemClicked.connect(self._open)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        hint = QLabel("“Add to memo” on a card or table inserts its data block into the open memo. "
+                      "Drop .md files on the window to import them.")
         hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.trash)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.new_button)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
         layout.addWidget(hint)
+
+    def query(self) -> tuple[str, bool]:
+        """What to list: the search text and whether the trash is shown."""
+        return self.search.text().strip(), self.trash.isChecked()
 
     def set_memos(self, rows: list[tuple[int, str, str]]) -> None:
         self.view.clear()
@@ -96,6 +128,28 @@ class MemoList(QWidget):
             item = QListWidgetItem(f"{title}\n{updated[:16].replace('T', ' ')}")
             item.setData(ID_ROLE, memo_id)
             self.view.addItem(item)
+        text, trash = self.query()
+        self.empty.setText("" if rows else "The trash is empty." if trash else
+                           f"No memo matches “{text}”." if text else "No memos yet.")
+        self.empty.setVisible(not rows)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        if not self.trash.isChecked():  # a trashed memo is restored first, not edited
+            self.open_requested.emit(item.data(ID_ROLE))
+
+    def _context_menu(self, position) -> None:
+        item = self.view.itemAt(position)
+        if item is None:
+            return
+        memo_id = item.data(ID_ROLE)
+        menu = QMenu(self.view)
+        if self.trash.isChecked():
+            menu.addAction("Restore from the trash", lambda: self.restore_requested.emit(memo_id))
+        else:
+            menu.addAction("Open", lambda: self.open_requested.emit(memo_id))
+            menu.addAction("Export as Markdown…", lambda: self.export_requested.emit(memo_id))
+            menu.addAction("Move to the trash", lambda: self.trash_requested.emit(memo_id))
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
 
 class NavigationPanel(QWidget):
