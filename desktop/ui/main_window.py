@@ -331,15 +331,18 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(self.history.can_go_forward())
 
     def copy_memo_block(self, markup: str) -> None:
-        """Into the open memo at its cursor; with no memo open, to the clipboard."""
-        if self.editor is not None and self.editor.memo_id is not None and \
-                self.editor.isVisible():
+        """Into the open memo at its cursor; with no memo open, into a new blank memo; with no
+        library at all (it could not be opened), to the clipboard."""
+        if self.editor is not None and (self.editor.memo_id is None or
+                                        not self.editor.isVisible()):
+            self.new_memo("")
+        if self.editor is not None and self.editor.memo_id is not None:
             self.editor.insert_block(stamp_markup(markup, self.block_resolver))
             self.statusBar().showMessage("Data block inserted into the memo", 5000)
             return
         QGuiApplication.clipboard().setText(markup)
-        self.statusBar().showMessage("Memo block copied to the clipboard — open a memo (Memos "
-                                     "tab) to insert blocks directly", 6000)
+        self.statusBar().showMessage("The memo library is unavailable, so the data block was "
+                                     "copied to the clipboard", 6000)
 
     # -- memos --------------------------------------------------------------------------------
     def _connect_memo_actions(self, actions: MemoActions) -> None:

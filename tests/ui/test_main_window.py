@@ -161,17 +161,19 @@ def test_copy_as_csv_and_markdown(window):
     assert QGuiApplication.clipboard().text().startswith("| Name |")
 
 
-def test_add_to_memo_copies_the_block(qtbot, window):
+def test_add_to_memo_with_no_memo_open_starts_one(qtbot, window):
     from PySide6.QtWidgets import QToolButton
 
     window.open_card("mineral", "rare-earths")
     panel = finish(window)
     button = next(b for b in panel.tables[0].findChildren(QToolButton)
                   if b.text() == "Add to memo")
+    before = window.library.count()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    text = QGuiApplication.clipboard().text()
-    assert text.startswith("```brief\nkind: production-table\nmineral: rare-earths")
-    assert "memo" in window.statusBar().currentMessage().lower()
+    assert window.library.count() == before + 1 and window.editor.isVisible()
+    text = window.editor.text.toPlainText()
+    assert "```brief\nkind: production-table\nmineral: rare-earths" in text
+    assert "inserted" in window.statusBar().currentMessage().lower()
 
 
 def test_timeline_filters(qtbot, window):

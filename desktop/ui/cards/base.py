@@ -165,7 +165,8 @@ class CardPanel(QScrollArea):
         if block is not None:
             button = QPushButton("Add to memo")
             button.setAccessibleName("Add this card to the memo")
-            button.setToolTip("Copies the memo block for this card to the clipboard")
+            button.setToolTip("Inserts the data block for this card into the open memo (or a "
+                              "new one)")
             button.clicked.connect(lambda: self.memo_block.emit(block.to_markup()))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.insertLayout(self._layout.count() - 1, row)
