@@ -361,8 +361,7 @@ class MainWindow(QMainWindow):
         import_action.setShortcut(QKeySequence("Ctrl+I"))
         import_action.triggered.connect(actions.ask_import)
         export_md = QAction("Export memo as Markdown…", self)
-        export_md.triggered.connect(lambda: self.editor.memo_id is not None and
-                                    actions.export_markdown(self.editor.memo_id))
+        export_md.triggered.connect(self._export_open_memo_markdown)
         self.file_menu.insertMenu(self.quit_action, recent)
         self.file_menu.insertActions(self.quit_action, [import_action, export_md])
         self.file_menu.insertSeparator(self.quit_action)
@@ -374,11 +373,17 @@ class MainWindow(QMainWindow):
 
     def _trash_memo(self, memo_id: int) -> None:
         if self.editor is not None and self.editor.memo_id == memo_id:
-            self.editor.flush()
             self.editor.close_memo()
             self.editor.hide()
             self.settings.set_open_memo(None)
         self.memo_actions.move_to_trash(memo_id)
+
+    def _export_open_memo_markdown(self) -> None:
+        if self.editor is None or self.editor.memo_id is None:
+            self.statusBar().showMessage("Open a memo to export it as Markdown", 5000)
+            return
+        self.editor.flush()  # the file holds what is on screen, pending typing included
+        self.memo_actions.export_markdown(self.editor.memo_id)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if self.memo_actions is not None and markdown_paths(event.mimeData().urls()):
