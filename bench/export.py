@@ -40,7 +40,8 @@ def generated_memo(sections: int = 10, paragraphs: int = 7) -> str:
     return "\n".join(parts)
 
 
-def _timed(function, repeats: int = 3) -> float:
+def _timed(function, repeats: int = 9) -> float:
+    """Median of several runs after a warm-up: one 0.2 s sample is too noisy for a 2x ratio."""
     function()  # warm: fonts registered, modules imported
     samples = []
     for _ in range(repeats):
