@@ -65,6 +65,14 @@ def main() -> None:
     window.open_card("timeline", "")
     window.card_area.currentWidget().set_filters(country="JPN")
     shoot(window, "timeline.png")
+
+    from desktop.paths import resources_dir
+
+    window.open_card("mineral", "gallium")
+    window.navigation.tabs.setCurrentIndex(4)  # Memos
+    window.new_memo(str(resources_dir() / "samples" / "rare-earths-after-g7-washington.md"))
+    window.editor.recognise()
+    shoot(window, "memo-editor.png")
     window.close()
 
 
