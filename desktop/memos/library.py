@@ -12,6 +12,8 @@ Design, in one place:
 - **Backups**: at most one a day, made with SQLite's online backup API, the newest seven kept.
 - **Versions**: an explicit save, and autosave at most every ``SNAPSHOT_EVERY`` seconds, copies the
   memo into ``versions``; older versions can be listed and restored. Deleting moves to the trash.
+- **Tags** are the memo's ``keywords`` front-matter field, indexed in ``tags``: every write keeps
+  the two in step, so the editor's Tags field, the `.md` file and ``set_tags`` agree.
 
 Times come from an injected clock, so tests control "now".
 """
@@ -249,12 +251,14 @@ class MemoLibrary:
         return self.clock().isoformat(timespec="seconds")
 
     def create(self, memo: Memo, tags: list[str] | None = None) -> int:
+        if tags:  # tags live in the keywords field (see the module notes)
+            memo = Memo({**memo.front, "keywords": ", ".join(tags)}, memo.body)
         now = self._now()
         with self._transaction() as conn:
             memo_id = conn.execute(
                 "INSERT INTO memos (title, front, body, created, updated) VALUES (?, ?, ?, ?, ?)",
                 (memo.title, _front(memo), memo.body, now, now)).lastrowid
-            self._set_tags(conn, memo_id, tags or memo.keywords)
+            self._set_tags(conn, memo_id, memo.keywords)
             self._snapshot(conn, memo_id, memo, "created")
         return memo_id
 
@@ -279,6 +283,7 @@ class MemoLibrary:
             (memo.title, _front(memo), memo.body, self._now(), memo_id)).rowcount
         if not changed:
             raise LibraryError(f"There is no memo {memo_id} in the library.")
+        self._set_tags(conn, memo_id, memo.keywords)
 
     def _snapshot(self, conn: sqlite3.Connection, memo_id: int, memo: Memo, reason: str) -> None:
         conn.execute("INSERT INTO versions (memo_id, saved, reason, title, front, body) "
@@ -293,8 +298,13 @@ class MemoLibrary:
             conn.execute("INSERT INTO tags (memo_id, tag) VALUES (?, ?)", (memo_id, tag[:80]))
 
     def set_tags(self, memo_id: int, tags: list[str]) -> None:
+        """Replace the tags; the memo's ``keywords`` field is rewritten to match."""
+        memo = self.get(memo_id).memo
+        keywords = ", ".join(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        front = {k: v for k, v in memo.front.items() if k != "keywords"}
         with self._transaction() as conn:
-            self._set_tags(conn, memo_id, tags)
+            self._write(conn, memo_id, Memo({**front, **({"keywords": keywords} if keywords
+                                                         else {})}, memo.body))
 
     def trash(self, memo_id: int) -> None:
         with self._transaction() as conn:

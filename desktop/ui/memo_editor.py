@@ -39,7 +39,7 @@ AUTOSAVE_MS = 1500
 RETRY_MS = 5000  # after a failed autosave (disk full, library locked)
 RECOGNISE_MS = 600
 FORM_FIELDS = (("title", "Title"), ("to", "To"), ("from", "From"), ("date", "Date"),
-               ("marking", "Marking"), ("summary", "Summary"))
+               ("marking", "Marking"), ("summary", "Summary"), ("keywords", "Tags"))
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):

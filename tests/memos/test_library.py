@@ -233,3 +233,17 @@ def test_killed_imports_leave_no_partial_and_lose_no_finished_memo(tmp_path):
         n = int(body.rsplit("END-", 1)[1])  # every stored memo is whole
         assert body == f"line {n} " * 400 + f"END-{n}"
     library.close()
+
+
+def test_tags_follow_the_keywords_field(tmp_path):
+    library = MemoLibrary(tmp_path / "tags")
+    memo_id = library.create(Memo({"title": "T", "keywords": "gallium; export controls"}, "b"))
+    assert library.get(memo_id).tags == ["export controls", "gallium"]
+    library.autosave(memo_id, Memo({"title": "T", "keywords": "cobalt"}, "b"))
+    assert library.get(memo_id).tags == ["cobalt"]
+    library.set_tags(memo_id, ["DRC", " ", "cobalt", "DRC"])
+    stored = library.get(memo_id)
+    assert stored.tags == ["DRC", "cobalt"] and stored.memo.get("keywords") == "DRC, cobalt"
+    library.autosave(memo_id, Memo({"title": "T"}, "b"))  # the field cleared in the editor
+    assert library.get(memo_id).tags == []
+    library.close()

@@ -151,3 +151,11 @@ def test_a_full_disk_keeps_the_text_and_retries(qtbot, window, monkeypatch):
     assert window.library.get(memo_id).memo.body == "Words typed while the disk is full."
     assert messages[-1].startswith("Saved again")
     QApplication.processEvents()
+
+
+def test_tags_field_in_the_editor(qtbot, window):
+    memo_id = window.new_memo("")
+    editor = window.editor
+    qtbot.keyClicks(editor.fields["keywords"], "rare earths, G7")
+    editor.flush()
+    assert window.library.get(memo_id).tags == ["G7", "rare earths"]
