@@ -65,3 +65,14 @@ def shared_usgs() -> Path:
     if not SHARED_USGS.is_dir():
         pytest.skip("../shared/data/usgs is absent")
     return SHARED_USGS
+
+
+def corrupt_library(home: Path) -> None:
+    """Overwrite the first pages of a closed memo library with noise, as a bad disk would."""
+    from desktop.memos.library import FILE_NAME
+
+    for suffix in ("-wal", "-shm"):
+        (home / (FILE_NAME + suffix)).unlink(missing_ok=True)
+    data = bytearray((home / FILE_NAME).read_bytes())
+    data[100:4096] = os.urandom(3996)
+    (home / FILE_NAME).write_bytes(bytes(data))

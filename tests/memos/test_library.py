@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import random
 import signal
 import sqlite3
@@ -25,7 +24,7 @@ from desktop.memos.library import (
     LibraryError,
     MemoLibrary,
 )
-from tests.conftest import REPO
+from tests.conftest import REPO, corrupt_library
 
 
 class Clock:
@@ -140,15 +139,12 @@ def test_damage_is_detected_reported_and_never_overwritten(tmp_path, clock):
     library.create(memo("Precious", "every word"))
     backup = library.backup_if_due()
     library.close()
-    for suffix in ("-wal", "-shm"):
-        (home / (FILE_NAME + suffix)).unlink(missing_ok=True)
-    damaged = bytearray((home / FILE_NAME).read_bytes())
-    damaged[100:4096] = os.urandom(3996)
-    (home / FILE_NAME).write_bytes(bytes(damaged))
+    corrupt_library(home)
+    damaged = (home / FILE_NAME).read_bytes()
     with pytest.raises(LibraryDamaged) as caught:
         MemoLibrary(home, clock)
     assert backup.name in str(caught.value) and caught.value.backups[0] == backup
-    assert (home / FILE_NAME).read_bytes() == bytes(damaged)
+    assert (home / FILE_NAME).read_bytes() == damaged
     kept = MemoLibrary.restore_backup(home, backup)
     assert kept.read_bytes() == bytes(damaged)
     restored = MemoLibrary(home, clock)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from desktop.domain.memo import Memo
-from tests.conftest import REPO
+from tests.conftest import REPO, corrupt_library
 from tests.ui.conftest import finish
 
 TEMPLATE = REPO / "resources" / "templates" / "meeting-brief.md"
@@ -82,7 +80,7 @@ def test_export_the_open_memo(qtbot, tmp_path, window):
 
 
 def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypatch):
-    from desktop.memos.library import FILE_NAME, MemoLibrary
+    from desktop.memos.library import MemoLibrary
     from desktop.paths import user_data_dir
     from desktop.ui.main_window import MainWindow
 
@@ -91,11 +89,7 @@ def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypa
     library.create(Memo({"title": "Kept"}, "x"))
     library.backup_if_due()
     library.close()
-    for suffix in ("-wal", "-shm"):
-        (home / (FILE_NAME + suffix)).unlink(missing_ok=True)
-    data = bytearray((home / FILE_NAME).read_bytes())
-    data[100:4096] = os.urandom(3996)
-    (home / FILE_NAME).write_bytes(bytes(data))
+    corrupt_library(home)
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
