@@ -4,7 +4,13 @@ A series is the figures of one mineral, metric, product and year from one source
 the published world total when it is an exact number; otherwise (missing, a lower bound such as
 ">75,000,000", or a rounded total smaller than what the countries add up to) the sum of the listed
 countries and "Other countries", and the result says which. Shares therefore never exceed 1.
+A series published as percentages of the world (processing shares) has 100 % as its denominator.
 Aggregates ("Other countries", combined figures) are never ranked as countries.
+
+"Other countries" and any gap between the world total and the listed rows are real supply: they
+stay in the denominator but are never a supplier. The residual share says how much that is, and
+the HHI over the named countries is therefore a lower bound (``hhi_upper`` treats the residual as
+one more supplier, the most concentrated reading possible).
 """
 
 from __future__ import annotations
@@ -43,7 +49,22 @@ class SeriesShares:
     @property
     def hhi(self) -> float:
         """Herfindahl–Hirschman index over the listed countries, 0–10 000."""
-        return sum((100 * s.share) ** 2 for s in self.shares)
+        return hhi_of(s.share for s in self.shares)
+
+    @property
+    def residual_share(self) -> float:
+        """Supply not attributed to a named country ("Other countries", unlisted remainder)."""
+        return max(0.0, 1.0 - sum(s.share for s in self.shares))
+
+    @property
+    def hhi_upper(self) -> float:
+        """The HHI if the whole residual were a single supplier."""
+        return self.hhi + (100 * self.residual_share) ** 2
+
+
+def hhi_of(fractions: Iterable[float]) -> float:
+    """Herfindahl–Hirschman index of shares given as fractions: sum of squared percentages."""
+    return sum((100 * f) ** 2 for f in fractions)
 
 
 def series_shares(figures: Iterable[Figure]) -> SeriesShares | None:
@@ -54,7 +75,9 @@ def series_shares(figures: Iterable[Figure]) -> SeriesShares | None:
                  and f.qualifier not in (">", "<")]
     listed_total = sum(f.value for f in figures  # type: ignore[misc]
                        if f.country != "WORLD" and f.value is not None)
-    if world is not None and world.value and world.qualifier == "" \
+    if figures and all(f.unit == "percent" for f in figures):
+        denominator, kind = 100.0, "world total (published as percentages)"
+    elif world is not None and world.value and world.qualifier == "" \
             and world.value >= listed_total:
         denominator, kind = world.value, "world total"
     elif world is not None and world.value and world.qualifier == "" and listed_total > 0:

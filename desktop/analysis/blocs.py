@@ -1,0 +1,218 @@
+"""Blocs of countries: who belongs on a date, and what share of a stage's supply they hold.
+
+A bloc is written as a small expression: group or initiative ids and ISO3 codes joined by ``+``,
+e.g. ``g7``, ``g7+g7-finance-washington-2026`` (the G7 and the partners invited to Washington),
+``msp+AUS``; ``id:role|role`` keeps only members in those roles, e.g.
+``pax-silica:founding-member|signatory`` for the signatories alone.
+
+Membership is taken as of a date: a member counts from its joining date (a year or year-month
+counts from its first day) until the day it left; one-day meetings count everyone who
+took part. A body that speaks for its member states (the European Union or Commission) is counted
+as the EU-27 member states on that date, and the result says so. Observers are not members.
+
+Coverage counts only the named figures of members: "Other countries" is never credited to a bloc,
+so a bloc share is a lower bound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+
+from desktop.analysis.concentration import pct
+from desktop.analysis.shares import SeriesShares, Share
+from desktop.domain.models import Membership, Source
+
+RIVAL = "CHN"
+MAX_SPEC = 400
+EU_BODIES = {"EU": "eu27", "EC": "eu27"}
+NON_MEMBER_ROLES = frozenset({"observer"})
+GROUP_MEMBER_ROLES = frozenset({"founding-member", "member"})  # e.g. the EU in the G7 is not one
+_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,79}(:[a-z][a-z-]{0,39}(\|[a-z][a-z-]{0,39})*)?$")
+
+
+class BlocError(ValueError):
+    """A bloc expression that cannot be resolved; the message names the bad part."""
+
+
+@dataclass(frozen=True)
+class Container:
+    """A group or initiative as the bloc resolver needs it."""
+
+    id: str
+    name: str
+    members: list[Membership]
+    sources: list[Source]
+    kind: str = "initiative"  # "group": only members count; "initiative": every role but observer
+
+    def counts(self, membership: Membership) -> bool:
+        if self.kind == "group":
+            return membership.role in GROUP_MEMBER_ROLES
+        return membership.role not in NON_MEMBER_ROLES
+
+
+@dataclass(frozen=True)
+class Bloc:
+    spec: str
+    name: str
+    members: frozenset[str]
+    as_of: str
+    notes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    parts: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {"spec": self.spec, "name": self.name, "as_of": self.as_of,
+                "members": sorted(self.members), "notes": list(self.notes),
+                "sources": [s.brief() for s in self.sources]}
+
+
+def member_on(membership: Membership, as_of: str) -> bool:
+    """Was the membership in force on ``as_of`` (YYYY-MM-DD)? Partial dates count from day one."""
+    joined, left = membership.joined, membership.left
+    if joined and as_of[:len(joined)] < joined:
+        return False
+    if left and left == joined:  # a one-day meeting: everyone who took part
+        return True
+    return not (left and as_of[:len(left)] >= left)
+
+
+def parse_spec(spec: str) -> list[str]:
+    """Split ``g7+AUS`` into tokens; reject anything that is not an id or a code."""
+    text = (spec or "").strip()
+    if not text:
+        raise BlocError("no bloc given (for example 'g7' or 'msp+AUS')")
+    if len(text) > MAX_SPEC:
+        raise BlocError(f"the bloc expression is longer than {MAX_SPEC} characters")
+    tokens = [t.strip() for t in re.split(r"[+,]", text)]
+    for token in tokens:
+        if not _TOKEN.match(token):
+            raise BlocError(f"{token[:40]!r} is not a group, initiative or ISO3 code")
+    return tokens
+
+
+def resolve_bloc(spec: str, as_of: str, container: Callable[[str], Container | None],
+                 is_country: Callable[[str], bool], name_of: Callable[[str], str]) -> Bloc:
+    """Resolve a bloc expression to the set of member countries on ``as_of``."""
+    members: set[str] = set()
+    notes: list[str] = []
+    sources: dict[str, Source] = {}
+    names: list[str] = []
+    for token in parse_spec(spec):
+        token, _, role_text = token.partition(":")
+        roles = frozenset(role_text.split("|")) if role_text else None
+        if is_country(token.upper()) and len(token) == 3 and roles is None:
+            members.add(token.upper())
+            names.append(name_of(token.upper()))
+            continue
+        found = container(token.lower())
+        if found is None:
+            raise BlocError(f"unknown group, initiative or country {token!r}")
+        if roles is not None:
+            unknown = roles - {m.role for m in found.members}
+            if unknown:
+                raise BlocError(f"{found.name} has no members in role "
+                                f"{', '.join(sorted(unknown))!r}")
+            found = Container(found.id, found.name, [m for m in found.members
+                                                     if m.role in roles],
+                              found.sources, "initiative")
+        names.append(found.name + (f" ({', '.join(sorted(roles))})" if roles else ""))
+        sources.update((s.id, s) for s in found.sources)
+        current = [m for m in found.members if found.counts(m) and member_on(m, as_of)]
+        for skipped in found.members:
+            if not found.counts(skipped) and member_on(skipped, as_of):
+                notes.append(f"{found.name}: {skipped.member_name} not counted "
+                             f"({skipped.role}, not a member)")
+        for membership in current:
+            if membership.source is not None:
+                sources.setdefault(membership.source.id, membership.source)
+            if is_country(membership.member):
+                members.add(membership.member)
+                if not membership.joined:
+                    notes.append(f"{membership.member_name} ({found.name}): joining date not "
+                                 "published; counted as a member")
+            elif membership.member in EU_BODIES:
+                eu = container(EU_BODIES[membership.member])
+                if eu is not None:
+                    states = {m.member for m in eu.members if member_on(m, as_of)
+                              and is_country(m.member)}
+                    members |= states
+                    sources.update((s.id, s) for s in eu.sources)
+                    notes.append(f"{found.name}: the European Union is counted as its "
+                                 f"{len(states)} member states on {as_of}")
+        if not current:
+            notes.append(f"{found.name}: no country members on {as_of}")
+        elif not any(is_country(m.member) or m.member in EU_BODIES for m in current):
+            notes.append(f"{found.name}: only bodies, no countries, are members")
+    return Bloc(spec.strip(), " + ".join(names), frozenset(members), as_of,
+                tuple(dict.fromkeys(notes)), tuple(sources.values()), tuple(names))
+
+
+@dataclass(frozen=True)
+class BlocCoverage:
+    bloc: Bloc
+    shares: SeriesShares
+    members: list[Share]  # members with a named figure, largest first
+    absent: list[str]  # members with no figure in this series
+    rival: str = RIVAL
+
+    @property
+    def bloc_share(self) -> float:
+        return sum(s.share for s in self.members)
+
+    @property
+    def rival_share(self) -> float:
+        hit = next((s for s in self.shares.shares if s.country == self.rival), None)
+        return 0.0 if hit is None else hit.share
+
+    @property
+    def rival_listed(self) -> bool:
+        """False when the series names no figure for China (unknown, not zero)."""
+        return any(s.country == self.rival for s in self.shares.shares)
+
+    @property
+    def rival_in_bloc(self) -> bool:
+        return self.rival in self.bloc.members
+
+    def formula(self) -> str:
+        terms = " + ".join(f"{s.name} {pct(s.share)}" for s in self.members[:8])
+        if len(self.members) > 8:
+            terms += f" + … ({len(self.members) - 8} more)"
+        text = (f"Bloc share = Σ shares of the {len(self.bloc.members)} members on "
+                f"{self.bloc.as_of} that have a named figure = {terms or 'none'} "
+                f"= {pct(self.bloc_share)}; China = "
+                f"{pct(self.rival_share) if self.rival_listed else 'not listed in this series'}. "
+                f"'Other countries' ({pct(self.shares.residual_share)}) is never credited to "
+                "the bloc, so the bloc share is a lower bound.")
+        if self.rival_in_bloc:
+            text += " China is itself a member of this bloc."
+        return text
+
+    def to_json(self) -> dict:
+        return {"bloc": self.bloc.to_json(), "bloc_share": round(self.bloc_share, 6),
+                "china_share": round(self.rival_share, 6),
+                "china_listed": self.rival_listed, "china_in_bloc": self.rival_in_bloc,
+                "residual_share": round(self.shares.residual_share, 6),
+                "members": [{"country": s.country, "name": s.name, "value": s.value,
+                             "share": round(s.share, 6), "rank": s.rank}
+                            for s in self.members],
+                "members_without_figures": self.absent, "formula": self.formula()}
+
+
+def bloc_coverage(shares: SeriesShares, bloc: Bloc, rival: str = RIVAL) -> BlocCoverage:
+    held = [s for s in shares.shares if s.country in bloc.members]
+    named = {s.country for s in shares.shares}
+    absent = sorted(c for c in bloc.members if c not in named)
+    return BlocCoverage(bloc, shares, held, absent, rival)
+
+
+def members_share(shares: SeriesShares, countries: Collection[str]) -> float:
+    return sum(s.share for s in shares.shares if s.country in countries)
+
+
+def custom_bloc(codes: Iterable[str], as_of: str, name: str = "") -> Bloc:
+    """A user-made bloc from ISO3 codes (validated by the caller)."""
+    members = frozenset(c.strip().upper() for c in codes if c.strip())
+    label = name.strip() or "Custom bloc"
+    return Bloc("+".join(sorted(members)), label, members, as_of, (), (), (label,))

@@ -1,0 +1,100 @@
+"""Concentration of one stage of a mineral's supply: top-1, top-3 and the Herfindahl–Hirschman index.
+
+The HHI is the sum of the squared percentage shares of the named countries (0–10 000). The band
+is the one the 2023 US Merger Guidelines use: a market with an HHI above 1,800 is "highly
+concentrated" (Guideline 1, section 2.1). The 2023 guidelines draw no lower band, so below 1,800
+we say only that the threshold is not reached. How "Other countries" is treated is explained in
+``desktop.analysis.shares`` and repeated in every formula text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.analysis.shares import SeriesShares, Share
+from desktop.analysis.stages import StageSeries
+
+HIGH_HHI = 1800.0
+HHI_BAND_SOURCE = "merger-guidelines-2023"  # a row of the reference DB's sources table
+HHI_BAND_CITATION = ("US Department of Justice and Federal Trade Commission, Merger Guidelines "
+                     "(18 December 2023), Guideline 1, section 2.1: markets with an HHI above "
+                     "1,800 are highly concentrated")
+OTHERS_RULE = ("'Other countries' and any unlisted remainder count in the world total but are "
+               "never treated as a supplier")
+
+
+def band(hhi: float) -> str:
+    return "highly concentrated" if hhi > HIGH_HHI else "below the 1,800 threshold"
+
+
+def pct(share: float) -> str:
+    return f"{100 * share:.1f} %"
+
+
+@dataclass(frozen=True)
+class Concentration:
+    series: StageSeries
+
+    @property
+    def shares(self) -> SeriesShares:
+        return self.series.shares
+
+    @property
+    def hhi(self) -> float:
+        return self.shares.hhi
+
+    @property
+    def hhi_upper(self) -> float:
+        return self.shares.hhi_upper
+
+    @property
+    def band(self) -> str:
+        return band(self.hhi)
+
+    @property
+    def top1(self) -> Share | None:
+        return self.shares.top1
+
+    @property
+    def top3_share(self) -> float:
+        return self.shares.top3_share
+
+    def formula(self) -> str:
+        """The arithmetic behind the numbers, in words a reader can check by hand."""
+        named = self.shares.shares
+        terms = " + ".join(f"{100 * s.share:.1f}²" for s in named[:6])
+        if len(named) > 6:
+            terms += f" + … ({len(named) - 6} more)"
+        residual = self.shares.residual_share
+        text = (f"Share = country value ÷ {self.shares.denominator_kind} "
+                f"({self.shares.denominator:,.6g} {self.series.unit}). "
+                f"HHI = Σ (100 × share)² over {len(named)} named countries = {terms} "
+                f"= {self.hhi:,.0f}, {self.band} (threshold 1,800: {HHI_BAND_CITATION}). "
+                f"Top-3 = {pct(self.top3_share)}.")
+        if residual > 0.0005:
+            text += (f" {OTHERS_RULE}: here {pct(residual)}, so the HHI is a lower bound; were "
+                     f"that remainder a single supplier the HHI would be {self.hhi_upper:,.0f}.")
+        return text
+
+    def to_json(self) -> dict:
+        top1 = self.top1
+        return {"mineral": self.series.mineral, "stage": self.series.stage,
+                "metric": self.series.metric, "product": self.series.product,
+                "year": self.series.year, "unit": self.series.unit,
+                "hhi": round(self.hhi, 1), "hhi_upper": round(self.hhi_upper, 1),
+                "band": self.band,
+                "top1": None if top1 is None else {"country": top1.country, "name": top1.name,
+                                                   "share": round(top1.share, 6)},
+                "top3_share": round(self.top3_share, 6),
+                "residual_share": round(self.shares.residual_share, 6),
+                "denominator": self.shares.denominator,
+                "denominator_kind": self.shares.denominator_kind,
+                "shares": [share_json(s) for s in self.shares.shares],
+                "formula": self.formula(),
+                "sources": [s.brief() for s in self.series.sources]}
+
+
+def share_json(share: Share) -> dict:
+    return {"country": share.country, "name": share.name, "value": share.value,
+            "value_text": share.figure.value_text, "estimated": share.figure.estimated,
+            "share": round(share.share, 6), "rank": share.rank}

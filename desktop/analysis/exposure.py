@@ -1,0 +1,90 @@
+"""Two views of exposure: reserves against output per country, and the US import picture.
+
+Reserves vs production: a country's share of world reserves minus its share of world mine
+output (both from the same publication where possible). A positive gap means the country holds
+more of the ground than it currently digs — room to grow; a negative gap means it out-produces
+its reserves.
+
+US view: USGS's net import reliance beside the import sources, each source shown with its own
+weight in world supply, so "the US imports from Canada" can be read together with "and Canada's
+output depends on ...".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.analysis.shares import SeriesShares, rank_of
+from desktop.domain.models import Figure
+
+
+@dataclass(frozen=True)
+class GapRow:
+    country: str
+    name: str
+    reserves_share: float
+    production_share: float
+
+    @property
+    def gap(self) -> float:
+        return self.reserves_share - self.production_share
+
+    def to_json(self) -> dict:
+        return {"country": self.country, "name": self.name,
+                "reserves_share": round(self.reserves_share, 6),
+                "production_share": round(self.production_share, 6),
+                "gap": round(self.gap, 6)}
+
+
+def reserves_production_gap(reserves: SeriesShares, production: SeriesShares) -> list[GapRow]:
+    """Every named country of either series, largest positive gap first."""
+    names = {s.country: s.name for s in [*reserves.shares, *production.shares]}
+    res = {s.country: s.share for s in reserves.shares}
+    out = {s.country: s.share for s in production.shares}
+    rows = [GapRow(c, names[c], res.get(c, 0.0), out.get(c, 0.0)) for c in names]
+    return sorted(rows, key=lambda r: (-r.gap, r.country))
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    country: str
+    name: str
+    share_of_imports: float | None
+    period: str
+    world_share: float | None  # the supplier's share of world supply at the reference stage
+    world_rank: int | None
+
+    def to_json(self) -> dict:
+        return {"country": self.country, "name": self.name,
+                "share_of_imports": self.share_of_imports, "period": self.period,
+                "world_share": None if self.world_share is None else round(self.world_share, 6),
+                "world_rank": self.world_rank}
+
+
+@dataclass(frozen=True)
+class USView:
+    reliance: list[Figure]  # net import reliance by year (and product), oldest first
+    sources: list[ImportSource]
+    import_figures: list[Figure]
+    world: SeriesShares | None  # the stage the suppliers are weighed against
+
+    @property
+    def latest_reliance(self) -> Figure | None:
+        numbered = [f for f in self.reliance if f.value is not None or f.value_text]
+        return numbered[-1] if numbered else None
+
+
+def us_view(reliance: list[Figure], imports: list[Figure], world: SeriesShares | None) -> USView:
+    """Put reliance, import sources and the suppliers' own weight in world supply together."""
+    reliance = sorted(reliance, key=lambda f: (f.year, f.product))
+    latest_period = max((f.year for f in imports), default=None)
+    current = [f for f in imports if f.year == latest_period]
+    rows = []
+    for figure in current:
+        weight = rank_of(world, figure.country) if world is not None else None
+        share = None if figure.value is None else figure.value / 100.0
+        rows.append(ImportSource(figure.country, figure.country_name or figure.country, share,
+                                 figure.period or str(figure.year),
+                                 None if weight is None else weight.share,
+                                 None if weight is None else weight.rank))
+    return USView(reliance, rows, current, world)

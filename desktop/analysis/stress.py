@@ -1,0 +1,100 @@
+"""Stress tests: what goes offline if a supplier (or a bloc) stops, and who is left.
+
+``remove``: the removed countries' named output leaves the world total; everyone else, including
+the unnamed "Other countries", stays, and the remaining named suppliers' shares are recomputed on
+the smaller total. ``allies only`` is the inverse: only the bloc's named output remains; the
+unnamed remainder cannot be credited to allies, so it goes offline too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from desktop.analysis.concentration import band, pct
+from desktop.analysis.shares import SeriesShares, Share, hhi_of
+
+
+@dataclass(frozen=True)
+class ShareAfter:
+    country: str
+    name: str
+    share_before: float
+    share_after: float
+
+    def to_json(self) -> dict:
+        return {"country": self.country, "name": self.name,
+                "share_before": round(self.share_before, 6),
+                "share_after": round(self.share_after, 6)}
+
+
+@dataclass(frozen=True)
+class StressResult:
+    mode: str  # "remove" or "allies-only"
+    label: str  # what was removed or kept, in words
+    shares: SeriesShares
+    removed: list[Share]  # named suppliers taken offline
+    offline_share: float
+    shares_after: list[ShareAfter]
+
+    @property
+    def hhi_before(self) -> float:
+        return self.shares.hhi
+
+    @property
+    def hhi_after(self) -> float:
+        return hhi_of(s.share_after for s in self.shares_after)
+
+    @property
+    def remaining_share(self) -> float:
+        return max(0.0, 1.0 - self.offline_share)
+
+    def formula(self) -> str:
+        if self.mode == "remove":
+            lost = " + ".join(f"{s.name} {pct(s.share)}" for s in self.removed[:8]) or "nothing"
+            text = (f"Offline = Σ shares of the removed suppliers ({self.label}) = {lost} = "
+                    f"{pct(self.offline_share)}. Each remaining supplier's new share = its "
+                    f"value ÷ (world total − removed output); 'Other countries' stays in the "
+                    f"remaining supply.")
+        else:
+            text = (f"Only {self.label} supply: available = Σ shares of its named members = "
+                    f"{pct(self.remaining_share)}; offline = {pct(self.offline_share)}, which "
+                    "includes 'Other countries' (never credited to allies). New shares are "
+                    "within the allies' output.")
+        return (text + f" HHI {self.hhi_before:,.0f} ({band(self.hhi_before)}) → "
+                f"{self.hhi_after:,.0f} ({band(self.hhi_after)}).")
+
+    def to_json(self) -> dict:
+        return {"mode": self.mode, "removed_label": self.label,
+                "offline_share": round(self.offline_share, 6),
+                "remaining_share": round(self.remaining_share, 6),
+                "hhi_before": round(self.hhi_before, 1), "hhi_after": round(self.hhi_after, 1),
+                "removed": [{"country": s.country, "name": s.name, "share": round(s.share, 6)}
+                            for s in self.removed],
+                "shares_after": [s.to_json() for s in self.shares_after],
+                "formula": self.formula()}
+
+
+def stress_remove(shares: SeriesShares, removed: Collection[str], label: str = ""
+                  ) -> StressResult:
+    """Take the named output of ``removed`` offline; recompute everyone else's share."""
+    gone = [s for s in shares.shares if s.country in removed]
+    offline = min(1.0, sum(s.share for s in gone))
+    remaining = 1.0 - offline
+    after = [ShareAfter(s.country, s.name, s.share, s.share / remaining if remaining > 1e-12
+                        else 0.0)
+             for s in shares.shares if s.country not in removed]
+    return StressResult("remove", label or ", ".join(sorted(removed)), shares, gone, offline,
+                        after if remaining > 1e-12 else [])
+
+
+def stress_allies_only(shares: SeriesShares, allies: Collection[str], label: str = ""
+                       ) -> StressResult:
+    """Keep only the allies' named output; everything else (and the residual) goes offline."""
+    kept = [s for s in shares.shares if s.country in allies]
+    available = min(1.0, sum(s.share for s in kept))
+    gone = [s for s in shares.shares if s.country not in allies]
+    after = [ShareAfter(s.country, s.name, s.share, s.share / available) for s in kept
+             if available > 1e-12]
+    return StressResult("allies-only", label or ", ".join(sorted(allies)), shares, gone,
+                        1.0 - available, after)

@@ -1,0 +1,229 @@
+"""The analysis workbench: one object the CLI, the cards, the dashboard and memo blocks all ask.
+
+It fetches figures and memberships through a reference reader (anything with the methods of
+``desktop.reference.repository.ReferenceRepository``; no SQL and no import of it here), caches
+them, and hands them to the pure functions of this package. Questions that cannot be answered
+raise ``AnalysisError`` with a sentence for the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.analysis.blocs import (
+    Bloc,
+    BlocCoverage,
+    BlocError,
+    Container,
+    bloc_coverage,
+    parse_spec,
+    resolve_bloc,
+)
+from desktop.analysis.concentration import Concentration
+from desktop.analysis.exposure import GapRow, USView, reserves_production_gap, us_view
+from desktop.analysis.stages import (
+    ANALYSABLE_METRICS,
+    STAGES,
+    SeriesUnavailable,
+    StageSeries,
+    pick_series,
+    stage_table,
+)
+from desktop.analysis.stress import StressResult, stress_allies_only, stress_remove
+from desktop.domain.models import Figure
+
+PRESET_BLOCS = (
+    ("g7", "G7"),
+    ("g7+g7-finance-washington-2026", "G7 + partners at the Washington finance meeting (2026)"),
+    ("msp", "Minerals Security Partnership"),
+    ("forge", "FORGE (chair and host only: participant list not published)"),
+    ("forge+msp", "FORGE + MSP partners"),
+    ("pax-silica:founding-member|signatory", "Pax Silica signatories"),
+    ("pax-silica", "Pax Silica signatories and summit participants"),
+    ("eu27", "EU-27"),
+    ("quad", "Quad"),
+    ("oecd", "OECD"),
+    ("g20", "G20"),
+    ("brics", "BRICS"),
+)
+
+
+class AnalysisError(ValueError):
+    """A question the data cannot answer, in one sentence."""
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    series: StageSeries
+    coverage: BlocCoverage
+
+    @property
+    def hhi(self) -> float:
+        return self.series.shares.hhi
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    mineral: str
+    name: str
+    cells: dict[str, MatrixCell | None]
+
+
+@dataclass(frozen=True)
+class CountryWeight:
+    """A country's place in one stage of one mineral, and what its removal would take offline."""
+
+    series: StageSeries
+    share: float
+    rank: int
+    stress: StressResult
+
+
+class AnalysisWorkbench:
+    def __init__(self, reference: Any, today: Callable[[], str] | None = None) -> None:
+        self.ref = reference
+        self._today = today or (lambda: dt.date.today().isoformat())
+        self._figures: dict[str, list[Figure]] | None = None
+
+    # -- data ---------------------------------------------------------------------------------
+    def figures(self, mineral: str) -> list[Figure]:
+        if self._figures is None:
+            grouped: dict[str, list[Figure]] = defaultdict(list)
+            for metric in ANALYSABLE_METRICS:
+                for figure in self.ref.figures(metric=metric):
+                    grouped[figure.mineral].append(figure)
+            self._figures = dict(grouped)
+        return self._figures.get(mineral, [])
+
+    def check_mineral(self, mineral: str) -> str:
+        ident = (mineral or "").strip().lower()
+        if not ident or self.ref.mineral(ident) is None:
+            raise AnalysisError(f"unknown mineral {mineral!r}")
+        return ident
+
+    def series(self, mineral: str, *, metric: str | None = None, stage: str | None = None,
+               product: str | None = None, year: int | None = None,
+               exact_year: bool = False) -> StageSeries:
+        mineral = self.check_mineral(mineral)
+        if metric is not None and metric not in ANALYSABLE_METRICS:
+            raise AnalysisError(f"unknown metric {metric!r}; use one of "
+                                f"{', '.join(ANALYSABLE_METRICS)}")
+        if stage is not None and stage not in STAGES:
+            raise AnalysisError(f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
+        try:
+            return pick_series(self.figures(mineral), mineral, stage=stage, metric=metric,
+                               product=product, year=year, exact_year=exact_year)
+        except SeriesUnavailable as exc:
+            raise AnalysisError(str(exc)) from None
+
+    # -- blocs --------------------------------------------------------------------------------
+    def _container(self, ident: str) -> Container | None:
+        group = self.ref.group(ident)
+        if group is not None:
+            return Container(group.id, group.short_name or group.name, group.members,
+                             [group.source] if group.source else [], "group")
+        initiative = self.ref.initiative(ident)
+        if initiative is not None:
+            return Container(initiative.id, initiative.short_name or initiative.name,
+                             initiative.members, initiative.sources)
+        return None
+
+    def bloc(self, spec: str, as_of: str | None = None) -> Bloc:
+        as_of = self._date(as_of)
+        try:
+            return resolve_bloc(spec, as_of, self._container, self.ref.is_country,
+                                self.ref.name_of)
+        except BlocError as exc:
+            raise AnalysisError(str(exc)) from None
+
+    def _date(self, as_of: str | None) -> str:
+        if not as_of:
+            return self._today()
+        try:
+            return dt.date.fromisoformat(as_of.strip()).isoformat()
+        except ValueError:
+            raise AnalysisError(f"'{as_of[:40]}' is not a date like 2026-01-12") from None
+
+    def presets(self) -> list[tuple[str, str]]:
+        """Preset blocs whose every part exists in this reference DB."""
+        out = []
+        for spec, label in PRESET_BLOCS:
+            if all(self._container(t.partition(":")[0]) is not None for t in parse_spec(spec)):
+                out.append((spec, label))
+        return out
+
+    # -- questions ----------------------------------------------------------------------------
+    def concentration(self, mineral: str, **where: Any) -> Concentration:
+        return Concentration(self.series(mineral, **where))
+
+    def coverage(self, spec: str, mineral: str, as_of: str | None = None,
+                 **where: Any) -> BlocCoverage:
+        bloc = self.bloc(spec, as_of)
+        return bloc_coverage(self.series(mineral, **where).shares, bloc)
+
+    def stress(self, mineral: str, remove: str, as_of: str | None = None,
+               allies_only: bool = False, **where: Any) -> StressResult:
+        series = self.series(mineral, **where)
+        bloc = self.bloc(remove, as_of)
+        if allies_only:
+            return stress_allies_only(series.shares, bloc.members, bloc.name)
+        return stress_remove(series.shares, bloc.members, bloc.name)
+
+    def matrix(self, spec: str, year: int | None = None, as_of: str | None = None
+               ) -> tuple[Bloc, list[MatrixRow]]:
+        """Minerals × stages for one bloc; minerals without any country figures are left out."""
+        bloc = self.bloc(spec, as_of)
+        self.figures("")  # load once
+        rows = []
+        for mineral, name, _family in self.ref.minerals():
+            figures = self.figures(mineral)
+            if not figures:
+                continue
+            table = stage_table(figures, mineral, year)
+            cells = {stage: None if s is None else MatrixCell(s, bloc_coverage(s.shares, bloc))
+                     for stage, s in table.items()}
+            if any(cells.values()):
+                rows.append(MatrixRow(mineral, name, cells))
+        return bloc, rows
+
+    def gap(self, mineral: str, year: int | None = None) -> tuple[StageSeries, StageSeries,
+                                                                  list[GapRow]]:
+        reserves = self.series(mineral, stage="reserves", year=year)
+        production = self.series(mineral, stage="mining", year=year or reserves.year)
+        return reserves, production, reserves_production_gap(reserves.shares, production.shares)
+
+    def us_view(self, mineral: str) -> USView:
+        mineral = self.check_mineral(mineral)
+        reliance = [f for f in self.ref.figures(mineral=mineral, metric="net_import_reliance")
+                    if f.country == "USA"]
+        imports = [f for f in self.ref.figures(mineral=mineral, metric="import_source_share")]
+        if not reliance and not imports:
+            raise AnalysisError(f"USGS gives no US import figures for {mineral}")
+        world = None
+        for stage in ("refining", "mining"):
+            try:
+                world = self.series(mineral, stage=stage).shares
+                break
+            except AnalysisError:
+                continue
+        return us_view(reliance, imports, world)
+
+    def country_weights(self, iso3: str, year: int | None = None) -> list[CountryWeight]:
+        """Every mineral stage in which the country is a named supplier, largest share first."""
+        self.figures("")
+        out = []
+        for mineral, figures in sorted((self._figures or {}).items()):
+            if not any(f.country == iso3 for f in figures):
+                continue
+            for stage, series in stage_table(figures, mineral, year).items():
+                if series is None or stage == "reserves":
+                    continue
+                hit = next((s for s in series.shares.shares if s.country == iso3), None)
+                if hit is not None:
+                    out.append(CountryWeight(series, hit.share, hit.rank,
+                                             stress_remove(series.shares, {iso3})))
+        return sorted(out, key=lambda w: (-w.share, w.series.mineral, w.series.stage))
