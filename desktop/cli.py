@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--invariant", action="store_true", help="byte-stable PDF output")
     _add_json(p)
 
+    from desktop.cli_analysis import add_parser as add_analyze
+
+    add_analyze(sub)
+
     p = sub.add_parser("db", help="build or check the reference database")
     p.add_argument("action", choices=("build", "check"))
     p.add_argument("--db", type=Path, help="database file (default: the bundled one)")

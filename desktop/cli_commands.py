@@ -220,7 +220,13 @@ def _memo(args: argparse.Namespace) -> int:
     return cmd_memo(args)
 
 
-COMMANDS = {"lookup": cmd_lookup, "show": cmd_show, "figures": cmd_figures,
+def _analyze(args: argparse.Namespace) -> int:
+    from desktop.cli_analysis import cmd_analyze
+
+    return cmd_analyze(args)
+
+
+COMMANDS = {"analyze": _analyze, "lookup": cmd_lookup, "show": cmd_show, "figures": cmd_figures,
             "events": cmd_events, "initiatives": cmd_initiatives, "db": cmd_db,
             "export": cmd_export, "memo": _memo}
 

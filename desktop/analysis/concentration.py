@@ -23,8 +23,13 @@ OTHERS_RULE = ("'Other countries' and any unlisted remainder count in the world 
                "never treated as a supplier")
 
 
-def band(hhi: float) -> str:
-    return "highly concentrated" if hhi > HIGH_HHI else "below the 1,800 threshold"
+def band(hhi: float, hhi_upper: float | None = None) -> str:
+    """The 2023 band; with an upper bound (unnamed supply), say when it cannot be decided."""
+    if hhi > HIGH_HHI:
+        return "highly concentrated"
+    if hhi_upper is not None and hhi_upper > HIGH_HHI:
+        return "undetermined (too much supply is not attributed to named countries)"
+    return "below the 1,800 threshold"
 
 
 def pct(share: float) -> str:
@@ -49,7 +54,7 @@ class Concentration:
 
     @property
     def band(self) -> str:
-        return band(self.hhi)
+        return band(self.hhi, self.hhi_upper)
 
     @property
     def top1(self) -> Share | None:
@@ -83,8 +88,9 @@ class Concentration:
                 "year": self.series.year, "unit": self.series.unit,
                 "hhi": round(self.hhi, 1), "hhi_upper": round(self.hhi_upper, 1),
                 "band": self.band,
-                "top1": None if top1 is None else {"country": top1.country, "name": top1.name,
-                                                   "share": round(top1.share, 6)},
+                "top1": 0.0 if top1 is None else round(top1.share, 6),
+                "top1_country": None if top1 is None else {"country": top1.country,
+                                                           "name": top1.name},
                 "top3_share": round(self.top3_share, 6),
                 "residual_share": round(self.shares.residual_share, 6),
                 "denominator": self.shares.denominator,

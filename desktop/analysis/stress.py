@@ -25,7 +25,7 @@ class ShareAfter:
     def to_json(self) -> dict:
         return {"country": self.country, "name": self.name,
                 "share_before": round(self.share_before, 6),
-                "share_after": round(self.share_after, 6)}
+                "share_after": round(self.share_after, 6), "share": round(self.share_after, 6)}
 
 
 @dataclass(frozen=True)

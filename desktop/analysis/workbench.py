@@ -52,6 +52,9 @@ PRESET_BLOCS = (
 )
 
 
+DEFAULT_STAGE_ORDER = ("mining", "refining", "downstream", "reserves")  # when none is asked
+
+
 class AnalysisError(ValueError):
     """A question the data cannot answer, in one sentence."""
 
@@ -114,11 +117,16 @@ class AnalysisWorkbench:
                                 f"{', '.join(ANALYSABLE_METRICS)}")
         if stage is not None and stage not in STAGES:
             raise AnalysisError(f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
-        try:
-            return pick_series(self.figures(mineral), mineral, stage=stage, metric=metric,
-                               product=product, year=year, exact_year=exact_year)
-        except SeriesUnavailable as exc:
-            raise AnalysisError(str(exc)) from None
+        stages = [stage] if (stage or metric) else list(DEFAULT_STAGE_ORDER)
+        problem = ""
+        for candidate in stages:
+            try:
+                return pick_series(self.figures(mineral), mineral, stage=candidate,
+                                   metric=metric, product=product, year=year,
+                                   exact_year=exact_year)
+            except SeriesUnavailable as exc:
+                problem = problem or str(exc)
+        raise AnalysisError(problem)
 
     # -- blocs --------------------------------------------------------------------------------
     def _container(self, ident: str) -> Container | None:

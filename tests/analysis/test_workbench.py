@@ -1,0 +1,145 @@
+"""Known values recomputed by hand from USGS MCS 2026 rows, blocs on dates, and the workbench's
+answers to questions the data cannot answer."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from desktop.analysis.stages import STAGES
+from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench
+
+# USGS MCS 2026, rare earths, world mine production 2025 (metric tons, REO equivalent):
+# World 390,000; China 270,000; United States 51,000; Australia 29,000; Burma 22,000;
+# Thailand 4,800; India 2,900; Madagascar 2,700; Russia 2,600; Brazil 2,000; Nigeria 1,500;
+# Vietnam 150; Malaysia 110; Other countries 550.
+RARE_EARTHS_2025 = {"CHN": 270_000, "USA": 51_000, "AUS": 29_000, "MMR": 22_000, "THA": 4_800,
+                    "IND": 2_900, "MDG": 2_700, "RUS": 2_600, "BRA": 2_000, "NGA": 1_500,
+                    "VNM": 150, "MYS": 110}
+WORLD = 390_000
+
+
+@pytest.fixture()
+def wb(repo):
+    return AnalysisWorkbench(repo, today=lambda: "2026-11-28")
+
+
+def test_rare_earth_mining_concentration_by_hand(wb):
+    result = wb.concentration("rare-earths", metric="mine_production", year=2025,
+                              exact_year=True)
+    shares = {s.country: s.share for s in result.shares.shares}
+    for code, tons in RARE_EARTHS_2025.items():
+        assert shares[code] == pytest.approx(tons / WORLD)
+    expected_hhi = sum((100 * t / WORLD) ** 2 for t in RARE_EARTHS_2025.values())
+    assert result.hhi == pytest.approx(expected_hhi)
+    assert round(result.hhi) == 5054
+    assert result.top1.country == "CHN"
+    assert result.top3_share == pytest.approx((270_000 + 51_000 + 29_000) / WORLD)
+    assert result.shares.residual_share == pytest.approx(1 - sum(RARE_EARTHS_2025.values())
+                                                         / WORLD)
+    assert result.band == "highly concentrated"
+    assert "lower bound" in result.formula() and "1,800" in result.formula()
+
+
+def test_gallium_uses_the_listed_sum_when_the_rounded_world_total_is_smaller(wb):
+    # MCS 2026 gallium refinery 2025 (kg): China 900,000; Russia 6,000; Japan 3,000;
+    # world total rounded to 900,000, below the listed sum of 909,000.
+    result = wb.concentration("gallium", metric="refinery_production", year=2025)
+    assert result.top1.share == pytest.approx(900_000 / 909_000)
+    assert "sum of listed countries" in result.shares.denominator_kind
+
+
+def test_g7_coverage_of_rare_earth_mining_by_hand(wb):
+    coverage = wb.coverage("g7", "rare-earths", metric="mine_production", year=2025)
+    # G7 members named in the table: the United States only (Canada is listed with 0).
+    assert coverage.bloc_share == pytest.approx(51_000 / WORLD)
+    assert coverage.rival_share == pytest.approx(270_000 / WORLD)
+    assert sorted(coverage.bloc.members) == ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"]
+    assert any("European Union not counted" in n for n in coverage.bloc.notes)
+
+
+def test_membership_as_of_a_date(wb):
+    assert "RUS" in wb.bloc("g7", "2000-06-01").members  # the G8 years
+    assert "RUS" not in wb.bloc("g7", "2015-01-01").members
+    msp_2022 = wb.bloc("msp", "2022-07-01").members
+    assert "IND" not in msp_2022 and "IND" in wb.bloc("msp", "2023-07-01").members
+    assert "DEU" in msp_2022  # the EU counted as its member states, said in the notes
+    assert any("member states" in n for n in wb.bloc("msp", "2022-07-01").notes)
+    signatories = wb.bloc("pax-silica:founding-member|signatory", "2026-01-13").members
+    assert "QAT" in signatories and "ARE" not in signatories and "NLD" not in signatories
+    assert wb.bloc("g7+AUS").members == wb.bloc("g7").members | {"AUS"}
+
+
+def test_stress_remove_china_by_hand(wb):
+    result = wb.stress("rare-earths", "CHN", metric="mine_production", year=2025)
+    assert result.offline_share == pytest.approx(270_000 / WORLD)
+    after = {s.country: s.share_after for s in result.shares_after}
+    assert after["USA"] == pytest.approx(51_000 / (WORLD - 270_000))
+    assert "CHN" not in after
+    expected = sum((100 * t / (WORLD - 270_000)) ** 2
+                   for c, t in RARE_EARTHS_2025.items() if c != "CHN")
+    assert result.hhi_after == pytest.approx(expected)
+
+
+def test_allies_only_is_the_inverse(wb):
+    kept = wb.stress("rare-earths", "g7", allies_only=True, metric="mine_production",
+                     year=2025)
+    removed = wb.stress("rare-earths", "g7", metric="mine_production", year=2025)
+    assert kept.remaining_share == pytest.approx(removed.offline_share)
+    assert kept.hhi_after == pytest.approx(10_000)  # the United States alone
+
+
+def test_matrix_covers_every_mineral_with_figures(wb):
+    bloc, rows = wb.matrix("g7", 2025)
+    by_id = {r.mineral: r for r in rows}
+    ree = by_id["rare-earths"].cells
+    assert set(ree) == set(STAGES) and all(ree[s] is not None for s in STAGES)
+    assert ree["downstream"].series.metric == "processing_share"
+    assert by_id["copper"].cells["refining"].series.metric == "refinery_production"
+    for row in rows:
+        for cell in row.cells.values():
+            if cell is not None:
+                assert 0 <= cell.coverage.bloc_share <= 1 + 1e-9
+                assert cell.series.year <= 2025
+    assert "boron" not in by_id  # USGS gives boron by product, never as a world total
+
+
+def test_reserves_gap_and_us_view(wb):
+    reserves, production, rows = wb.gap("rare-earths")
+    brazil = next(r for r in rows if r.country == "BRA")
+    assert brazil.gap > 0.1  # far more of the world's reserves than of its output
+    assert math.isclose(sum(r.gap for r in rows),
+                        sum(r.reserves_share for r in rows) - sum(r.production_share
+                                                                  for r in rows))
+    view = wb.us_view("gallium")
+    assert view.latest_reliance.value == 100
+    china = next(s for s in view.sources if s.country == "CHN")
+    assert china.world_rank == 1 and china.world_share > 0.9
+
+
+def test_country_weights(wb):
+    weights = wb.country_weights("CHN")
+    ree = next(w for w in weights if w.series.mineral == "rare-earths"
+               and w.series.stage == "mining")
+    assert ree.rank == 1 and ree.stress.offline_share == pytest.approx(ree.share)
+
+
+@pytest.mark.parametrize("call", [
+    lambda wb: wb.concentration("unobtainium"),
+    lambda wb: wb.concentration("rare-earths", metric="mine_production", year=1850,
+                                exact_year=True),
+    lambda wb: wb.concentration("rare-earths", metric="bogus"),
+    lambda wb: wb.concentration("rare-earths", stage="bogus"),
+    lambda wb: wb.coverage("nato", "copper"),
+    lambda wb: wb.coverage("g7", "copper", as_of="yesterday"),
+    lambda wb: wb.coverage("x" * 10_000, "copper"),
+    lambda wb: wb.coverage("<script>alert(1)</script>", "copper"),
+    lambda wb: wb.coverage("g7:emperor", "copper"),
+    lambda wb: wb.stress("copper", ""),
+    lambda wb: wb.us_view("rare-earth-nonsense"),
+])
+def test_questions_without_answers_raise_one_clear_error(wb, call):
+    with pytest.raises(AnalysisError) as info:
+        call(wb)
+    assert str(info.value) and "\n" not in str(info.value)

@@ -1,0 +1,73 @@
+"""`briefdesk analyze`: the JSON contract of the issue, shares as fractions, one-line errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.test_cli import run, run_json
+
+
+@pytest.fixture(autouse=True)
+def _db(reference_path):
+    return reference_path
+
+
+def test_concentration_json(capsys):
+    data = run_json(capsys, "analyze", "concentration", "--mineral", "rare-earths",
+                    "--metric", "mine_production", "--year", "2025")
+    assert {"hhi", "top1", "top3_share", "shares"} <= set(data)
+    assert round(data["hhi"]) == 5054 and data["top1"] == pytest.approx(270 / 390, abs=1e-5)
+    assert data["top1_country"]["country"] == "CHN"
+    assert all(0 <= s["share"] <= 1 for s in data["shares"])
+    assert sum(s["share"] for s in data["shares"]) <= 1
+    assert data["band"] == "highly concentrated" and data["band_source"]["url"]
+
+
+def test_bloc_json(capsys):
+    data = run_json(capsys, "analyze", "bloc", "--group", "g7", "--mineral", "rare-earths",
+                    "--metric", "mine_production", "--year", "2025")
+    assert {"bloc_share", "china_share", "members"} <= set(data)
+    assert data["bloc_share"] == pytest.approx(51 / 390, abs=1e-5)
+    assert data["china_share"] == pytest.approx(270 / 390, abs=1e-5)
+    assert [m["country"] for m in data["members"]] == ["USA"]
+
+
+def test_stress_json(capsys):
+    data = run_json(capsys, "analyze", "stress", "--mineral", "rare-earths", "--remove", "CHN",
+                    "--metric", "mine_production", "--year", "2025")
+    assert {"offline_share", "hhi_before", "hhi_after", "shares_after"} <= set(data)
+    assert data["offline_share"] == pytest.approx(270 / 390, abs=1e-5)
+    assert data["hhi_after"] < data["hhi_before"]
+    assert all(0 <= s["share"] <= 1 for s in data["shares_after"])
+    group = run_json(capsys, "analyze", "stress", "--mineral", "rare-earths", "--remove", "g7",
+                     "--metric", "mine_production", "--year", "2025")
+    assert group["offline_share"] == pytest.approx(51 / 390, abs=1e-5)
+
+
+def test_other_actions_print_text_and_json(capsys):
+    for args in (("gap", "--mineral", "rare-earths"), ("us", "--mineral", "gallium"),
+                 ("matrix", "--group", "quad", "--year", "2025"),
+                 ("stress", "--mineral", "gallium", "--keep", "msp")):
+        code, out, err = run(capsys, "analyze", *args)
+        assert code == 0 and out.strip() and not err
+        assert isinstance(run_json(capsys, "analyze", *args), dict)
+
+
+@pytest.mark.parametrize("args", [
+    ("concentration",),
+    ("concentration", "--mineral", "nope"),
+    ("concentration", "--mineral", "rare-earths", "--year", "1066"),
+    ("concentration", "--mineral", "rare-earths", "--metric", "mine_production",
+     "--year", "1850"),
+    ("bloc", "--mineral", "copper"),
+    ("bloc", "--mineral", "copper", "--group", "'; DROP TABLE figures; --"),
+    ("bloc", "--mineral", "copper", "--group", "g7", "--as-of", "31/12/2025"),
+    ("stress", "--mineral", "copper"),
+    ("stress", "--mineral", "copper", "--remove", "CHN", "--keep", "g7"),
+    ("stress", "--mineral", "copper", "--remove", "Z" * 5000),
+    ("matrix", "--group", "g7", "--year", "abc"),
+])
+def test_bad_input_exits_2_with_one_line(capsys, args):
+    code, out, err = run(capsys, "analyze", *args)
+    assert code == 2 and not out
+    assert err.startswith("briefdesk: ") and err.count("\n") == 1
