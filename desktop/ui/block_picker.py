@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.analysis.stages import STAGE_LABELS, STAGES
+from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.domain.resolved import ResolvedBlock
 from desktop.memos.blocks import Block
 from desktop.memos.resolve import METRIC_TITLES, SHARE_METRICS, BlockResolver
@@ -30,6 +32,9 @@ KIND_FIELDS = {
     "memberships": ("country",),
     "members": ("initiative",),
     "timeline": ("country", "mineral", "top"),
+    "concentration": ("mineral", "stage", "year", "top"),
+    "bloc": ("group", "mineral", "stage", "year"),
+    "stress": ("remove", "mineral", "stage", "year"),
 }
 
 
@@ -48,6 +53,13 @@ class BlockPicker(QDialog):
                                    (*SHARE_METRICS, "net_import_reliance",
                                     "import_source_share")], "Measure")
         self.initiative = self._combo([(i.id, i.name) for i in repo.initiatives()], "Initiative")
+        self.stage = self._combo([("", "default (mining, else refining)")]
+                                 + [(s, STAGE_LABELS[s]) for s in STAGES], "Stage")
+        presets = [spec for spec, _label in AnalysisWorkbench(repo).presets()]
+        self.group = self._editable(presets, "Bloc",
+                                    "A group or initiative id, ISO3 codes, joined by +")
+        self.remove = self._editable(["CHN", *presets], "Remove",
+                                     "A supplier or bloc taken offline, e.g. CHN or g7")
         self.year = QSpinBox(minimum=0, maximum=QDate.currentDate().year(), specialValueText="latest")
         self.year.setAccessibleName("Year")
         self.top = QSpinBox(minimum=1, maximum=50, value=10)
@@ -59,11 +71,13 @@ class BlockPicker(QDialog):
         self.form = QFormLayout()
         self.rows = {"kind": self.kind, "mineral": self.mineral, "country": self.country,
                      "metric": self.measure, "initiative": self.initiative, "year": self.year,
-                     "top": self.top}
-        for label, widget in (("Kind", self.kind), ("Mineral", self.mineral),
+                     "top": self.top, "stage": self.stage, "group": self.group,
+                     "remove": self.remove}
+        for label, widget in (("Kind", self.kind), ("Bloc", self.group),
+                              ("Remove", self.remove), ("Mineral", self.mineral),
                               ("Country", self.country), ("Measure", self.measure),
-                              ("Initiative", self.initiative), ("Year", self.year),
-                              ("Top N", self.top)):
+                              ("Stage", self.stage), ("Initiative", self.initiative),
+                              ("Year", self.year), ("Top N", self.top)):
             self.form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.insert = buttons.addButton("Insert", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -74,8 +88,11 @@ class BlockPicker(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
         for widget in self.rows.values():
-            signal = widget.currentIndexChanged if isinstance(widget, QComboBox) \
-                else widget.valueChanged
+            if isinstance(widget, QComboBox):
+                signal = widget.editTextChanged if widget.isEditable() \
+                    else widget.currentIndexChanged
+            else:
+                signal = widget.valueChanged
             signal.connect(self.update_preview)
         self.update_preview()
 
@@ -87,16 +104,33 @@ class BlockPicker(QDialog):
             combo.addItem(label, value)
         return combo
 
+    @staticmethod
+    def _editable(items: list[str], name: str, tip: str) -> QComboBox:
+        """A bloc expression: pick a preset or type one."""
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setAccessibleName(name)
+        combo.setToolTip(tip)
+        combo.addItems(items)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        return combo
+
     def block(self) -> Block:
         kind = self.kind.currentData()
         fields = KIND_FIELDS[kind]
         params: dict[str, str] = {}
+        if "group" in fields:
+            params["group"] = self.group.currentText().strip()
+        if "remove" in fields:
+            params["remove"] = self.remove.currentText().strip()
         if "mineral" in fields:
             params["mineral"] = self.mineral.currentData()
         if "country" in fields and self.country.currentData():
             params["country"] = self.country.currentData()
         if "metric" in fields:
             params["metric"] = self.measure.currentData()
+        if "stage" in fields and self.stage.currentData():
+            params["stage"] = self.stage.currentData()
         if "year" in fields and self.year.value():
             params["year"] = str(self.year.value())
         if "top" in fields:
@@ -137,6 +171,8 @@ def preview_html(block: ResolvedBlock) -> str:
         for name, points in block.chart.series.items():
             parts.append(f"<p>{escape(name)}: {points[0][0]}–{points[-1][0]}, "
                          f"{len(points)} years</p>")
+    if block.note:
+        parts.append(f"<p style='color:gray'>{escape(block.note)}</p>")
     sources = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources[:4])
     parts.append(f"<p style='color:gray'>Source: {escape(sources)}</p>")
     return "".join(parts)

@@ -42,7 +42,7 @@ def test_concentration_table_matches_the_workbench(resolver, wb):
     assert len([r for r in block.rows if r[0]]) == 8  # top 8 by default
     for row, share in zip(block.rows, expected.shares.shares[:8], strict=False):
         assert row[1] == share.name and row[3] == pct(share.share)
-    assert f"HHI {expected.hhi:,.0f} (highly concentrated)" in block.note
+    assert f"HHI {expected.hhi:,.0f} ({expected.band})" in block.note
     assert f"top-3 {pct(expected.top3_share)}" in block.note
     assert expected.formula() in block.note and "never treated as a supplier" in block.note
     assert [s.id for s in block.sources] == [*[s.id for s in expected.series.sources],
