@@ -28,7 +28,7 @@ def band(hhi: float, hhi_upper: float | None = None) -> str:
     if hhi > HIGH_HHI:
         return "highly concentrated"
     if hhi_upper is not None and hhi_upper > HIGH_HHI:
-        return "undetermined (too much supply is not attributed to named countries)"
+        return "undetermined: too much supply unnamed"
     return "below the 1,800 threshold"
 
 
@@ -71,11 +71,13 @@ class Concentration:
         if len(named) > 6:
             terms += f" + … ({len(named) - 6} more)"
         residual = self.shares.residual_share
-        text = (f"Share = country value ÷ {self.shares.denominator_kind} "
-                f"({self.shares.denominator:,.6g} {self.series.unit}). "
+        total = self.shares.denominator
+        total_text = "100 %" if self.series.unit == "percent" else \
+            f"{total:,.0f} {self.series.unit}" if total >= 100 else f"{total:g} {self.series.unit}"
+        text = (f"Share = country value ÷ {self.shares.denominator_kind} ({total_text}). "
                 f"HHI = Σ (100 × share)² over {len(named)} named countries = {terms} "
-                f"= {self.hhi:,.0f}, {self.band} (threshold 1,800: {HHI_BAND_CITATION}). "
-                f"Top-3 = {pct(self.top3_share)}.")
+                f"= {self.hhi:,.0f}: {self.band} (above 1,800 = highly concentrated, 2023 US "
+                f"Merger Guidelines). Top-3 = {pct(self.top3_share)}.")
         if residual > 0.0005:
             text += (f" {OTHERS_RULE}: here {pct(residual)}, so the HHI is a lower bound; were "
                      f"that remainder a single supplier the HHI would be {self.hhi_upper:,.0f}.")

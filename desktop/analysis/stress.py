@@ -49,6 +49,21 @@ class StressResult:
     def remaining_share(self) -> float:
         return max(0.0, 1.0 - self.offline_share)
 
+    @property
+    def residual_after(self) -> float:
+        """Unnamed supply as a share of what remains (never credited to allies)."""
+        if self.mode != "remove" or self.remaining_share <= 1e-12:
+            return 0.0
+        return min(1.0, self.shares.residual_share / self.remaining_share)
+
+    @property
+    def hhi_after_upper(self) -> float:
+        return self.hhi_after + (100 * self.residual_after) ** 2
+
+    @property
+    def band_after(self) -> str:
+        return band(self.hhi_after, self.hhi_after_upper)
+
     def formula(self) -> str:
         if self.mode == "remove":
             lost = " + ".join(f"{s.name} {pct(s.share)}" for s in self.removed[:8]) or "nothing"
@@ -61,14 +76,16 @@ class StressResult:
                     f"{pct(self.remaining_share)}; offline = {pct(self.offline_share)}, which "
                     "includes 'Other countries' (never credited to allies). New shares are "
                     "within the allies' output.")
-        return (text + f" HHI {self.hhi_before:,.0f} ({band(self.hhi_before)}) → "
-                f"{self.hhi_after:,.0f} ({band(self.hhi_after)}).")
+        before = band(self.hhi_before, self.shares.hhi_upper)
+        return text + f" HHI {self.hhi_before:,.0f} ({before}) → {self.hhi_after:,.0f} " \
+                      f"({self.band_after})."
 
     def to_json(self) -> dict:
         return {"mode": self.mode, "removed_label": self.label,
                 "offline_share": round(self.offline_share, 6),
                 "remaining_share": round(self.remaining_share, 6),
                 "hhi_before": round(self.hhi_before, 1), "hhi_after": round(self.hhi_after, 1),
+                "band_after": self.band_after,
                 "removed": [{"country": s.country, "name": s.name, "share": round(s.share, 6)}
                             for s in self.removed],
                 "shares_after": [s.to_json() for s in self.shares_after],

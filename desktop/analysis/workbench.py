@@ -91,6 +91,7 @@ class AnalysisWorkbench:
         self.ref = reference
         self._today = today or (lambda: dt.date.today().isoformat())
         self._figures: dict[str, list[Figure]] | None = None
+        self._tables: dict[tuple[str, int | None], dict[str, StageSeries | None]] = {}
 
     # -- data ---------------------------------------------------------------------------------
     def figures(self, mineral: str) -> list[Figure]:
@@ -101,6 +102,13 @@ class AnalysisWorkbench:
                     grouped[figure.mineral].append(figure)
             self._figures = dict(grouped)
         return self._figures.get(mineral, [])
+
+    def stages(self, mineral: str, year: int | None = None) -> dict[str, StageSeries | None]:
+        """The series standing for each stage (latest not after ``year``), computed once."""
+        key = (mineral, year)
+        if key not in self._tables:
+            self._tables[key] = stage_table(self.figures(mineral), mineral, year)
+        return self._tables[key]
 
     def check_mineral(self, mineral: str) -> str:
         ident = (mineral or "").strip().lower()
@@ -188,10 +196,9 @@ class AnalysisWorkbench:
         self.figures("")  # load once
         rows = []
         for mineral, name, _family in self.ref.minerals():
-            figures = self.figures(mineral)
-            if not figures:
+            if not self.figures(mineral):
                 continue
-            table = stage_table(figures, mineral, year)
+            table = self.stages(mineral, year)
             cells = {stage: None if s is None else MatrixCell(s, bloc_coverage(s.shares, bloc))
                      for stage, s in table.items()}
             if any(cells.values()):
@@ -227,7 +234,7 @@ class AnalysisWorkbench:
         for mineral, figures in sorted((self._figures or {}).items()):
             if not any(f.country == iso3 for f in figures):
                 continue
-            for stage, series in stage_table(figures, mineral, year).items():
+            for stage, series in self.stages(mineral, year).items():
                 if series is None or stage == "reserves":
                     continue
                 hit = next((s for s in series.shares.shares if s.country == iso3), None)

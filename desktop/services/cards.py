@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from desktop.analysis.series import group_series, latest_shares, newest_source_per_year
 from desktop.analysis.shares import SeriesShares, rank_of
+from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.domain.models import Figure, Source
 from desktop.reference.repository import ReferenceRepository
+from desktop.services.analysis_cards import country_weights, mineral_concentration
 
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
 SHARE_METRICS = ("mine_production", "refinery_production", "smelter_production",
@@ -42,6 +44,7 @@ class CardService:
         self.repo = repo
         self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
         self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
+        self.analysis = AnalysisWorkbench(repo)
 
     def _series_of(self, mineral_id: str) -> dict[tuple[str, str, str], list[Figure]]:
         if mineral_id not in self._series_cache:
@@ -60,6 +63,7 @@ class CardService:
             for key in self._series_of(mineral_id):
                 if key[0] in SHARE_METRICS:
                     self._latest(mineral_id, key)
+            self.analysis.stages(mineral_id)
             yield mineral_id
 
     def card(self, kind: str, ident: str) -> dict:
@@ -98,6 +102,7 @@ class CardService:
             "memberships": [dict(m.to_json(), kind=m.container_kind, id=m.container_id,
                                  container=m.container_name) for m in memberships],
             "mineral_roles": roles,
+            "weights": country_weights(self.analysis, country.iso3, self.repo.name_of_mineral),
             "export_controls": [self._event_brief(e) for e in events
                                 if e.kind in EXPORT_CONTROL_KINDS],
             "events": [self._event_brief(e) for e in events],
@@ -164,6 +169,7 @@ class CardService:
             "kind": "mineral", **mineral.to_json(),
             "supply_chain_stages": mineral.stages,
             "stages": stages,
+            "concentration": mineral_concentration(self.analysis, mineral.id),
             "net_import_reliance": reliance,
             "import_sources": imports,
             "processing_shares": processing,

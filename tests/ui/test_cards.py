@@ -38,9 +38,13 @@ def test_every_mineral_card(qtbot, cards, repo):
     for mineral_id, _name, _family in repo.minerals():
         panel = render(qtbot, MineralCard, cards.card("mineral", mineral_id))
         stages = panel.card["stages"]
-        if stages:  # the first table is the leading stage, production before capacity
-            assert panel.tables[0].title.startswith(("Mine", "Refinery", "Smelter", "Metal",
-                                                     "Production", "Capacity", "Reserves"))
+        titles = [t.title for t in panel.tables]
+        if panel.card["concentration"]:  # the concentration summary leads, then the stages
+            assert titles.pop(0) == "Concentration by supply-chain stage"
+            assert panel.tables[0].view.model().rowCount() == len(panel.card["concentration"])
+        if stages:  # the first stage table is the leading stage, production before capacity
+            assert titles[0].startswith(("Mine", "Refinery", "Smelter", "Metal",
+                                         "Production", "Capacity", "Reserves"))
             assert stages[0]["metric"] != "capacity" or all(
                 s["metric"] in ("capacity", "reserves") for s in stages), mineral_id
         panel.deleteLater()

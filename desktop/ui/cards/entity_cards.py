@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.memos.blocks import Block
+from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, link, member_link, pct, source_html
 from desktop.ui.widgets.data_table import Column
 
@@ -64,6 +65,7 @@ class CountryCard(CardPanel):
             Column("source", "Source")], roles,
             source="Shares of the world total (or of the listed countries where USGS prints no "
                    "exact total); processing and US-import shares as published. e = estimate.")
+        _add_weights(self, card)
         if not (card["memberships"] or card["mineral_roles"] or card["events"]):
             self.add_text(f"The reference database holds no group memberships, mineral figures "
                           f"or policy events for {escape(card['name'])}.", small=True)
@@ -157,6 +159,36 @@ class GroupCard(CardPanel):
             Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
             Column("note", "Note")], rows, source=source_html(card.get("source")))
         _add_claims(self, card.get("claims", []))
+
+
+def _add_weights(panel: CardPanel, card: dict) -> None:
+    """The country's weight in each stage and what would go offline without it."""
+    weights = card.get("weights") or []
+    if not weights:
+        return
+    rows = [{"mineral_name": w["mineral_name"], "mineral": w["mineral"],
+             "stage": w["stage_label"], "year": w["year"],
+             "share": pct(w["share"]), "share_sort": w["share"],
+             "rank": f"{w['rank']} of {w['of']}", "rank_sort": w["rank"],
+             "offline": pct(w["offline_share"]), "offline_sort": w["offline_share"],
+             "hhi": f"{w['hhi_before']:,.0f} → " + (
+                 "?" if w["band_after"].startswith("undetermined") else f"{w['hhi_after']:,.0f}"),
+             "hhi_sort": w["hhi_after"] - w["hhi_before"], "band": w["band_after"]}
+            for w in weights]
+    first = weights[0]
+    panel.add_table(f"If {card['name']} stopped supplying (stress test)", [
+        Column("mineral_name", "Mineral", link_kind="mineral", link_key="mineral"),
+        Column("stage", "Stage"), Column("year", "Year", numeric=True),
+        Column("share", "World share", numeric=True, sort_key="share_sort"),
+        Column("rank", "Rank", numeric=True, sort_key="rank_sort"),
+        Column("offline", "Offline", numeric=True, sort_key="offline_sort"),
+        Column("hhi", "HHI before → after", numeric=True, sort_key="hhi_sort"),
+        Column("band", "Band after")], rows,
+        source="Its named output leaves the world total; the other suppliers' shares are "
+               "recomputed on what remains ('Other countries' stays in). "
+               + escape(BAND_NOTE, quote=False),
+        block=Block("stress", {"mineral": first["mineral"], "remove": card["iso3"],
+                               "stage": first["stage"]}))
 
 
 def _add_claims(panel: CardPanel, claims: list[dict]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.memos.blocks import Block
+from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, pct, source_html
 from desktop.ui.cards.entity_cards import measure, value_with_flag
 from desktop.ui.widgets.data_table import Column
@@ -37,6 +38,7 @@ class MineralCard(CardPanel):
             self.add_text(f"The USGS data release holds no world production or reserves by "
                           f"country for {escape(card['name'].lower())}; figures below are what is "
                           "published (US imports and reliance, processing shares).", small=True)
+        self._add_concentration(card)
         for stage in card["stages"]:
             self._add_stage(card["id"], stage)
         if main is not None:
@@ -77,6 +79,40 @@ class MineralCard(CardPanel):
             Column("share", "Share", numeric=True, sort_key="share_sort")], rows,
             source=f"{summary}<br>{source_html(stage['source'])}",
             block=self._stage_block(mineral, stage))
+
+    def _add_concentration(self, card: dict) -> None:
+        """Who controls each stage: top-1, top-3, HHI and band, China, the G7, China offline."""
+        stages = card.get("concentration") or []
+        if not stages:
+            return
+        rows = []
+        for s in stages:
+            without = s["without_china"]
+            rows.append({
+                "stage": s["stage_label"], "series": s["series"],
+                "leader": f"{s['top1']['name']} {pct(s['top1']['share'])}" if s["top1"] else "",
+                "leader_sort": s["top1"]["share"] if s["top1"] else 0,
+                "top3": pct(s["top3_share"]), "top3_sort": s["top3_share"],
+                "hhi": f"{s['hhi']:,.0f}", "hhi_sort": s["hhi"], "band": s["band"],
+                "china": pct(s["china_share"]) if s["china_share"] is not None else "not listed",
+                "china_sort": s["china_share"] or 0,
+                "g7": pct(s["g7_share"]) if s["g7_share"] is not None else "",
+                "g7_sort": s["g7_share"] or 0,
+                "without": "" if without is None else _after(without)})
+        formulas = "<br>".join(
+            f"<b>{escape(s['stage_label'])}</b>: {escape(s['formula'], quote=False)}"
+            for s in stages)
+        main = stages[1] if len(stages) > 1 and stages[0]["stage"] == "reserves" else stages[0]
+        self.add_table("Concentration by supply-chain stage", [
+            Column("stage", "Stage"),
+            Column("leader", "Top-1", sort_key="leader_sort"),
+            Column("top3", "Top-3", numeric=True, sort_key="top3_sort"),
+            Column("hhi", "HHI", numeric=True, sort_key="hhi_sort"), Column("band", "Band"),
+            Column("china", "China", numeric=True, sort_key="china_sort"),
+            Column("g7", "G7", numeric=True, sort_key="g7_sort"),
+            Column("without", "If China stops"), Column("series", "Series (data year)")], rows,
+            source=f"<small>{formulas}<br>{escape(BAND_NOTE, quote=False)}</small>",
+            block=Block("concentration", {"mineral": card["id"], "stage": main["stage"]}))
 
     def _add_share_chart(self, card: dict, stage: dict) -> None:
         from desktop.ui.widgets.charts import share_bar_chart
@@ -173,6 +209,12 @@ class MineralCard(CardPanel):
             Column("product", "Form"), Column("period", "Period"),
             Column("value", "Share", numeric=True, sort_key="sort")], rows,
             source=source_html(imports[0]["source"]) if imports else "")
+
+
+def _after(without: dict) -> str:
+    if without["band_after"].startswith("undetermined"):
+        return f"{pct(without['offline_share'])} offline; the rest is unnamed"
+    return f"{pct(without['offline_share'])} offline; HHI {without['hhi_after']:,.0f}"
 
 
 def _num(value: float | None) -> str:

@@ -1,0 +1,73 @@
+"""The analysis sections of cards: concentration per stage on a mineral card, and on a country
+card the country's weight in each mineral with what its removal would take offline.
+
+Plain dictionaries, like the rest of a card, so ``briefdesk show`` prints exactly what the panels
+draw.
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.blocs import bloc_coverage
+from desktop.analysis.concentration import HHI_BAND_CITATION, Concentration
+from desktop.analysis.stages import STAGE_LABELS
+from desktop.analysis.stress import stress_remove
+from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench
+
+RIVAL = "CHN"
+REFERENCE_BLOC = "g7"
+
+
+def mineral_concentration(wb: AnalysisWorkbench, mineral_id: str) -> list[dict]:
+    """One row per supply-chain stage held: top-1, top-3, HHI and band, China and the G7."""
+    try:
+        g7 = wb.bloc(REFERENCE_BLOC)
+    except AnalysisError:
+        g7 = None
+    rows = []
+    for stage, series in wb.stages(mineral_id).items():
+        if series is None:
+            continue
+        result = Concentration(series)
+        shares = series.shares
+        china = next((s for s in shares.shares if s.country == RIVAL), None)
+        without = stress_remove(shares, {RIVAL}) if china is not None else None
+        coverage = bloc_coverage(shares, g7) if g7 is not None else None
+        rows.append({
+            "stage": stage, "stage_label": STAGE_LABELS[stage], "metric": series.metric,
+            "product": series.product, "year": series.year, "unit": series.unit,
+            "series": series.describe(), "hhi": round(result.hhi, 1),
+            "hhi_upper": round(result.hhi_upper, 1), "band": result.band,
+            "top1": None if result.top1 is None else {
+                "country": result.top1.country, "name": result.top1.name,
+                "share": round(result.top1.share, 6)},
+            "top3_share": round(result.top3_share, 6),
+            "residual_share": round(shares.residual_share, 6),
+            "china_share": None if china is None else round(china.share, 6),
+            "without_china": None if without is None else {
+                "offline_share": round(without.offline_share, 6),
+                "hhi_after": round(without.hhi_after, 1), "band_after": without.band_after},
+            "g7_share": None if coverage is None else round(coverage.bloc_share, 6),
+            "formula": result.formula(),
+            "source": series.figures[0].source.brief()})
+    return rows
+
+
+def country_weights(wb: AnalysisWorkbench, iso3: str, name_of_mineral) -> list[dict]:
+    """The country's share and rank in each mineral stage, and its removal's effect."""
+    out = []
+    for weight in wb.country_weights(iso3):
+        series, stress = weight.series, weight.stress
+        out.append({"mineral": series.mineral, "mineral_name": name_of_mineral(series.mineral),
+                    "stage": series.stage, "stage_label": STAGE_LABELS[series.stage],
+                    "metric": series.metric, "product": series.product, "year": series.year,
+                    "share": round(weight.share, 6), "rank": weight.rank,
+                    "of": len(series.shares.shares),
+                    "offline_share": round(stress.offline_share, 6),
+                    "hhi_before": round(stress.hhi_before, 1),
+                    "hhi_after": round(stress.hhi_after, 1), "band_after": stress.band_after,
+                    "source": series.figures[0].source.brief()})
+    return out
+
+
+BAND_NOTE = (f"HHI band: {HHI_BAND_CITATION}. 'Other countries' counts in the world total but "
+             "never as a supplier or as part of a bloc.")

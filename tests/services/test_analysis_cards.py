@@ -1,0 +1,37 @@
+"""The analysis sections of the mineral and country cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services.cards import CardService
+
+
+@pytest.fixture()
+def cards(repo):
+    return CardService(repo)
+
+
+def test_mineral_card_has_a_concentration_row_per_stage(cards):
+    card = cards.card("mineral", "rare-earths")
+    rows = {r["stage"]: r for r in card["concentration"]}
+    assert list(rows) == ["reserves", "mining", "refining", "downstream"]
+    mining = rows["mining"]
+    assert mining["top1"]["country"] == "CHN" and round(mining["hhi"]) == 5054
+    assert mining["band"] == "highly concentrated"
+    assert mining["china_share"] == pytest.approx(270 / 390, abs=1e-5)
+    assert mining["g7_share"] == pytest.approx(51 / 390, abs=1e-5)
+    assert mining["without_china"]["offline_share"] == pytest.approx(270 / 390, abs=1e-5)
+    assert "HHI" in mining["formula"] and mining["source"]["url"]
+    # only China is named in the separation share: what remains cannot be banded
+    assert rows["refining"]["without_china"]["band_after"].startswith("undetermined")
+
+
+def test_country_card_weights_and_removal(cards):
+    card = cards.card("country", "AUS")
+    weights = card["weights"]
+    assert weights == sorted(weights, key=lambda w: -w["share"])
+    lithium = next(w for w in weights if w["mineral"] == "lithium" and w["stage"] == "mining")
+    assert lithium["rank"] == 1 and lithium["offline_share"] == lithium["share"]
+    assert all(0 < w["share"] <= 1 for w in weights)
+    assert cards.card("country", "ATA")["weights"] == []  # Antarctica supplies nothing
