@@ -5,7 +5,7 @@ themselves, so a memo prints the same series, numbers and formulas as the analys
 
     kind: concentration   mineral, metric or stage, product, year, top
     kind: bloc            group (a bloc expression such as g7 or msp+AUS), mineral, metric or
-                          stage, product, year, as-of
+                          stage, product, year, as-of, chart (yes: a bar of bloc, China, rest)
     kind: stress          mineral, remove or keep (a bloc expression), metric or stage, product,
                           year, as-of
 
@@ -35,7 +35,7 @@ from desktop.reference.repository import ReferenceRepository
 
 KIND_KEYS = {
     "concentration": ("mineral", "metric", "stage", "product", "year", "top"),
-    "bloc": ("group", "mineral", "metric", "stage", "product", "year", "as-of"),
+    "bloc": ("group", "mineral", "metric", "stage", "product", "year", "as-of", "chart"),
     "stress": ("mineral", "remove", "keep", "metric", "stage", "product", "year", "as-of", "top"),
 }
 STAMP_KEYS = ("data-pack", "values", "checksum")  # written by "Add to memo"; not read here
@@ -43,6 +43,7 @@ DEFAULT_STAGES = ("mining", "refining", None)  # when a block names neither metr
 MAX_VALUE = 200  # characters in one value; a bloc expression is at most 400 but needs far fewer
 STRESS_ROWS = 10
 RESIDUAL = 0.0005  # below this the unnamed remainder is not worth a row
+YES, NO = ("yes", "true", "on", "1"), ("no", "false", "off", "0", "")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -97,6 +98,9 @@ class AnalysisBlocks:
                                            "or pax-silica:founding-member|signatory)")
         mineral = self._mineral(params)
         as_of = self._as_of(params)
+        chart = params.get("chart", "").strip().lower()
+        if chart not in YES + NO:
+            raise BlockError(f"'chart:' is yes or no, not {chart[:40]!r}")
         where = self._pin(mineral, params)
         coverage = self._ask(lambda: self.workbench.coverage(spec, mineral, as_of, **where))
         bloc = coverage.bloc
@@ -122,7 +126,7 @@ class AnalysisBlocks:
             columns=["Country", "Share"], rows=rows, numeric=[False, True],
             chart=_bloc_chart(bloc.name, coverage.bloc_share, coverage.rival_share
                               if coverage.rival_listed and not coverage.rival_in_bloc else None,
-                              series.describe()),
+                              series.describe()) if chart in YES else None,
             note=" ".join(notes),
             sources=_unique([*series.sources, *bloc.sources]))
 

@@ -63,7 +63,7 @@ def test_concentration_defaults_to_mining_and_takes_a_stage_and_top(resolver, wb
 
 def test_bloc_share_is_the_sum_of_the_members_reference_figures(resolver, repo, wb):
     block = resolver(body("bloc", group="g7", mineral="rare-earths", metric="reserves",
-                          year="2025", as_of=AS_OF))
+                          year="2025", as_of=AS_OF, chart="yes"))
     assert block.ok, block.error
     figures = repo.figures(mineral="rare-earths", metric="reserves", year=2025)
     listed = sum(f.value or 0 for f in figures if f.country != "WORLD")  # world is ">75,000,000"
@@ -89,6 +89,7 @@ def test_bloc_counts_the_eu_as_member_states_and_china_unlisted(resolver):
                           as_of=AS_OF))
     assert block.ok, block.error
     assert "counted as its 27 member states" in block.note
+    assert block.chart is None  # only on request: a chart keeps the whole block on one page
     old = resolver(body("bloc", group="USA", mineral="rare-earths", year="1950", as_of=AS_OF))
     assert old.ok, old.error
     assert ["China (not listed)", "—"] in old.rows
@@ -130,6 +131,7 @@ def test_stress_remove_and_keep_match_the_workbench(resolver, wb):
     ("bloc", {"mineral": "rare-earths", "group": "g7", "as-of": "yesterday"}, "must be a date"),
     ("bloc", {"mineral": "rare-earths", "group": "g7", "as-of": "2026-02-30"}, "must be a date"),
     ("bloc", {"group": "g7", "mineral": "nope"}, "unknown mineral"),
+    ("bloc", {"group": "g7", "mineral": "rare-earths", "chart": "pie"}, "yes or no"),
     ("stress", {"mineral": "rare-earths"}, "'remove:' is missing"),
     ("stress", {"mineral": "rare-earths", "remove": "CHN", "keep": "g7"}, "not both"),
     ("stress", {"mineral": "rare-earths", "remove": "XXX"}, "unknown group"),
@@ -164,13 +166,13 @@ def test_empty_blocks(resolver):
 
 
 KEYS = ["mineral", "metric", "stage", "product", "year", "top", "group", "remove", "keep",
-        "as-of", "data-pack", "checksum", "x"]
+        "as-of", "chart", "data-pack", "checksum", "x"]
 VALUES = ["rare-earths", "lithium", "gallium", "cobalt", "mine_production", "reserves",
           "processing_share", "refinery_production", "capacity", "mining", "refining",
           "downstream", "reserves", "2025", "2024", "1950", "0", "-5", "99999999999999999999", "g7",
           "CHN", "msp+AUS", "pax-silica:founding-member|signatory", "eu27", "brics", "chn",
           "g7+g7-finance-washington-2026", "2026-01-12", "1900-01-01", "9999-12-31", "",
-          "rare-earth permanent magnets", "+", "::", "|", "AAA+BBB"]
+          "rare-earth permanent magnets", "+", "::", "|", "AAA+BBB", "yes", "no"]
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -183,3 +185,57 @@ def test_random_blocks_never_raise(resolver, kind, pairs):
     lines = [f"kind: {kind}", *(f"{k}: {' '.join(v.split())}" for k, v in pairs)]
     block = resolver("\n".join(lines))
     assert block.ok or block.error
+
+
+ANALYSIS_MEMO = f"""---
+title: Analysis blocks
+toc: yes
+---
+
+# Concentration
+
+```brief
+kind: concentration
+mineral: rare-earths
+```
+
+# The G7 against China
+
+```brief
+kind: bloc
+group: g7+g7-finance-washington-2026
+mineral: rare-earths
+as-of: {AS_OF}
+chart: yes
+```
+
+# If China stopped
+
+```brief
+kind: stress
+mineral: rare-earths
+remove: CHN
+```
+
+```brief
+kind: stress
+mineral: <script>alert(1)</script>
+remove: CHN
+```
+"""
+
+
+def test_a_memo_with_the_analysis_blocks_exports(resolver):
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.export.memo_pdf import memo_to_pdf
+
+    pdf = memo_to_pdf(ANALYSIS_MEMO, resolver)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for expected in ("G7 + G7+ critical minerals finance meeting", "HHI", "China", "Bloc total",
+                     "Share after", "if China stopped supplying", "Merger Guidelines",
+                     "Rest of world", "unknown mineral '<script>alert(1)</script>'"):
+        assert expected in text, expected
+    assert text.count("Could not include this block") == 1
