@@ -6,7 +6,8 @@
 - lookup latency p50 / p99 over 1 000 mixed queries (exact names, aliases, other scripts,
   prefixes as typed keystroke by keystroke, typos, junk), seeded so every run uses the same queries;
   "session" keeps the lookup's short-query results as a running app does, "cold" clears them
-  before every query.
+  before every query;
+- export, memo library and the bloc matrix (``bench/export.py``, ``library.py``, ``analysis.py``).
 """
 
 from __future__ import annotations
@@ -101,16 +102,18 @@ GOALS = {
     "library_list_ms": "<= 50 ms over 10 000 memos (issue 5)",
     "library_search_ms": "<= 50 ms over 10 000 memos (issue 5)",
     "autosave_100_pages_ms": "<= 50 ms (issue 5)",
+    "bloc_matrix_cold_ms": "<= 100 ms, minerals x stages for one bloc (issue 6)",
 }
 
 
 def main(argv: list[str]) -> int:
+    from bench.analysis import bench_analysis
     from bench.export import bench_export
     from bench.library import bench_library
     from bench.ui import bench_in_app, bench_startup
 
     results = {**bench_build(), **bench_lookup(), **bench_startup(), **bench_in_app(),
-               **bench_export(), **bench_library()}
+               **bench_export(), **bench_library(), **bench_analysis()}
     if "--json" in argv:
         print(json.dumps(results, indent=2))
     else:
