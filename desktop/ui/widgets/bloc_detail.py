@@ -1,0 +1,153 @@
+"""The detail of one bloc-matrix cell: the series, the arithmetic, the rows used and the sources.
+
+Every named country of the series is listed with its value, share and whether it belongs to the
+bloc, then the unattributed remainder ("Other countries", never credited to a bloc) and the
+denominator, so a reader can redo the sums by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.analysis.concentration import Concentration
+from desktop.analysis.stages import STAGE_LABELS
+from desktop.analysis.workbench import MatrixCell
+from desktop.ui.cards.base import source_html
+from desktop.ui.widgets.data_table import Column, DataTable
+
+PROMPT = "Choose a cell to see the figures and the arithmetic behind it."
+COLUMNS = [Column("name", "Country", link_kind="country", link_key="iso3"),
+           Column("value", "Value", numeric=True, sort_key="value_num"),
+           Column("share", "Share", numeric=True, sort_key="share_num"),
+           Column("member", "In bloc")]
+MAX_BLOC_SOURCES = 6
+
+
+def label(text: str = "", name: str = "", rich: bool = False) -> QLabel:
+    """A wrapping label; plain text unless ``rich`` (user text never reaches a rich label)."""
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction if rich else
+                                   Qt.TextInteractionFlag.TextSelectableByMouse)
+    widget.setOpenExternalLinks(rich)
+    if name:
+        widget.setAccessibleName(name)
+    return widget
+
+
+def detail_rows(cell: MatrixCell) -> list[dict]:
+    """Every named country of the series, then the unattributed remainder and the denominator."""
+    shares, members = cell.series.shares, cell.coverage.bloc.members
+    rows = [{"iso3": s.country, "name": s.name,
+             "value": s.figure.value_text or f"{s.value:,.6g}", "value_num": s.value,
+             "share": f"{100 * s.share:.1f} %", "share_num": s.share,
+             "member": "yes" if s.country in members else "no"} for s in shares.shares]
+    rows.append({"name": "Other countries, unlisted", "value": "",
+                 "share": f"{100 * shares.residual_share:.1f} %",
+                 "share_num": shares.residual_share, "member": "never"})
+    rows.append({"name": "Denominator",
+                 "value": f"{shares.denominator:,.6g}", "value_num": shares.denominator,
+                 "share": "100.0 %", "share_num": 1.0, "member": ""})
+    return rows
+
+
+class CellDetail(QWidget):
+    """Shows one cell: the words on the left (scrolling), the rows used on the right.
+    ``add_requested`` when the user asks to add the cell to the memo."""
+
+    add_requested = Signal()
+    link_activated = Signal(str, str)
+    status = Signal(str)
+
+    def __init__(self, name_of: Callable[[str], str], mineral_name: Callable[[str], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name_of, self._mineral_name = name_of, mineral_name
+        self.setAccessibleName("Cell detail")
+        self.title = label(PROMPT, "Cell title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.headline = label(name="Cell shares")
+        self.add_button = QPushButton("Add to memo")
+        self.add_button.setAccessibleName("Add the chosen cell to the memo")
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add_requested)
+        self.formula = label(name="Formula")
+        self.absent = label(name="Members without figures")
+        self.sources = label(name="Sources", rich=True)
+        self.table: DataTable | None = None
+        words = QWidget()
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 6, 0)
+        for widget in (self.headline, self.formula, self.absent, self.sources):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(words)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._body = QHBoxLayout()
+        self._body.addWidget(scroll, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(head)
+        layout.addLayout(self._body, 1)
+
+    def clear(self, message: str = PROMPT) -> None:
+        self._drop_table()
+        self.add_button.setEnabled(False)
+        self.title.setText(message)
+        for widget in (self.headline, self.formula, self.absent, self.sources):
+            widget.setText("")
+
+    def _drop_table(self) -> None:
+        if self.table is not None:
+            self._body.removeWidget(self.table)
+            self.table.deleteLater()
+            self.table = None
+
+    def show_cell(self, cell: MatrixCell, bloc_label: str) -> None:
+        self._drop_table()
+        self.add_button.setEnabled(True)
+        series, coverage = cell.series, cell.coverage
+        estimated = " · some figures estimated" if series.estimated else ""
+        self.title.setText(f"{self._mineral_name(series.mineral)} — "
+                           f"{STAGE_LABELS[series.stage]}: {series.describe()} "
+                           f"(data year {series.year}; unit: {series.unit}{estimated})")
+        china = (f"{100 * coverage.rival_share:.1f} %" if coverage.rival_listed
+                 else "not listed in this series")
+        self.headline.setText(f"{bloc_label}: {100 * coverage.bloc_share:.1f} % · China: {china}")
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.formula.setText(f"{coverage.formula()}\n\n{Concentration(series).formula()}")
+        absent = [self._name_of(c) for c in coverage.absent]
+        self.absent.setText(f"Members with no figure in this series: {', '.join(absent)}."
+                            if absent else "")
+        self.absent.setVisible(bool(absent))
+        self.table = DataTable("Rows used", COLUMNS, detail_rows(cell), scrolling=True)
+        self.table.link_activated.connect(self.link_activated)
+        self.table.status.connect(self.status)
+        self._body.addWidget(self.table, 2)
+        lines = [source_html(s.brief(), "Figures") for s in series.sources]
+        bloc_sources = list(coverage.bloc.sources)
+        lines += [source_html(s.brief(), "Membership") for s in bloc_sources[:MAX_BLOC_SOURCES]]
+        if len(bloc_sources) > MAX_BLOC_SOURCES:
+            lines.append(f"… and {len(bloc_sources) - MAX_BLOC_SOURCES} more membership sources")
+        self.sources.setText("<br>".join(lines))
