@@ -1,11 +1,14 @@
-"""The main area: one panel per kind of card (built on first use) and the timeline."""
+"""The main area: one panel per kind of card (built on first use), the timeline and the bloc
+dashboard."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.services.cards import CardService
+from desktop.ui.cards.bloc_dashboard import BlocDashboard
 from desktop.ui.cards.entity_cards import CountryCard, EventCard, GroupCard, InitiativeCard
 from desktop.ui.cards.mineral_card import MineralCard
 from desktop.ui.cards.timeline_panel import TimelinePanel
@@ -31,10 +34,17 @@ class CardArea(QStackedWidget):
 
     def panel(self, kind: str):
         if kind not in self.panels:
-            panel = TimelinePanel(self._cards) if kind == "timeline" else PANELS[kind]()
+            if kind == "timeline":
+                panel = TimelinePanel(self._cards)
+            elif kind == "blocs":
+                workbench = getattr(self._cards, "analysis", None)  # shared, warmed-up caches
+                panel = BlocDashboard(workbench or AnalysisWorkbench(self._cards.repo))
+            else:
+                panel = PANELS[kind]()
             panel.mouse_buttons = self._mouse_buttons
             if self._mouse_buttons is not None:
-                watched = panel.table.view if kind == "timeline" else panel
+                watched = {"timeline": lambda: panel.table.view,
+                           "blocs": lambda: panel.view}.get(kind, lambda: panel)()
                 self._mouse_buttons.watch(watched.viewport())
             panel.link_activated.connect(self.link_activated)
             panel.memo_block.connect(self.memo_block)
@@ -55,6 +65,9 @@ class CardArea(QStackedWidget):
         if country or mineral:
             panel.set_filters(country, mineral)
         self.setCurrentWidget(panel)
+
+    def show_blocs(self) -> None:
+        self.setCurrentWidget(self.panel("blocs"))
 
     def current_panel(self):
         return self.currentWidget()

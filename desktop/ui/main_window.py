@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.palette_popup.chosen.connect(self.open_card)
         self.navigation.card_requested.connect(self.open_card)
         self.navigation.timeline_requested.connect(lambda: self.open_card("timeline", ""))
+        self.navigation.blocs_requested.connect(lambda: self.open_card("blocs", ""))
         self.card_area.link_activated.connect(self.open_card)
         self.card_area.memo_block.connect(self.copy_memo_block)
         self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -208,6 +209,10 @@ class MainWindow(QMainWindow):
         lookup = QAction("Look up…", self)
         lookup.triggered.connect(self.focus_lookup)
         go.addAction(lookup)
+        blocs = self.blocs_action = QAction("Bloc dashboard", self)
+        blocs.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        blocs.triggered.connect(lambda: self.open_card("blocs", ""))
+        self.menuBar().addMenu("&View").addAction(blocs)
         file_menu = self.file_menu = self.menuBar().addMenu("&File")
         export_action = QAction("Export memo to PDF…", self)
         export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -287,6 +292,8 @@ class MainWindow(QMainWindow):
     def open_card(self, kind: str, ident: str, record: bool = True) -> bool:
         if kind == "timeline":
             self.card_area.show_timeline()
+        elif kind == "blocs":
+            self.card_area.show_blocs()
         else:
             try:
                 card = self.cards.card(kind, ident)

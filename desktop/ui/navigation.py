@@ -1,7 +1,7 @@
-"""The navigation panel: Countries, Minerals, Initiatives, Timeline, Memos.
+"""The navigation panel: Countries, Minerals, Initiatives, Timeline, Blocs, Memos.
 
 Each section lists its entities with a filter field; choosing one opens its card. Timeline opens the
-timeline panel; Memos lists, searches and restores the user's memos.
+timeline panel, Blocs the bloc dashboard; Memos lists, searches and restores the user's memos.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SECTIONS = ("Countries", "Minerals", "Initiatives", "Timeline", "Memos")
+SECTIONS = ("Countries", "Minerals", "Initiatives", "Timeline", "Blocs", "Memos")
 KIND_OF_SECTION = {"Countries": "country", "Minerals": "mineral", "Initiatives": "initiative"}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -155,6 +155,7 @@ class MemoList(QWidget):
 class NavigationPanel(QWidget):
     card_requested = Signal(str, str)
     timeline_requested = Signal()
+    blocs_requested = Signal()
 
     def __init__(self, countries: list[tuple[str, str, str]], minerals: list[tuple[str, str, str]],
                  initiatives: list[tuple[str, str, str]],
@@ -163,7 +164,7 @@ class NavigationPanel(QWidget):
         self.setAccessibleName("Navigation")
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
-        self.tabs.setUsesScrollButtons(True)  # the panel may be narrower than all five tabs
+        self.tabs.setUsesScrollButtons(True)  # the panel may be narrower than all six tabs
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Sections")
         for title in SECTIONS:
@@ -182,6 +183,13 @@ class NavigationPanel(QWidget):
         timeline.setAlignment(Qt.AlignmentFlag.AlignTop)
         timeline.setMargin(8)
         self.stack.addWidget(timeline)
+        blocs = QLabel("What share of each mineral's supply, at each stage, a bloc (G7, MSP, Pax "
+                       "Silica, EU-27, Quad, OECD or your own) holds against China. Opened in the "
+                       "main area (Ctrl+Shift+D).")
+        blocs.setWordWrap(True)
+        blocs.setAlignment(Qt.AlignmentFlag.AlignTop)
+        blocs.setMargin(8)
+        self.stack.addWidget(blocs)
         self.memos = MemoList(templates or [])
         self.stack.addWidget(self.memos)
         layout = QVBoxLayout(self)
@@ -192,8 +200,11 @@ class NavigationPanel(QWidget):
         self.tabs.tabBarClicked.connect(self._on_tab_clicked)  # also when already selected
 
     def _on_tab_clicked(self, index: int) -> None:
-        if 0 <= index < len(SECTIONS) and SECTIONS[index] == "Timeline":
+        section = SECTIONS[index] if 0 <= index < len(SECTIONS) else ""
+        if section == "Timeline":
             self.timeline_requested.emit()
+        elif section == "Blocs":
+            self.blocs_requested.emit()
 
     def show_section(self, title: str) -> None:
         self.tabs.setCurrentIndex(SECTIONS.index(title))
