@@ -53,4 +53,5 @@ clean:
 screenshots: $(STAMP) $(REFDB)  ## the README's screenshots and sample-memo pages, into docs/
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 	$(BIN)/briefdesk export resources/samples/rare-earths-after-g7-washington.md -o docs/sample-memo.pdf
-	pdftoppm -r 60 -png -f 1 -l 3 docs/sample-memo.pdf docs/sample-memo
+	for p in 1 2 3; do pdftoppm -r 60 -png -f $$p -l $$p -singlefile docs/sample-memo.pdf \
+	    docs/sample-memo-$$p; done  # one page per call: no zero-padding once the PDF has 10+ pages
