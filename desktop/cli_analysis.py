@@ -129,7 +129,8 @@ def _us(wb, args) -> tuple[dict, str]:
     data = {"mineral": mineral,
             "net_import_reliance": [f.to_json() for f in view.reliance],
             "import_sources": [s.to_json() for s in view.sources],
-            "world_hhi": None if view.world is None else round(view.world.hhi, 1)}
+            "world_hhi": None if view.world is None else round(view.world.hhi, 1),
+            "world_stage": view.world_stage, "world_year": view.world_year}
     lines = [f"{mineral}: US net import reliance "
              f"{latest.value_text + ' % (' + str(latest.year) + ')' if latest else 'n/a'}"]
     for source in view.sources:

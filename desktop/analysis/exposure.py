@@ -67,6 +67,8 @@ class USView:
     sources: list[ImportSource]
     import_figures: list[Figure]
     world: SeriesShares | None  # the stage the suppliers are weighed against
+    world_stage: str = ""
+    world_year: int | None = None
 
     @property
     def latest_reliance(self) -> Figure | None:
@@ -74,7 +76,8 @@ class USView:
         return numbered[-1] if numbered else None
 
 
-def us_view(reliance: list[Figure], imports: list[Figure], world: SeriesShares | None) -> USView:
+def us_view(reliance: list[Figure], imports: list[Figure], world: SeriesShares | None,
+            world_stage: str = "", world_year: int | None = None) -> USView:
     """Put reliance, import sources and the suppliers' own weight in world supply together."""
     reliance = sorted(reliance, key=lambda f: (f.year, f.product))
     latest_period = max((f.year for f in imports), default=None)
@@ -87,4 +90,4 @@ def us_view(reliance: list[Figure], imports: list[Figure], world: SeriesShares |
                                  figure.period or str(figure.year),
                                  None if weight is None else weight.share,
                                  None if weight is None else weight.rank))
-    return USView(reliance, rows, current, world)
+    return USView(reliance, rows, current, world, world_stage, world_year)

@@ -218,14 +218,11 @@ class AnalysisWorkbench:
         imports = [f for f in self.ref.figures(mineral=mineral, metric="import_source_share")]
         if not reliance and not imports:
             raise AnalysisError(f"USGS gives no US import figures for {mineral}")
-        world = None
-        for stage in ("refining", "mining"):
-            try:
-                world = self.series(mineral, stage=stage).shares
-                break
-            except AnalysisError:
-                continue
-        return us_view(reliance, imports, world)
+        tables = self.stages(mineral)
+        chosen = tables.get("refining") or tables.get("mining")
+        if chosen is None:
+            return us_view(reliance, imports, None)
+        return us_view(reliance, imports, chosen.shares, chosen.stage, chosen.year)
 
     def country_weights(self, iso3: str, year: int | None = None) -> list[CountryWeight]:
         """Every mineral stage in which the country is a named supplier, largest share first."""

@@ -69,5 +69,25 @@ def country_weights(wb: AnalysisWorkbench, iso3: str, name_of_mineral) -> list[d
     return out
 
 
+def supplier_weights(wb: AnalysisWorkbench, mineral_id: str, imports: list[dict]) -> list[dict]:
+    """US import sources, each with its own share of world supply (refining, else mining)."""
+    if not imports:
+        return imports
+    try:
+        view = wb.us_view(mineral_id)
+    except AnalysisError:
+        return imports
+    weights = {s.country: s for s in view.sources}
+    out = []
+    for row in imports:
+        weight = weights.get(row["country"])
+        out.append({**row,
+                    "world_share": None if weight is None else weight.world_share,
+                    "world_rank": None if weight is None else weight.world_rank,
+                    "world_stage": STAGE_LABELS.get(view.world_stage, ""),
+                    "world_year": view.world_year})
+    return out
+
+
 BAND_NOTE = (f"HHI band: {HHI_BAND_CITATION}. 'Other countries' counts in the world total but "
              "never as a supplier or as part of a bloc.")

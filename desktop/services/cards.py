@@ -12,7 +12,11 @@ from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.domain.models import Figure, Source
 from desktop.reference.repository import ReferenceRepository
-from desktop.services.analysis_cards import country_weights, mineral_concentration
+from desktop.services.analysis_cards import (
+    country_weights,
+    mineral_concentration,
+    supplier_weights,
+)
 
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
 SHARE_METRICS = ("mine_production", "refinery_production", "smelter_production",
@@ -171,7 +175,7 @@ class CardService:
             "stages": stages,
             "concentration": mineral_concentration(self.analysis, mineral.id),
             "net_import_reliance": reliance,
-            "import_sources": imports,
+            "import_sources": supplier_weights(self.analysis, mineral.id, imports),
             "processing_shares": processing,
             "long_series": self.long_series(mineral.id),
             "export_controls": [self._event_brief(e) for e in events

@@ -35,3 +35,10 @@ def test_country_card_weights_and_removal(cards):
     assert lithium["rank"] == 1 and lithium["offline_share"] == lithium["share"]
     assert all(0 < w["share"] <= 1 for w in weights)
     assert cards.card("country", "ATA")["weights"] == []  # Antarctica supplies nothing
+
+
+def test_us_import_sources_carry_the_suppliers_world_share(cards):
+    imports = {r["country"]: r for r in cards.card("mineral", "gallium")["import_sources"]}
+    assert imports["CHN"]["world_rank"] == 1 and imports["CHN"]["world_share"] > 0.9
+    assert imports["CAN"]["world_share"] is None  # not named in USGS's world gallium table
+    assert imports["CHN"]["world_stage"] == "Refining / processing"

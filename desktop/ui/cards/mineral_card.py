@@ -199,16 +199,32 @@ class MineralCard(CardPanel):
             source=source_html(reliance[0]["source"]) + " · E = net exporter" if reliance else "")
 
     def _add_imports(self, card: dict) -> None:
+        """US import sources beside each supplier's own weight in world supply."""
         imports = card["import_sources"]
+        weighed = next((r for r in imports if r.get("world_stage")), None)
         rows = [{"name": r["name"], "country": r["country"],
                  "country__linkable": r["is_country"], "product": r["product"],
-                 "period": r["period"], "value": r["value_text"], "sort": r["value"]}
+                 "period": r["period"], "value": r["value_text"], "sort": r["value"],
+                 "world": _world(r), "world_sort": r.get("world_share") or 0}
                 for r in imports]
-        self.add_table("US import sources (% of imports)", [
-            Column("name", "Source country", link_kind="country", link_key="country"),
-            Column("product", "Form"), Column("period", "Period"),
-            Column("value", "Share", numeric=True, sort_key="sort")], rows,
-            source=source_html(imports[0]["source"]) if imports else "")
+        columns = [Column("name", "Source country", link_kind="country", link_key="country"),
+                   Column("product", "Form"), Column("period", "Period"),
+                   Column("value", "Share", numeric=True, sort_key="sort")]
+        note = ""
+        if weighed:
+            columns.append(Column("world", f"Its share of world {weighed['world_stage'].lower()}"
+                                  f" ({weighed['world_year']})", numeric=True,
+                                  sort_key="world_sort"))
+            note = (" · A supplier's own share of world supply (rank) shows how exposed the US "
+                    "is through it; blank where the supplier is not named in the world table.")
+        self.add_table("US import sources (% of imports)", columns, rows,
+                       source=(source_html(imports[0]["source"]) + escape(note, quote=False))
+                       if imports else "")
+
+
+def _world(row: dict) -> str:
+    share = row.get("world_share")
+    return "" if share is None else f"{pct(share)} (#{row['world_rank']})"
 
 
 def _after(without: dict) -> str:
