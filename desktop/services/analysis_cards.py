@@ -69,6 +69,18 @@ def country_weights(wb: AnalysisWorkbench, iso3: str, name_of_mineral) -> list[d
     return out
 
 
+def reserves_gap(wb: AnalysisWorkbench, mineral_id: str) -> dict | None:
+    """Share of world reserves minus share of world mine output, per country."""
+    try:
+        reserves, production, rows = wb.gap(mineral_id)
+    except AnalysisError:
+        return None
+    return {"reserves_year": reserves.year, "production_year": production.year,
+            "rows": [r.to_json() for r in rows],
+            "sources": [s.brief() for s in {**{x.id: x for x in reserves.sources},
+                                            **{x.id: x for x in production.sources}}.values()]}
+
+
 def supplier_weights(wb: AnalysisWorkbench, mineral_id: str, imports: list[dict]) -> list[dict]:
     """US import sources, each with its own share of world supply (refining, else mining)."""
     if not imports:

@@ -15,6 +15,7 @@ from desktop.reference.repository import ReferenceRepository
 from desktop.services.analysis_cards import (
     country_weights,
     mineral_concentration,
+    reserves_gap,
     supplier_weights,
 )
 
@@ -174,6 +175,7 @@ class CardService:
             "supply_chain_stages": mineral.stages,
             "stages": stages,
             "concentration": mineral_concentration(self.analysis, mineral.id),
+            "reserves_gap": reserves_gap(self.analysis, mineral.id),
             "net_import_reliance": reliance,
             "import_sources": supplier_weights(self.analysis, mineral.id, imports),
             "processing_shares": processing,

@@ -42,3 +42,9 @@ def test_us_import_sources_carry_the_suppliers_world_share(cards):
     assert imports["CHN"]["world_rank"] == 1 and imports["CHN"]["world_share"] > 0.9
     assert imports["CAN"]["world_share"] is None  # not named in USGS's world gallium table
     assert imports["CHN"]["world_stage"] == "Refining / processing"
+
+
+def test_mineral_card_reserves_gap(cards):
+    gap = cards.card("mineral", "rare-earths")["reserves_gap"]
+    assert gap["rows"][0]["country"] == "BRA" and gap["rows"][0]["gap"] > 0
+    assert gap["sources"] and cards.card("mineral", "gallium")["reserves_gap"] is None

@@ -43,6 +43,7 @@ class MineralCard(CardPanel):
             self._add_stage(card["id"], stage)
         if main is not None:
             self._add_share_chart(card, main)
+        self._add_gap(card)
         self._add_long_series(card)
         self._add_processing(card)
         self._add_reliance(card)
@@ -113,6 +114,25 @@ class MineralCard(CardPanel):
             Column("without", "If China stops"), Column("series", "Series (data year)")], rows,
             source=f"<small>{formulas}<br>{escape(BAND_NOTE, quote=False)}</small>",
             block=Block("concentration", {"mineral": card["id"], "stage": main["stage"]}))
+
+    def _add_gap(self, card: dict) -> None:
+        gap = card.get("reserves_gap")
+        if not gap or not gap["rows"]:
+            return
+        rows = [{"name": r["name"], "country": r["country"],
+                 "reserves": pct(r["reserves_share"]), "reserves_sort": r["reserves_share"],
+                 "production": pct(r["production_share"]),
+                 "production_sort": r["production_share"],
+                 "gap": f"{100 * r['gap']:+.1f} pts", "gap_sort": r["gap"]} for r in gap["rows"]]
+        self.add_table(f"Reserves vs mine production ({gap['reserves_year']} / "
+                       f"{gap['production_year']})", [
+            Column("name", "Country", link_kind="country", link_key="country"),
+            Column("reserves", "Share of reserves", numeric=True, sort_key="reserves_sort"),
+            Column("production", "Share of output", numeric=True, sort_key="production_sort"),
+            Column("gap", "Gap", numeric=True, sort_key="gap_sort")], rows,
+            source="Share of world reserves minus share of world mine production: positive = "
+                   "holds more of the ground than it digs today. "
+                   + " ".join(source_html(s) for s in gap["sources"]))
 
     def _add_share_chart(self, card: dict, stage: dict) -> None:
         from desktop.ui.widgets.charts import share_bar_chart
