@@ -25,7 +25,8 @@ def test_template_type_insert_autosave_restart(qtbot, reference_conn, window):
 
     window.open_card("mineral", "rare-earths")  # "Add to memo" on a card's table
     panel = finish(window)
-    button = next(b for b in panel.tables[0].findChildren(QToolButton) if b.text() == "Add to memo")
+    table = next(t for t in panel.tables if t.title.startswith("Mine production"))
+    button = next(b for b in table.findChildren(QToolButton) if b.text() == "Add to memo")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert "```brief\nkind: production-table\nmineral: rare-earths" in editor.text.toPlainText()
 
