@@ -91,17 +91,32 @@ class AnalysisWorkbench:
         self.ref = reference
         self._today = today or (lambda: dt.date.today().isoformat())
         self._figures: dict[str, list[Figure]] | None = None
+        self._all_loaded = False
         self._tables: dict[tuple[str, int | None], dict[str, StageSeries | None]] = {}
 
     # -- data ---------------------------------------------------------------------------------
     def figures(self, mineral: str) -> list[Figure]:
+        """One mineral's figures of the analysable metrics, read once."""
+        if self._figures is not None and mineral in self._figures:
+            return self._figures[mineral]
+        if self._all_loaded:
+            return []
         if self._figures is None:
+            self._figures = {}
+        self._figures[mineral] = [f for f in self.ref.figures(mineral=mineral)
+                                  if f.metric in ANALYSABLE_METRICS] if mineral else []
+        return self._figures[mineral]
+
+    def all_figures(self) -> dict[str, list[Figure]]:
+        """Every mineral's figures, read in one pass (the matrix and country weights need all)."""
+        if not self._all_loaded:
             grouped: dict[str, list[Figure]] = defaultdict(list)
             for metric in ANALYSABLE_METRICS:
                 for figure in self.ref.figures(metric=metric):
                     grouped[figure.mineral].append(figure)
             self._figures = dict(grouped)
-        return self._figures.get(mineral, [])
+            self._all_loaded = True
+        return self._figures or {}
 
     def stages(self, mineral: str, year: int | None = None) -> dict[str, StageSeries | None]:
         """The series standing for each stage (latest not after ``year``), computed once."""
@@ -193,7 +208,7 @@ class AnalysisWorkbench:
                ) -> tuple[Bloc, list[MatrixRow]]:
         """Minerals × stages for one bloc; minerals without any country figures are left out."""
         bloc = self.bloc(spec, as_of)
-        self.figures("")  # load once
+        self.all_figures()
         rows = []
         for mineral, name, _family in self.ref.minerals():
             if not self.figures(mineral):
@@ -226,9 +241,8 @@ class AnalysisWorkbench:
 
     def country_weights(self, iso3: str, year: int | None = None) -> list[CountryWeight]:
         """Every mineral stage in which the country is a named supplier, largest share first."""
-        self.figures("")
         out = []
-        for mineral, figures in sorted((self._figures or {}).items()):
+        for mineral, figures in sorted(self.all_figures().items()):
             if not any(f.country == iso3 for f in figures):
                 continue
             for stage, series in self.stages(mineral, year).items():
