@@ -66,6 +66,9 @@ class BlocDashboard(QWidget):
         self.bloc_combo = QComboBox()
         self.bloc_combo.setAccessibleName("Bloc")
         self.bloc_combo.setMaxVisibleItems(20)
+        self.bloc_combo.setSizeAdjustPolicy(  # long preset names must not widen the window
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.bloc_combo.setMinimumContentsLength(22)
         for spec, title in workbench.presets():
             self.bloc_combo.addItem(title, spec)
         self.bloc_combo.addItem("Custom bloc…", CUSTOM)
@@ -82,9 +85,10 @@ class BlocDashboard(QWidget):
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setAccessibleName("Export the matrix as CSV")
         bar = QHBoxLayout()
+        self.bloc_combo.setMaximumWidth(440)
         for widget in (QLabel("Bloc"), self.bloc_combo, self.build_button, QLabel("Year"),
                        self.year_combo, QLabel("Members as of"), self.as_of):
-            bar.addWidget(widget)
+            bar.addWidget(widget, 1 if widget is self.bloc_combo else 0)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         self.summary = label(name="Bloc members")

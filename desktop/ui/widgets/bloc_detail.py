@@ -8,6 +8,7 @@ denominator, so a reader can redo the sums by hand.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.analysis.concentration import Concentration
 from desktop.analysis.stages import STAGE_LABELS
 from desktop.analysis.workbench import MatrixCell
-from desktop.ui.cards.base import source_html
+from desktop.domain.models import Source
 from desktop.ui.widgets.data_table import Column, DataTable
 
 PROMPT = "Choose a cell to see the figures and the arithmetic behind it."
@@ -45,6 +46,17 @@ def label(text: str = "", name: str = "", rich: bool = False) -> QLabel:
     if name:
         widget.setAccessibleName(name)
     return widget
+
+
+def source_line(source: Source, prefix: str) -> str:
+    """Publisher, title, edition and a link whose shown text is cut short (some URLs run to
+    300 characters); the link itself is whole."""
+    url = source.url or (f"https://doi.org/{source.doi}" if source.doi else "")
+    shown = url if len(url) <= 70 else url[:67] + "…"
+    edition = f", {escape(source.edition)}" if source.edition else ""
+    anchor = f' — <a href="{escape(url)}">{escape(shown)}</a>' if url else ""
+    return (f"{prefix}: {escape(source.publisher)}, <i>{escape(source.title)}</i>{edition}"
+            f"{anchor}")
 
 
 def detail_rows(cell: MatrixCell) -> list[dict]:
@@ -145,9 +157,9 @@ class CellDetail(QWidget):
         self.table.link_activated.connect(self.link_activated)
         self.table.status.connect(self.status)
         self._body.addWidget(self.table, 2)
-        lines = [source_html(s.brief(), "Figures") for s in series.sources]
+        lines = [source_line(s, "Figures") for s in series.sources]
         bloc_sources = list(coverage.bloc.sources)
-        lines += [source_html(s.brief(), "Membership") for s in bloc_sources[:MAX_BLOC_SOURCES]]
+        lines += [source_line(s, "Membership") for s in bloc_sources[:MAX_BLOC_SOURCES]]
         if len(bloc_sources) > MAX_BLOC_SOURCES:
             lines.append(f"… and {len(bloc_sources) - MAX_BLOC_SOURCES} more membership sources")
         self.sources.setText("<br>".join(lines))
