@@ -25,7 +25,7 @@ from desktop.analysis.shares import SeriesShares, Share
 from desktop.domain.models import Membership, Source
 
 RIVAL = "CHN"
-MAX_SPEC = 400
+MAX_SPEC = 2000  # room for every ISO 3166 country as a custom bloc
 EU_BODIES = {"EU": "eu27", "EC": "eu27"}
 NON_MEMBER_ROLES = frozenset({"observer"})
 GROUP_MEMBER_ROLES = frozenset({"founding-member", "member"})  # e.g. the EU in the G7 is not one

@@ -1,8 +1,8 @@
 """The custom bloc dialog: tick countries in a filterable list and name the bloc.
 
 The result is a bloc expression of ISO3 codes joined by ``+`` (``USA+JPN+AUS``), the form the
-analysis workbench reads, and a display name. A bloc expression is at most 400 characters, so a
-custom bloc holds at most 100 countries; larger blocs are the presets (OECD, G20…).
+analysis workbench reads, and a display name. The workbench takes expressions up to 2,000
+characters, room for every country in the list.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MAX_COUNTRIES = 100  # 100 ISO3 codes joined by '+' fill the workbench's 400-character limit
+MAX_COUNTRIES = 400  # 400 ISO3 codes joined by '+' fill the workbench's 2,000-character limit
 MAX_NAME = 80
 CODE_ROLE = Qt.ItemDataRole.UserRole
 

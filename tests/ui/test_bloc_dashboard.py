@@ -118,8 +118,17 @@ def test_add_to_memo_emits_the_bloc_block(qtbot, dashboard):
         dashboard.detail.add_button.click()
     markup = blocker.args[0]
     for line in ("kind: bloc", "group: g7", "mineral: rare-earths", "metric: mine_production",
-                 "year: 2025"):
+                 "stage: mining", "year: 2025", "as-of: "):
         assert line in markup
+    # a processing-share cell pins its product, so the block shows the very series of the cell
+    from desktop.memos.resolve import BlockResolver
+
+    dashboard.select("rare-earths", "downstream")
+    markup = dashboard.memo_markup()
+    assert "stage: downstream" in markup and "product: rare-earth permanent magnets" in markup
+    body = markup.split("\n", 1)[1].rsplit("```", 1)[0]
+    resolved = BlockResolver(dashboard.workbench.ref).resolve(body)
+    assert resolved.ok and "China" in str(resolved.rows)
 
 
 def test_custom_bloc_changes_the_matrix(qtbot, dashboard, workbench):

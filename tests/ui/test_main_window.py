@@ -97,9 +97,14 @@ def test_follow_links_and_go_back_and_forward(qtbot, window):
     assert window.card_area.currentWidget().card["id"] == "CHN"
 
 
+def producers(panel):
+    """The first producers table of a mineral card (the concentration summary comes before)."""
+    return next(t for t in panel.tables if not t.title.startswith("Concentration"))
+
+
 def test_table_cells_link_to_cards(window):
     window.open_card("mineral", "rare-earths")
-    table = finish(window).tables[0]
+    table = producers(finish(window))
     index = table.model.index(0, 1)  # first producer, country column
     table.view.clicked.emit(index)
     assert window.history.current == ("country", "CHN")
@@ -124,7 +129,7 @@ def test_unknown_link_is_a_message_not_a_crash(window):
 
 def test_export_a_table_to_csv_and_read_it_back(tmp_path, window):
     window.open_card("mineral", "rare-earths")
-    table = finish(window).tables[0]
+    table = producers(finish(window))
     path = tmp_path / "producers.csv"
     table.export_to(path, "csv")
     header, rows = from_csv(path.read_text(encoding="utf-8"))
@@ -135,7 +140,7 @@ def test_export_a_table_to_csv_and_read_it_back(tmp_path, window):
 
 def test_export_dialog_and_an_unwritable_destination(tmp_path, monkeypatch, window):
     window.open_card("mineral", "lithium")
-    table = finish(window).tables[0]
+    table = producers(finish(window))
     target = tmp_path / "lithium.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     table.export_dialog("md")
@@ -166,7 +171,7 @@ def test_add_to_memo_with_no_memo_open_starts_one(qtbot, window):
 
     window.open_card("mineral", "rare-earths")
     panel = finish(window)
-    button = next(b for b in panel.tables[0].findChildren(QToolButton)
+    button = next(b for b in producers(panel).findChildren(QToolButton)
                   if b.text() == "Add to memo")
     before = window.library.count()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

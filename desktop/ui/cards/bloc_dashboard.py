@@ -286,9 +286,13 @@ class BlocDashboard(QWidget):
         cell = self.current_cell()
         if cell is None:
             return None
-        series = cell.series
-        return Block("bloc", {"group": self.spec(), "mineral": series.mineral,
-                              "metric": series.metric, "year": str(series.year)}).to_markup()
+        series = cell.series  # stage and product pin the very series the cell shows
+        params = {"group": self.spec(), "mineral": series.mineral, "stage": series.stage,
+                  "metric": series.metric}
+        if series.product:
+            params["product"] = series.product
+        params |= {"year": str(series.year), "as-of": self.as_of_text()}
+        return Block("bloc", params).to_markup()
 
     def add_to_memo(self) -> None:
         markup = self.memo_markup()
