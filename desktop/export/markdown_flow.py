@@ -17,6 +17,7 @@ from pathlib import Path
 import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -30,7 +31,7 @@ from reportlab.platypus import (
 
 from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
-from desktop.export.data_blocks import error_box, figure_table, render_block
+from desktop.export.data_blocks import CHAR_WIDTH, error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
 from desktop.export.styles import MUTED, RULE, style, table_style
@@ -259,6 +260,19 @@ def _quote(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     return [box]
 
 
+def _visible_lengths(rows: list[list[str]]) -> list[list[float]]:
+    """Cell lengths in average characters, measured in the font they are set in, so that wide
+    letters ("medium") get the room they need; never less than the character count."""
+    size = style("cell").fontSize
+    out = []
+    for number, row in enumerate(rows[:200]):
+        font = style("cell_head" if number == 0 else "cell").fontName
+        out.append([max(len(t), stringWidth(t, font, size) / CHAR_WIDTH) + (0.5 if number == 0
+                                                                            else 0)
+                    for t in row])
+    return out
+
+
 def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     rows = [r for part in element for r in (part if part.tag in ("thead", "tbody") else [part])
             if r.tag == "tr"]
@@ -274,8 +288,7 @@ def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
         _looks_numeric(row[i]) or not row[i] for row in plain_rows[1:])) for i in range(columns)]
     table = figure_table([inline(c, ctx.inline) for c in cells[0]],
                          [[inline(c, ctx.inline) for c in row] for row in cells[1:]], numeric,
-                         ctx.width, lengths=[[len(t) for t in row] for row in plain_rows],
-                         is_markup=True)
+                         ctx.width, lengths=_visible_lengths(plain_rows), is_markup=True)
     table.spaceAfter = 8
     return [table]
 

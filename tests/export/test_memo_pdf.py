@@ -237,3 +237,11 @@ def test_outline_levels_start_from_the_shallowest_heading():
 def test_every_figure_shown_is_cited(resolver):
     block = resolver("kind: production-table\nmineral: rare-earths\nmetric: reserves")
     assert "usgs-mcs2026-errata" in {s.id for s in block.sources}  # Brazil's corrected value
+
+
+def test_short_words_in_narrow_markdown_columns_are_not_broken():
+    rows = "\n".join(f"| Option number {i} with a long description | medium | mmmmmm | WWW |"
+                     for i in range(3))
+    body = f"| Option | Speed | Wide | Caps |\n|---|---|---|---|\n{rows}\n"
+    text = text_of(memo_to_pdf(f"---\ntitle: Widths\n---\n{body}", invariant=True))
+    assert "medium mmmmmm WWW" in text.replace("\n", " ")
