@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     Image,
+    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -125,7 +126,22 @@ def to_flowables(body: str, ctx: FlowContext) -> list[Flowable]:
         top = min(h.outline[0] for h in headings)
         for heading in headings:
             heading.outline = (heading.outline[0] - top + 1, heading.outline[1])
-    return flowables
+    return _keep_headings_with_blocks(flowables)
+
+
+def _keep_headings_with_blocks(flowables: list[Flowable]) -> list[Flowable]:
+    """Put a heading inside the KeepTogether of the block that follows it (a chart block).
+
+    reportlab's keepWithNext does not reach into a KeepTogether, so without this a heading can end
+    a page alone while its chart starts the next one.
+    """
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether) and out and out[-1].getKeepWithNext():
+            heading = out.pop()
+            flowable = KeepTogether([heading, *flowable._content])
+        out.append(flowable)
+    return out
 
 
 MAX_DEPTH = 6  # lists and quotes nested deeper are set flat (each level takes width)

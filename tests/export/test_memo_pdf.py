@@ -245,3 +245,14 @@ def test_short_words_in_narrow_markdown_columns_are_not_broken():
     body = f"| Option | Speed | Wide | Caps |\n|---|---|---|---|\n{rows}\n"
     text = text_of(memo_to_pdf(f"---\ntitle: Widths\n---\n{body}", invariant=True))
     assert "medium mmmmmm WWW" in text.replace("\n", " ")
+
+
+def test_a_heading_never_ends_a_page_apart_from_its_chart(resolver):
+    para = "Lorem ipsum dolor sit amet. " * 40
+    for count in range(3, 9):  # the heading falls at every place on the page in turn
+        body = "\n\n".join([para] * count) + \
+            "\n\n## The chart heading\n\n```brief\nkind: share-chart\nmineral: rare-earths\n```\n"
+        pages = [p.extract_text() for p in read(memo_to_pdf(body, resolver)).pages]
+        heading = [i for i, t in enumerate(pages) if "The chart heading" in t]
+        chart = [i for i, t in enumerate(pages) if "shares, 2025" in t]
+        assert heading == chart, count
