@@ -6,9 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.services.cards import CardService
-from desktop.ui.cards.bloc_dashboard import BlocDashboard
 from desktop.ui.cards.entity_cards import CountryCard, EventCard, GroupCard, InitiativeCard
 from desktop.ui.cards.mineral_card import MineralCard
 from desktop.ui.cards.timeline_panel import TimelinePanel
@@ -36,7 +34,10 @@ class CardArea(QStackedWidget):
         if kind not in self.panels:
             if kind == "timeline":
                 panel = TimelinePanel(self._cards)
-            elif kind == "blocs":
+            elif kind == "blocs":  # imported on first use: start-up does not pay for it
+                from desktop.analysis.workbench import AnalysisWorkbench
+                from desktop.ui.cards.bloc_dashboard import BlocDashboard
+
                 workbench = getattr(self._cards, "analysis", None)  # shared, warmed-up caches
                 panel = BlocDashboard(workbench or AnalysisWorkbench(self._cards.repo))
             else:
