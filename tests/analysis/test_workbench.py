@@ -143,3 +143,26 @@ def test_questions_without_answers_raise_one_clear_error(wb, call):
     with pytest.raises(AnalysisError) as info:
         call(wb)
     assert str(info.value) and "\n" not in str(info.value)
+
+
+def test_any_bloc_expression_resolves_or_explains(repo):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    wb = AnalysisWorkbench(repo, today=lambda: "2026-11-28")
+    parts = st.one_of(st.sampled_from(["g7", "msp", "CHN", "eu27", "pax-silica:signatory",
+                                       "forge", "+", ":", "|", ",", "AUS", "zz"]),
+                      st.text(max_size=30))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(parts, max_size=12).map("".join),
+           st.one_of(st.none(), st.text(max_size=12), st.dates().map(str)))
+    def check(spec, as_of):
+        try:
+            bloc = wb.bloc(spec, as_of)
+        except AnalysisError as exc:
+            assert str(exc) and "\n" not in str(exc)
+        else:
+            assert all(len(code) == 3 and code.isupper() for code in bloc.members)
+
+    check()
