@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from desktop.analysis.blocs import MAX_SPEC
 from desktop.analysis.concentration import HHI_BAND_SOURCE, OTHERS_RULE
 from desktop.analysis.shares import Share
 from desktop.analysis.stages import ANALYSABLE_METRICS, STAGES, StageSeries
@@ -40,7 +41,8 @@ KIND_KEYS = {
 }
 STAMP_KEYS = ("data-pack", "values", "checksum")  # written by "Add to memo"; not read here
 DEFAULT_STAGES = ("mining", "refining", None)  # when a block names neither metric nor stage
-MAX_VALUE = 200  # characters in one value; a bloc expression is at most 400 but needs far fewer
+MAX_VALUE = 200  # characters in one value; bloc expressions may be as long as the workbench takes
+SPEC_KEYS = ("group", "remove", "keep")
 STRESS_ROWS = 10
 RESIDUAL = 0.0005  # below this the unnamed remainder is not worth a row
 YES, NO = ("yes", "true", "on", "1"), ("no", "false", "off", "0", "")
@@ -186,9 +188,9 @@ class AnalysisBlocks:
             if key not in allowed:
                 raise BlockError(f"unknown key {key!r}; a {kind} block takes "
                                  f"{', '.join(allowed)}")
-            if len(value) > MAX_VALUE:
-                raise BlockError(f"'{key}:' is {len(value):,} characters long; "
-                                 f"at most {MAX_VALUE}")
+            limit = MAX_SPEC if key in SPEC_KEYS else MAX_VALUE
+            if len(value) > limit:
+                raise BlockError(f"'{key}:' is {len(value):,} characters long; at most {limit}")
 
     def _mineral(self, params: dict[str, str]) -> str:
         ident = params.get("mineral", "").strip().lower()

@@ -239,3 +239,11 @@ def test_a_memo_with_the_analysis_blocks_exports(resolver):
                      "Rest of world", "unknown mineral '<script>alert(1)</script>'"):
         assert expected in text, expected
     assert text.count("Could not include this block") == 1
+
+
+def test_a_large_custom_bloc_from_the_dashboard_resolves(repo):
+    codes = [code for code, _name in repo.countries()][:150]  # as long as a custom bloc gets
+    body = f"kind: bloc\ngroup: {'+'.join(codes)}\nmineral: rare-earths\nstage: mining\n"
+    resolved = BlockResolver(repo).resolve(body)
+    assert resolved.ok, resolved.error
+    assert resolved.rows[-2][0] == "Bloc total"
