@@ -54,7 +54,7 @@ def cell_tooltip(name: str, cell: MatrixCell) -> str:
              f"Bloc share: {100 * coverage.bloc_share:.1f} % "
              f"({len(coverage.members)} members with a figure)",
              f"China: {china}" + (" — a member of this bloc" if coverage.rival_in_bloc else ""),
-             f"HHI {cell.hhi:,.0f}: {band(cell.hhi)}",
+             f"HHI {cell.hhi:,.0f}: {band(cell.hhi, series.shares.hhi_upper)}",
              "Click for the figures and the arithmetic."]
     return "\n".join(lines)
 
