@@ -92,6 +92,8 @@ class AnalysisWorkbench:
         self._today = today or (lambda: dt.date.today().isoformat())
         self._figures: dict[str, list[Figure]] | None = None
         self._all_loaded = False
+        self._us_views: dict[str, USView] = {}
+        self._blocs: dict[tuple[str, str], Bloc] = {}
         self._tables: dict[tuple[str, int | None], dict[str, StageSeries | None]] = {}
 
     # -- data ---------------------------------------------------------------------------------
@@ -165,11 +167,16 @@ class AnalysisWorkbench:
 
     def bloc(self, spec: str, as_of: str | None = None) -> Bloc:
         as_of = self._date(as_of)
-        try:
-            return resolve_bloc(spec, as_of, self._container, self.ref.is_country,
-                                self.ref.name_of)
-        except BlocError as exc:
-            raise AnalysisError(str(exc)) from None
+        key = (spec, as_of)
+        if key not in self._blocs:
+            try:
+                self._blocs[key] = resolve_bloc(spec, as_of, self._container,
+                                                self.ref.is_country, self.ref.name_of)
+            except BlocError as exc:
+                raise AnalysisError(str(exc)) from None
+            if len(self._blocs) > 256:  # custom blocs and dates: keep the cache small
+                self._blocs.pop(next(iter(self._blocs)))
+        return self._blocs[key]
 
     def _date(self, as_of: str | None) -> str:
         if not as_of:
@@ -222,12 +229,23 @@ class AnalysisWorkbench:
 
     def gap(self, mineral: str, year: int | None = None) -> tuple[StageSeries, StageSeries,
                                                                   list[GapRow]]:
-        reserves = self.series(mineral, stage="reserves", year=year)
-        production = self.series(mineral, stage="mining", year=year or reserves.year)
+        """Reserves against mine output, the output of the reserves' year (or the one before)."""
+        mineral = self.check_mineral(mineral)
+        reserves = self.stages(mineral, year)["reserves"]
+        if reserves is None:
+            raise AnalysisError(f"no reserves with country shares for {mineral}")
+        production = self.stages(mineral, reserves.year)["mining"]
+        if production is None:
+            raise AnalysisError(f"no mine production with country shares for {mineral}")
         return reserves, production, reserves_production_gap(reserves.shares, production.shares)
 
     def us_view(self, mineral: str) -> USView:
         mineral = self.check_mineral(mineral)
+        if mineral not in self._us_views:
+            self._us_views[mineral] = self._us_view(mineral)
+        return self._us_views[mineral]
+
+    def _us_view(self, mineral: str) -> USView:
         reliance = [f for f in self.ref.figures(mineral=mineral, metric="net_import_reliance")
                     if f.country == "USA"]
         imports = [f for f in self.ref.figures(mineral=mineral, metric="import_source_share")]
@@ -242,9 +260,10 @@ class AnalysisWorkbench:
     def country_weights(self, iso3: str, year: int | None = None) -> list[CountryWeight]:
         """Every mineral stage in which the country is a named supplier, largest share first."""
         out = []
-        for mineral, figures in sorted(self.all_figures().items()):
-            if not any(f.country == iso3 for f in figures):
-                continue
+        minerals = self.ref.minerals_with_figures(iso3) if not self._all_loaded else \
+            sorted(m for m, figures in self.all_figures().items()
+                   if any(f.country == iso3 for f in figures))
+        for mineral in minerals:
             for stage, series in self.stages(mineral, year).items():
                 if series is None or stage == "reserves":
                     continue

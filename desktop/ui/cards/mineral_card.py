@@ -112,8 +112,9 @@ class MineralCard(CardPanel):
             Column("china", "China", numeric=True, sort_key="china_sort"),
             Column("g7", "G7", numeric=True, sort_key="g7_sort"),
             Column("without", "If China stops"), Column("series", "Series (data year)")], rows,
-            source=f"<small>{formulas}<br>{escape(BAND_NOTE, quote=False)}</small>",
+            source=escape(BAND_NOTE, quote=False) + " How each row is worked out: below.",
             block=Block("concentration", {"mineral": card["id"], "stage": main["stage"]}))
+        self.add_text(formulas, small=True, later=True)  # long wrapped text: after first paint
 
     def _add_gap(self, card: dict) -> None:
         gap = card.get("reserves_gap")
