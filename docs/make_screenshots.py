@@ -66,6 +66,14 @@ def main() -> None:
     window.card_area.currentWidget().set_filters(country="JPN")
     shoot(window, "timeline.png")
 
+    from desktop.paths import resources_dir
+
+    window.open_card("mineral", "gallium")
+    window.navigation.show_section("Memos")
+    window.new_memo(str(resources_dir() / "samples" / "rare-earths-after-g7-washington.md"))
+    window.editor.recognise()
+    shoot(window, "memo-editor.png")
+
     window.open_card("blocs", "")
     window.navigation.show_section("Blocs")
     dashboard = window.card_area.currentWidget()
@@ -74,15 +82,7 @@ def main() -> None:
     sizes = window.splitter.sizes()
     window.splitter.setSizes([260, sum(sizes) - 260, 0][:len(sizes)])
     shoot(window, "bloc-dashboard.png")
-    window.splitter.setSizes(sizes)
-
-    from desktop.paths import resources_dir
-
-    window.open_card("mineral", "gallium")
-    window.navigation.show_section("Memos")
-    window.new_memo(str(resources_dir() / "samples" / "rare-earths-after-g7-washington.md"))
-    window.editor.recognise()
-    shoot(window, "memo-editor.png")
+    window.splitter.setSizes(sizes)  # last: it collapses the editor pane
     window.close()
 
 

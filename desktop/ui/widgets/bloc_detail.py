@@ -63,14 +63,15 @@ def detail_rows(cell: MatrixCell) -> list[dict]:
     """Every named country of the series, then the unattributed remainder and the denominator."""
     shares, members = cell.series.shares, cell.coverage.bloc.members
     rows = [{"iso3": s.country, "name": s.name,
-             "value": s.figure.value_text or f"{s.value:,.6g}", "value_num": s.value,
+             "value": (s.figure.value_text or f"{s.value:,.6g}")
+             + ("e" if s.figure.estimated else ""), "value_num": s.value,
              "share": f"{100 * s.share:.1f} %", "share_num": s.share,
              "member": "yes" if s.country in members else "no"} for s in shares.shares]
     rows.append({"name": "Other countries, unlisted", "value": "",
                  "share": f"{100 * shares.residual_share:.1f} %",
                  "share_num": shares.residual_share, "member": "never"})
-    rows.append({"name": "Denominator",
-                 "value": f"{shares.denominator:,.6g}", "value_num": shares.denominator,
+    rows.append({"name": f"Denominator: {shares.denominator_kind}",
+                 "value": f"{shares.denominator:,.0f}", "value_num": shares.denominator,
                  "share": "100.0 %", "share_num": 1.0, "member": ""})
     return rows
 
