@@ -6,7 +6,8 @@ choice is made by one rule, stated here so every view and every memo block agree
 
 1. USGS country tables (complete, with a world total) before published percentage shares;
 2. then the most recent data year not after the year asked for;
-3. then the unnamed main product, then the series naming the most countries, then by name.
+3. then output before reserves, mining before refining before downstream;
+4. then the unnamed main product, then the series naming the most countries, then by name.
 
 A figure for a year later than its publication is a projection and never stands for a stage. A
 series without a world total in numbers (and not published as percentages of the world) gives no
@@ -29,6 +30,7 @@ STAGE_METRICS = {"reserves": 0, "mine_production": 0, "production": 1,
                  "capacity": 3, "processing_share": 2}
 ANALYSABLE_METRICS = tuple(STAGE_METRICS)
 DOWNSTREAM_STAGES = ("magnets", "anode")
+STAGE_PREFERENCE = {"mining": 0, "refining": 1, "downstream": 2, "reserves": 3, "capacity": 4}
 
 
 class SeriesUnavailable(LookupError):
@@ -129,8 +131,9 @@ def pick_series(figures: list[Figure], mineral: str, *, stage: str | None = None
             best = max(allowed)
             chosen, shares = years[best]
             countries = sum(1 for f in chosen if f.is_country)
-            key = (STAGE_METRICS[series_metric], -best, series_product != "", -countries,
-                   series_product)
+            key = (STAGE_METRICS[series_metric], -best,
+                   STAGE_PREFERENCE.get(stage_of(series[0]) or "", 9), series_product != "",
+                   -countries, series_product)
             candidates.append((key, StageSeries(mineral, stage_of(series[0]) or "",
                                                 series_metric, series_product, best, chosen,
                                                 shares)))

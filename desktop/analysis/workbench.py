@@ -184,7 +184,7 @@ class AnalysisWorkbench:
         try:
             return dt.date.fromisoformat(as_of.strip()).isoformat()
         except ValueError:
-            raise AnalysisError(f"'{as_of[:40]}' is not a date like 2026-01-12") from None
+            raise AnalysisError(f"{as_of[:40]!r} is not a date like 2026-01-12") from None
 
     def presets(self) -> list[tuple[str, str]]:
         """Preset blocs whose every part exists in this reference DB."""
