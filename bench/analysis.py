@@ -7,6 +7,7 @@ when the user switches bloc. Median over the preset blocs, several rounds each.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 
@@ -16,6 +17,7 @@ from desktop.reference.repository import ReferenceRepository
 
 
 def bench_analysis(rounds: int = 5) -> dict:
+    gc.collect()  # not the garbage of the export and library benchmarks that ran before
     conn = open_reference()
     cold, warm = [], []
     cells = 0
