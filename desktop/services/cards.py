@@ -313,7 +313,20 @@ class CardService:
                                   date_from=date_from, date_to=date_to)
         return [dict(self._event_brief(e), summary=e.summary,
                      target_names=[self.repo.name_of(t) for t in e.targets],
+                     target_links=self._entity_links(e.targets),
+                     mineral_links=[("mineral", m, self.repo.name_of_mineral(m))
+                                    for m in e.minerals],
                      source=e.sources[0].brief() if e.sources else None) for e in events]
+
+    def _entity_links(self, codes: list[str]) -> list[tuple[str, str, str]]:
+        """Countries, and bodies that have a group card (the G7, the EU), as card links."""
+        out = []
+        for code in codes:
+            if self.repo.is_country(code):
+                out.append(("country", code, self.repo.name_of(code)))
+            elif code in BODY_GROUPS:
+                out.append(("group", BODY_GROUPS[code], self.repo.name_of(code)))
+        return out
 
     def timeline_filters(self) -> dict[str, list[tuple[str, str]]]:
         """The choices the Timeline filters offer: only values that some event has."""

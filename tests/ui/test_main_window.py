@@ -263,3 +263,25 @@ def test_export_failures_are_a_message(qtbot, tmp_path, monkeypatch, window):
         window.memo_export.export(bad, tmp_path / "out.pdf")
     assert "front matter line 2" in warnings[1]
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_timeline_cells_naming_several_entities_offer_each_card(window):
+    window.open_card("timeline", "")
+    table = window.card_area.currentWidget().table
+    column = next(i for i, c in enumerate(table.model.columns) if c.key == "minerals")
+    row = next(r for r in range(table.model.rowCount()) if len(table.model.links(r, column)) > 1)
+    names = [name for _k, _i, name in table.model.links(row, column)]
+    table.view.clicked.emit(table.model.index(row, column))
+    actions = table.link_menu.actions()
+    assert [a.text() for a in actions] == [f"Open {n}" for n in names]
+    actions[1].trigger()
+    assert window.history.current[0] == "mineral"
+    assert window.card_area.currentWidget().card["name"] == names[1]
+    window.open_card("timeline", "")
+    table = window.card_area.currentWidget().table
+    targets = next(i for i, c in enumerate(table.model.columns) if c.key == "targets")
+    single = next(r for r in range(table.model.rowCount())
+                  if len(table.model.links(r, targets)) == 1)
+    code = table.model.links(single, targets)[0][1]
+    table.view.clicked.emit(table.model.index(single, targets))  # one entity: straight to it
+    assert window.history.current[1] == code

@@ -26,7 +26,8 @@ COLUMNS = [
     Column("date", "Date"), Column("announced", "Announced"), Column("effective", "Effective"),
     Column("title", "Event", link_kind="event", link_key="id"), Column("kind", "Kind"),
     Column("actor_name", "Actor", link_kind_key="actor_kind", link_key="actor_id"),
-    Column("targets", "Targets"), Column("minerals", "Minerals"), Column("document", "Document"),
+    Column("targets", "Targets", links_key="target_links"),
+    Column("minerals", "Minerals", links_key="mineral_links"), Column("document", "Document"),
 ]
 
 

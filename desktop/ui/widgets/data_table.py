@@ -44,6 +44,8 @@ class Column:
     link_key: str | None = None   # … whose id is row[link_key]
     link_kind_key: str | None = None  # or the kind is row[link_kind_key] (mixed rows)
     sort_key: str | None = None   # row[sort_key] orders the column (e.g. the number behind "270,000e")
+    links_key: str | None = None  # or a cell naming several entities: row[links_key] is a list
+    #                               of (kind, id, name); a click offers each one's card
 
 
 class RowsModel(QAbstractTableModel):
@@ -61,8 +63,8 @@ class RowsModel(QAbstractTableModel):
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._align = [right if c.numeric else left for c in self.columns]
-        self._linked = [[self.link(r, c) is not None for c in range(len(self.columns))]
-                        for r in range(len(self.rows))]
+        self._linked = [[self.link(r, c) is not None or bool(self.links(r, c))
+                         for c in range(len(self.columns))] for r in range(len(self.rows))]
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -73,8 +75,19 @@ class RowsModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         return self._texts[row][column]
 
+    def links(self, row: int, column: int) -> list[tuple[str, str, str]]:
+        """Every card a cell names: one for a plain link, several for a list of entities."""
+        spec = self.columns[column]
+        if spec.links_key:
+            return [tuple(item) for item in self.rows[row].get(spec.links_key) or []]
+        single = self.link(row, column)
+        return [(*single, self._texts[row][column])] if single else []
+
     def link(self, row: int, column: int) -> tuple[str, str] | None:
         spec, data = self.columns[column], self.rows[row]
+        if spec.links_key:
+            several = data.get(spec.links_key) or []
+            return (str(several[0][0]), str(several[0][1])) if len(several) == 1 else None
         kind = spec.link_kind or (data.get(spec.link_kind_key) if spec.link_kind_key else None)
         if kind and spec.link_key:
             ident = data.get(spec.link_key)
@@ -138,6 +151,7 @@ class DataTable(QWidget):
         super().__init__(parent)
         self.title, self.source, self.block = title, source, block
         self.model = RowsModel(columns, rows)
+        self.link_menu: QMenu | None = None  # the choice of cards of a multi-entity cell
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(f"Table: {title}")
@@ -218,9 +232,19 @@ class DataTable(QWidget):
         return menu
 
     def _on_clicked(self, index: QModelIndex) -> None:
-        link = self.model.link(index.row(), index.column())
-        if link:
-            self.link_activated.emit(*link)
+        links = self.model.links(index.row(), index.column())
+        if len(links) == 1:
+            self.link_activated.emit(*links[0][:2])
+        elif links:  # several entities in one cell: the user picks whose card to open
+            self.link_menu = QMenu(self)
+            self.link_menu.setAccessibleName("Open a card")
+            for kind, ident, name in links:
+                action = QAction(f"Open {name}", self.link_menu)
+                action.triggered.connect(lambda _=False, k=kind, i=ident:
+                                         self.link_activated.emit(k, i))
+                self.link_menu.addAction(action)
+            self.link_menu.popup(self.view.viewport().mapToGlobal(
+                self.view.visualRect(index).bottomLeft()))
 
     # -- copy and export ---------------------------------------------------------------------
     def csv_text(self) -> str:
