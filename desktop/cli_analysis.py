@@ -30,9 +30,33 @@ def add_parser(sub) -> None:
 def _workbench():
     from desktop.analysis.workbench import AnalysisWorkbench
     from desktop.reference.connection import open_reference
+    from desktop.reference.lookup import Lookup
     from desktop.reference.repository import ReferenceRepository
 
-    return AnalysisWorkbench(ReferenceRepository(open_reference()))
+    conn = open_reference()
+    return AnalysisWorkbench(ReferenceRepository(conn)), Lookup(conn)
+
+
+def _named(wb, lookup, args: argparse.Namespace) -> None:
+    """Accept names where ids are expected, as ``briefdesk show`` does: "--mineral Lithium",
+    "--remove China", "--group 'G7+Australia'"; ids and codes pass through unchanged."""
+    from desktop.cli_commands import resolve
+
+    if args.mineral:
+        args.mineral = resolve(wb.ref, lookup, "mineral", args.mineral)
+    for option in ("group", "remove", "keep"):
+        text = getattr(args, option)
+        if not text or len(text) > 2000:
+            continue  # the workbench explains what is wrong with an over-long expression
+        tokens = []
+        for token in text.split("+"):
+            bare = token.strip()
+            known = (":" in bare or wb.ref.is_country(bare.upper()) or
+                     wb.ref.group(bare.lower()) is not None or
+                     wb.ref.initiative(bare.lower()) is not None)
+            tokens.append(bare if known or not bare else
+                          resolve(wb.ref, lookup, "country", bare))
+        setattr(args, option, "+".join(tokens))
 
 
 def _where(args: argparse.Namespace) -> dict:
@@ -51,7 +75,8 @@ def _need(value: str | None, option: str, example: str) -> str:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from desktop.analysis.workbench import AnalysisError
 
-    wb = _workbench()
+    wb, lookup = _workbench()
+    _named(wb, lookup, args)
     try:
         data, text = _ACTIONS[args.action](wb, args)
     except AnalysisError as exc:

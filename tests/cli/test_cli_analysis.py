@@ -71,3 +71,14 @@ def test_bad_input_exits_2_with_one_line(capsys, args):
     code, out, err = run(capsys, "analyze", *args)
     assert code == 2 and not out
     assert err.startswith("briefdesk: ") and err.count("\n") == 1
+
+
+def test_names_work_where_ids_are_expected(capsys):
+    by_name = run_json(capsys, "analyze", "stress", "--mineral", "Rare earths", "--remove",
+                       "China", "--metric", "mine_production", "--year", "2025")
+    by_id = run_json(capsys, "analyze", "stress", "--mineral", "rare-earths", "--remove", "CHN",
+                     "--metric", "mine_production", "--year", "2025")
+    assert by_name["offline_share"] == by_id["offline_share"]
+    mixed = run_json(capsys, "analyze", "bloc", "--group", "G7+Australia", "--mineral",
+                     "lithium")
+    assert "AUS" in mixed["bloc"]["members"] and "USA" in mixed["bloc"]["members"]
