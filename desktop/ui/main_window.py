@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationPanel(
             [(i, n, "") for i, n in repo.countries()],
             [(i, n, f) for i, n, f in repo.minerals()],
-            [(i.id, i.name, i.short_name) for i in repo.initiatives()])
+            [(i.id, i.name, i.short_name) for i in repo.initiatives()], templates())
         self.mouse_buttons = MouseHistoryButtons(self)
         self.card_area = CardArea(self.cards, self.mouse_buttons)
         self.splitter = QSplitter()

@@ -216,3 +216,13 @@ def test_hover_click_and_quick_action_on_recognised_names(qtbot, window):
     assert {m.kind for m in mentions} == {"country", "initiative", "group"}
     for mention in mentions:
         assert window.block_resolver.resolve_block(editor.related_block(mention)).rows
+
+
+def test_new_memo_menu_offers_every_template(window):
+    menu = window.navigation.memos.new_button.menu()
+    titles = [a.text() for a in menu.actions() if a.text().startswith("From template: ")]
+    assert len(titles) == len(list((REPO / "resources" / "templates").glob("*.md"))) >= 4
+    before = window.library.count()
+    next(a for a in menu.actions() if a.text() == "From template: Meeting brief").trigger()
+    assert window.library.count() == before + 1
+    assert window.editor.fields["title"].text().startswith("Meeting brief")
