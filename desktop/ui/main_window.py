@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
-from desktop.memos.library import LibraryDamaged, LibraryError, MemoLibrary
 from desktop.memos.recognize import Recognizer
 from desktop.memos.resolve import BlockResolver
 from desktop.memos.staleness import find_stale, stamp_markup
@@ -38,49 +36,9 @@ from desktop.ui.memo_editor import MemoEditor
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.navigation import NavigationPanel
 from desktop.ui.settings import UiSettings
+from desktop.ui.window_setup import build_toolbar_and_menus, open_library, templates
 
 DEFAULT_CARD = ("mineral", "rare-earths")
-
-
-def templates() -> list[tuple[str, str]]:
-    from desktop.paths import resources_dir
-
-    folder = resources_dir() / "templates"
-    return [(path.stem.replace("-", " ").capitalize(), str(path))
-            for path in sorted(folder.glob("*.md"))]
-
-
-def open_library(parent) -> MemoLibrary | None:
-    """The user's library; a damaged one is reported and, if the user agrees, restored from
-    its newest backup (the damaged file is kept beside it)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.paths import user_data_dir
-
-    try:
-        library = MemoLibrary(user_data_dir())
-    except LibraryDamaged as exc:
-        if exc.backups and QMessageBox.question(
-                parent, "Memo library damaged", f"{exc} Restore it now?") == \
-                QMessageBox.StandardButton.Yes:
-            MemoLibrary.restore_backup(exc.path.parent, exc.backups[0])
-            return MemoLibrary(user_data_dir())
-        QMessageBox.warning(parent, "Memo library damaged", f"{exc} Memos are unavailable.")
-        return None
-    except LibraryError as exc:
-        QMessageBox.warning(parent, "Memo library", str(exc))
-        return None
-    library.backup_if_due()
-    return library
-
-
-def _shortcuts(own: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
-    """Our shortcut plus the platform's, without listing one twice (Qt calls that ambiguous)."""
-    keys = [QKeySequence(own)]
-    for key in QKeySequence.keyBindings(standard):
-        if key not in keys:
-            keys.append(key)
-    return keys
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +63,7 @@ class MainWindow(QMainWindow):
         self.lookup_field.setAccessibleName("Lookup")
         self.lookup_field.setClearButtonEnabled(True)
         self.lookup_field.setMinimumWidth(380)
-        self._build_toolbar()
+        build_toolbar_and_menus(self)
         self.navigation = NavigationPanel(
             [(i, n, "") for i, n in repo.countries()],
             [(i, n, f) for i, n, f in repo.minerals()],
@@ -183,45 +141,6 @@ class MainWindow(QMainWindow):
         for entity_list in self.navigation.lists.values():
             self.mouse_buttons.watch(entity_list.view.viewport())
         self._restore()
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Navigation")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        self.back_action = QAction("◀ Back", self)
-        self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
-        self.back_action.triggered.connect(self.go_back)
-        self.forward_action = QAction("Forward ▶", self)
-        self.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
-        self.forward_action.triggered.connect(self.go_forward)
-        timeline = QAction("Timeline", self)
-        timeline.triggered.connect(lambda: self.open_card("timeline", ""))
-        for action in (self.back_action, self.forward_action):
-            action.setEnabled(False)
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.lookup_field)
-        toolbar.addSeparator()
-        toolbar.addAction(timeline)
-        self.addToolBar(toolbar)
-        go = self.menuBar().addMenu("&Go")
-        go.addActions([self.back_action, self.forward_action, timeline])
-        lookup = QAction("Look up…", self)
-        lookup.triggered.connect(self.focus_lookup)
-        go.addAction(lookup)
-        blocs = self.blocs_action = QAction("Bloc dashboard", self)
-        blocs.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        blocs.triggered.connect(lambda: self.open_card("blocs", ""))
-        self.menuBar().addMenu("&View").addAction(blocs)
-        file_menu = self.file_menu = self.menuBar().addMenu("&File")
-        export_action = QAction("Export memo to PDF…", self)
-        export_action.setShortcut(QKeySequence("Ctrl+E"))
-        export_action.triggered.connect(lambda: self.memo_export.ask_and_export())
-        file_menu.addAction(export_action)
-        quit_action = self.quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
 
     # -- state --------------------------------------------------------------------------------
     def _restore(self) -> None:
