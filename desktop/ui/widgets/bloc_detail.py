@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.analysis.blocs import RIVAL
 from desktop.analysis.concentration import Concentration
 from desktop.analysis.stages import STAGE_LABELS
+from desktop.analysis.stress import stress_allies_only, stress_remove
 from desktop.analysis.workbench import MatrixCell
 from desktop.domain.models import Source
 from desktop.ui.widgets.data_table import Column, DataTable
@@ -76,6 +78,24 @@ def detail_rows(cell: MatrixCell) -> list[dict]:
     return rows
 
 
+def stress_summary(cell: MatrixCell, bloc_label: str) -> str:
+    """The two stress tests a reader asks of a cell: China offline, and the bloc on its own."""
+    shares, bloc = cell.series.shares, cell.coverage.bloc
+    lines = []
+    if cell.coverage.rival_listed and not cell.coverage.rival_in_bloc:
+        without = stress_remove(shares, {RIVAL})
+        lines.append(f"If China stopped supplying: {100 * without.offline_share:.1f} % of world "
+                     f"supply offline; HHI {without.hhi_before:,.0f} → "
+                     + ("undetermined (the rest is unnamed)"
+                        if without.band_after.startswith("undetermined")
+                        else f"{without.hhi_after:,.0f} ({without.band_after})") + ".")
+    alone = stress_allies_only(shares, bloc.members)
+    lines.append(f"{bloc_label} on its own: {100 * alone.remaining_share:.1f} % of today's world "
+                 f"supply" + (f", led by {alone.shares_after[0].name}" if alone.shares_after
+                              else "") + ".")
+    return "\n".join(lines)
+
+
 class CellDetail(QWidget):
     """Shows one cell: the words on the left (scrolling), the rows used on the right.
     ``add_requested`` when the user asks to add the cell to the memo."""
@@ -98,6 +118,7 @@ class CellDetail(QWidget):
         self.add_button.setAccessibleName("Add the chosen cell to the memo")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_requested)
+        self.stress = label(name="Stress tests")
         self.formula = label(name="Formula")
         self.absent = label(name="Members without figures")
         self.sources = label(name="Sources", rich=True)
@@ -105,7 +126,7 @@ class CellDetail(QWidget):
         words = QWidget()
         column = QVBoxLayout(words)
         column.setContentsMargins(0, 0, 6, 0)
-        for widget in (self.headline, self.formula, self.absent, self.sources):
+        for widget in (self.headline, self.stress, self.formula, self.absent, self.sources):
             column.addWidget(widget)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -126,7 +147,7 @@ class CellDetail(QWidget):
         self._drop_table()
         self.add_button.setEnabled(False)
         self.title.setText(message)
-        for widget in (self.headline, self.formula, self.absent, self.sources):
+        for widget in (self.headline, self.stress, self.formula, self.absent, self.sources):
             widget.setText("")
 
     def _drop_table(self) -> None:
@@ -149,6 +170,7 @@ class CellDetail(QWidget):
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
+        self.stress.setText(stress_summary(cell, bloc_label))
         self.formula.setText(f"{coverage.formula()}\n\n{Concentration(series).formula()}")
         absent = [self._name_of(c) for c in coverage.absent]
         self.absent.setText(f"Members with no figure in this series: {', '.join(absent)}."
