@@ -20,11 +20,17 @@ from desktop.ui.theme import apply_theme  # noqa: E402
 DOCS = Path(__file__).resolve().parent
 
 
+def settle() -> None:
+    """Let pending layout requests run: one turn can leave a growing card half laid out."""
+    for _ in range(5):
+        QApplication.processEvents()
+
+
 def shoot(window: MainWindow, name: str, scroll_to: float = 0.0) -> None:
     panel = window.card_area.currentWidget()
     if hasattr(panel, "finish"):
         panel.finish()
-    QApplication.processEvents()
+    settle()
     if scroll_to and hasattr(panel, "verticalScrollBar"):
         bar = panel.verticalScrollBar()
         bar.setValue(int(bar.maximum() * scroll_to))
@@ -54,6 +60,7 @@ def main() -> None:
 
     window.open_card("country", "JPN")
     window.card_area.currentWidget().finish()
+    settle()
     window.lookup_field.setFocus()
     window.lookup_field.setText("korea")
     QApplication.processEvents()
