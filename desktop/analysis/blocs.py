@@ -17,7 +17,7 @@ so a bloc share is a lower bound.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.analysis.concentration import pct
@@ -205,10 +205,6 @@ def bloc_coverage(shares: SeriesShares, bloc: Bloc, rival: str = RIVAL) -> BlocC
     named = {s.country for s in shares.shares}
     absent = sorted(c for c in bloc.members if c not in named)
     return BlocCoverage(bloc, shares, held, absent, rival)
-
-
-def members_share(shares: SeriesShares, countries: Collection[str]) -> float:
-    return sum(s.share for s in shares.shares if s.country in countries)
 
 
 def custom_bloc(codes: Iterable[str], as_of: str, name: str = "") -> Bloc:

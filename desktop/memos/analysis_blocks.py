@@ -11,8 +11,8 @@ themselves, so a memo prints the same series, numbers and formulas as the analys
 
 Each resolves to a table whose note carries the arithmetic (the workbench's formula text), and
 cites the series' sources, the bloc's membership sources and, for the HHI band, the 2023 Merger
-Guidelines. A block naming neither metric nor stage uses mining, else refining, else whatever
-series the data holds. ``year`` is exact; without it the latest year is used. ``as-of`` (a date)
+Guidelines. A block naming neither metric nor stage uses mining, else refining, downstream or
+reserves (the workbench's order). ``year`` is exact; without it the latest year is used. ``as-of`` (a date)
 fixes the bloc's membership; without it, today's. Problems raise ``BlockError``, which the
 resolver turns into an error block.
 """
@@ -27,7 +27,7 @@ from typing import Any
 from desktop.analysis.blocs import MAX_SPEC
 from desktop.analysis.concentration import HHI_BAND_SOURCE, OTHERS_RULE
 from desktop.analysis.shares import Share
-from desktop.analysis.stages import ANALYSABLE_METRICS, STAGES, StageSeries
+from desktop.analysis.stages import STAGES, StageSeries
 from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench
 from desktop.domain.models import Source
 from desktop.domain.resolved import ChartSpec, ResolvedBlock
@@ -40,7 +40,6 @@ KIND_KEYS = {
     "stress": ("mineral", "remove", "keep", "metric", "stage", "product", "year", "as-of", "top"),
 }
 STAMP_KEYS = ("data-pack", "values", "checksum")  # written by "Add to memo"; not read here
-DEFAULT_STAGES = ("mining", "refining", None)  # when a block names neither metric nor stage
 MAX_VALUE = 200  # characters in one value; bloc expressions may be as long as the workbench takes
 SPEC_KEYS = ("group", "remove", "keep")
 STRESS_ROWS = 10
@@ -219,29 +218,16 @@ class AnalysisBlocks:
                              ) from None
 
     def _pin(self, mineral: str, params: dict[str, str]) -> dict[str, Any]:
-        """The exact series the block stands for, as workbench keywords."""
+        """The exact series the block stands for, as workbench keywords (the workbench checks
+        metric and stage, and without either takes mining, then refining, downstream, reserves)."""
         metric = params.get("metric", "").strip().lower() or None
-        if metric is not None and metric not in ANALYSABLE_METRICS:
-            raise BlockError(f"unknown metric {metric[:40]!r}; use one of "
-                             f"{', '.join(ANALYSABLE_METRICS)}")
         stage = params.get("stage", "").strip().lower() or None
-        if stage is not None and stage not in STAGES:
-            raise BlockError(f"unknown stage {stage[:40]!r}; use one of {', '.join(STAGES)}")
-        product = params.get("product", "").strip() or None
         year = _int(params, "year", None, 1900, 2100)
-        stages = DEFAULT_STAGES if metric is None and stage is None else (stage,)
-        for n, tried in enumerate(stages, start=1):
-            try:
-                series = self.workbench.series(mineral, metric=metric, stage=tried,
-                                               product=product, year=year,
-                                               exact_year=year is not None)
-            except AnalysisError as exc:
-                if n == len(stages):
-                    raise BlockError(str(exc)) from None
-                continue
-            return {"metric": series.metric, "stage": tried, "product": series.product,
-                    "year": series.year, "exact_year": True}
-        raise AssertionError("unreachable")  # pragma: no cover
+        series = self._ask(lambda: self.workbench.series(
+            mineral, metric=metric, stage=stage, product=params.get("product", "").strip() or None,
+            year=year, exact_year=year is not None))
+        return {"metric": series.metric, "stage": series.stage if series.stage in STAGES else None,
+                "product": series.product, "year": series.year, "exact_year": True}
 
     @staticmethod
     def _ask(question: Callable[[], Any]) -> Any:
