@@ -94,6 +94,7 @@ class AnalysisWorkbench:
         self._all_loaded = False
         self._us_views: dict[str, USView] = {}
         self._blocs: dict[tuple[str, str], Bloc] = {}
+        self._series: dict[tuple, StageSeries | str] = {}
         self._tables: dict[tuple[str, int | None], dict[str, StageSeries | None]] = {}
 
     # -- data ---------------------------------------------------------------------------------
@@ -142,6 +143,19 @@ class AnalysisWorkbench:
                                 f"{', '.join(ANALYSABLE_METRICS)}")
         if stage is not None and stage not in STAGES:
             raise AnalysisError(f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
+        key = (mineral, metric, stage, product, year, exact_year)
+        if key not in self._series:  # a memo block or command asks the same question 2-3 times
+            if len(self._series) > 1024:  # typed-in products and years: keep it bounded
+                self._series.clear()
+            self._series[key] = self._pick(mineral, metric, stage, product, year, exact_year)
+        found = self._series[key]
+        if isinstance(found, str):
+            raise AnalysisError(found)
+        return found
+
+    def _pick(self, mineral: str, metric: str | None, stage: str | None, product: str | None,
+              year: int | None, exact_year: bool) -> StageSeries | str:
+        """The series, or the sentence saying why there is none."""
         stages = [stage] if (stage or metric) else list(DEFAULT_STAGE_ORDER)
         problem = ""
         for candidate in stages:
@@ -151,7 +165,7 @@ class AnalysisWorkbench:
                                    exact_year=exact_year)
             except SeriesUnavailable as exc:
                 problem = problem or str(exc)
-        raise AnalysisError(problem)
+        return problem
 
     # -- blocs --------------------------------------------------------------------------------
     def _container(self, ident: str) -> Container | None:
