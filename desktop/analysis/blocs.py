@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from desktop.analysis.concentration import pct
+from desktop.analysis.concentration import pct, share_json
 from desktop.analysis.shares import SeriesShares, Share
 from desktop.domain.models import Membership, Source
 
@@ -194,9 +194,7 @@ class BlocCoverage:
                 "china_share": round(self.rival_share, 6),
                 "china_listed": self.rival_listed, "china_in_bloc": self.rival_in_bloc,
                 "residual_share": round(self.shares.residual_share, 6),
-                "members": [{"country": s.country, "name": s.name, "value": s.value,
-                             "share": round(s.share, 6), "rank": s.rank}
-                            for s in self.members],
+                "members": [share_json(s) for s in self.members],
                 "members_without_figures": self.absent, "formula": self.formula()}
 
 
