@@ -151,6 +151,7 @@ def cmd_db(args: argparse.Namespace) -> int:
                       f"unsourced: {report.unsourced}",
                       *(f"error: {e}" for e in report.errors),
                       *(f"note: {n}" for n in report.notes),
+                      *(f"warning: {w}" for w in report.warnings),
                       "ok" if report.ok else f"{len(report.errors)} error(s)"])
     emit(report.to_json(), args.json, text)
     return 0 if report.ok else 1

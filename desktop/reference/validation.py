@@ -1,10 +1,21 @@
 """``briefdesk db check``: the rules every reference DB must pass before it ships.
 
 A ministry analyst has to be able to trust every number, so the check fails when a figure, event,
-initiative or membership has no source (or a source with neither URL nor DOI), when units disagree
-within one series, when country shares of a world total exceed 100 % beyond rounding, when a code is
-neither an ISO 3166-1 country nor a declared aggregate (or body, where bodies are allowed), and when
-text carries a replacement character or mojibake.
+initiative or membership has no source, when any cited source (whatever kind of row cites it:
+figure, claim, event, initiative, membership, mineral, country, alias, aggregate, body, group) has
+neither URL nor DOI, when units disagree within one series, when country shares of a world total
+exceed 100 % beyond rounding, when a code is neither an ISO 3166-1 country nor a declared aggregate
+(or body, where bodies are allowed), and when text carries a replacement character or mojibake.
+
+A cited source without a publication date is a *warning* (``warnings`` in ``--json``), not an error,
+while the backlog of undated sources is being worked off; set ``MISSING_DATE_IS_ERROR`` once none
+are left.
+
+This project's own editorial decisions (e.g. ``editorial-usage``: which abbreviations and everyday
+names map to which ISO code) are recorded as sources whose publisher is ``EDITORIAL_PUBLISHER``.
+They have no URL or DOI because there is no outside document to point to; they are exempt from the
+URL/DOI rule, explicitly and only for that publisher, and in exchange they may back names only
+(countries, aliases, aggregates), never a figure, claim, event, initiative, membership or mineral.
 """
 
 from __future__ import annotations
@@ -16,6 +27,18 @@ from dataclasses import dataclass, field
 ABSOLUTE_METRICS = ("mine_production", "refinery_production", "smelter_production",
                     "metal_production", "production", "reserves", "capacity")
 PERCENT_METRICS = ("import_source_share", "processing_share")
+EDITORIAL_PUBLISHER = "Minerals Briefing Desk (this project's editorial decision)"
+MISSING_DATE_IS_ERROR = False  # True once every cited source carries its publication date
+# Every (table, column) that cites a source; ``minerals.source_ids`` is mirrored in mineral_sources.
+CITING_COLUMNS = (("figures", "source_id"), ("claims", "source_id"),
+                  ("event_sources", "source_id"), ("initiative_sources", "source_id"),
+                  ("group_members", "source_id"), ("initiative_members", "source_id"),
+                  ("mineral_sources", "source_id"), ("countries", "source_id"),
+                  ("country_names", "source_id"), ("aggregates", "source_id"),
+                  ("bodies", "source_id"), ("groups", "source_id"),
+                  ("known_discrepancies", "source_id"))
+# Rows that state names only; an editorial source may back these and nothing else.
+NAMING_TABLES = ("countries", "country_names", "aggregates")
 REPLACEMENT = re.compile("\ufffd|ï¿½")
 CP1252_RANGE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                           "\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
@@ -43,6 +66,7 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     unsourced: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # to fix, but the DB may still ship
     notes: list[str] = field(default_factory=list)  # published inconsistencies, kept as printed
 
     @property
@@ -51,7 +75,7 @@ class CheckReport:
 
     def to_json(self) -> dict:
         return {**self.counts, "unsourced": self.unsourced, "errors": self.errors,
-                "notes": self.notes, "ok": self.ok}
+                "warnings": self.warnings, "notes": self.notes, "ok": self.ok}
 
 
 def check_reference(conn: sqlite3.Connection) -> CheckReport:
@@ -102,17 +126,62 @@ def _check_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
             f"OR source_id NOT IN {known}"):
         report.unsourced += 1
         report.errors.append(f"claim {ident} ({kind} {entity}) has no valid source")
-    used = ("SELECT source_id FROM figures UNION SELECT source_id FROM event_sources UNION "
-            "SELECT source_id FROM initiative_sources UNION SELECT source_id FROM group_members "
-            "UNION SELECT source_id FROM initiative_members UNION SELECT source_id FROM claims")
-    for (ident,) in conn.execute(
-            f"SELECT id FROM sources WHERE id IN ({used}) AND coalesce(url, '') = '' "
-            "AND coalesce(doi, '') = ''"):
-        report.errors.append(f"source {ident} has neither URL nor DOI")
+    _check_cited_sources(conn, report)
     for (ident,) in conn.execute(
             "SELECT id FROM sources WHERE coalesce(publisher, '') = '' OR "
             "coalesce(title, '') = ''"):
         report.errors.append(f"source {ident} lacks a publisher or title")
+
+
+def _citing(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The citing (table, column) pairs present in this DB."""
+    tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [(t, c) for t, c in CITING_COLUMNS if t in tables]
+
+
+def _check_cited_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Every source cited by any row needs a URL or DOI and should carry its publication date.
+
+    Sources published by ``EDITORIAL_PUBLISHER`` (this project's own naming decisions) are exempt
+    from the URL/DOI rule, but citing one from anything other than a naming row is an error.
+    """
+    citing = _citing(conn)
+    for table, column in citing:
+        if table in ("figures", "claims", "event_sources", "initiative_sources",
+                     "group_members", "initiative_members", "mineral_sources"):
+            continue  # reported above, with the row that lacks a valid source
+        for (missing,) in conn.execute(
+                f"SELECT DISTINCT [{column}] FROM [{table}] WHERE coalesce([{column}], '') != '' "
+                f"AND [{column}] NOT IN (SELECT id FROM sources)"):
+            report.errors.append(f"{table} cites unknown source {missing}")
+        (empty,) = conn.execute(
+            f"SELECT count(*) FROM [{table}] WHERE coalesce([{column}], '') = ''").fetchone()
+        if empty:
+            report.unsourced += empty
+            report.errors.append(f"{table}: {empty} row(s) have no source")
+    if not citing:
+        return
+    used = " UNION ".join(f"SELECT [{c}] FROM [{t}]" for t, c in citing)
+    rows = conn.execute(
+        "SELECT id, coalesce(publisher, ''), coalesce(url, ''), coalesce(doi, ''), "
+        f"coalesce(published, '') FROM sources WHERE id IN ({used}) ORDER BY id").fetchall()
+    for ident, publisher, url, doi, published in rows:
+        editorial = publisher == EDITORIAL_PUBLISHER
+        if not url.strip() and not doi.strip() and not editorial:
+            report.errors.append(f"source {ident} has neither URL nor DOI")
+        if not published.strip():
+            message = f"source {ident} has no publication date"
+            (report.errors if MISSING_DATE_IS_ERROR else report.warnings).append(message)
+        if editorial:
+            for table, column in citing:
+                if table in NAMING_TABLES:
+                    continue
+                count = conn.execute(f"SELECT count(*) FROM [{table}] WHERE [{column}] = ?",
+                                     (ident,)).fetchone()[0]
+                if count:
+                    report.errors.append(
+                        f"source {ident} is an editorial decision of this project and cannot "
+                        f"back {table} ({count} row(s))")
 
 
 def _check_foreign_keys(conn: sqlite3.Connection, report: CheckReport) -> None:

@@ -135,3 +135,87 @@ def test_projected_shares_are_checked_too(broken):
     errors = errors_after(broken, "UPDATE figures SET value = 99 WHERE metric = "
                                   "'processing_share' AND estimated = 1")
     assert any("processing_share" in e and "shares sum to" in e for e in errors)
+
+
+# --- sources cited by any kind of row; publication dates; editorial sources -------------------
+
+def test_source_cited_only_by_aliases_needs_url_or_doi(broken):
+    errors = errors_after(broken, "UPDATE sources SET url = '', doi = '' "
+                                  "WHERE id = 'iso-codes-translations'")
+    assert "source iso-codes-translations has neither URL nor DOI" in errors
+
+
+def test_source_cited_only_by_minerals_needs_url_or_doi(broken):
+    ident = broken.execute(
+        "SELECT source_id FROM mineral_sources WHERE source_id NOT IN (SELECT source_id FROM "
+        "figures UNION SELECT source_id FROM claims) LIMIT 1").fetchone()[0]
+    errors = errors_after(broken, f"UPDATE sources SET url = NULL, doi = NULL WHERE id = '{ident}'")
+    assert f"source {ident} has neither URL nor DOI" in errors
+
+
+def test_naming_rows_citing_unknown_or_no_source(broken):
+    errors = errors_after(
+        broken, "PRAGMA foreign_keys = OFF",
+        "UPDATE country_names SET source_id = 'nowhere' WHERE rowid = (SELECT min(rowid) FROM "
+        "country_names)",
+        "UPDATE aggregates SET source_id = '' WHERE code = 'ROW'")
+    assert "country_names cites unknown source nowhere" in errors
+    assert "aggregates: 1 row(s) have no source" in errors
+
+
+def test_editorial_source_is_exempt_from_url_but_only_for_names(reference_conn, broken):
+    from desktop.reference.validation import EDITORIAL_PUBLISHER
+
+    publisher, url, doi = reference_conn.execute(
+        "SELECT publisher, coalesce(url, ''), coalesce(doi, '') FROM sources "
+        "WHERE id = 'editorial-usage'").fetchone()
+    assert (publisher, url, doi) == (EDITORIAL_PUBLISHER, "", "")
+    assert not any("editorial-usage" in e for e in check_reference(reference_conn).errors)
+    errors = errors_after(broken, "UPDATE figures SET source_id = 'editorial-usage' WHERE id = 1")
+    assert any(e.startswith("source editorial-usage is an editorial decision") and "figures" in e
+               for e in errors)
+
+
+def test_exemption_is_by_editorial_publisher_only(broken):
+    errors = errors_after(broken, "UPDATE sources SET publisher = 'Someone else' "
+                                  "WHERE id = 'editorial-usage'")
+    assert "source editorial-usage has neither URL nor DOI" in errors
+
+
+def test_missing_publication_date_is_a_warning(broken):
+    broken.execute("UPDATE sources SET published = '' WHERE id = 'usgs-mcs2026-rare-earths'")
+    broken.commit()
+    report = check_reference(broken)
+    message = "source usgs-mcs2026-rare-earths has no publication date"
+    assert message in report.warnings
+    assert message not in report.errors and report.ok
+    assert message in report.to_json()["warnings"]
+
+
+def test_uncited_source_without_date_is_not_reported(broken):
+    broken.execute("INSERT INTO sources (id, publisher, title) VALUES ('lonely', 'P', 'T')")
+    broken.commit()
+    report = check_reference(broken)
+    assert not any("lonely" in m for m in report.errors + report.warnings)
+
+
+def test_missing_publication_date_can_be_made_an_error(broken, monkeypatch):
+    from desktop.reference import validation
+
+    monkeypatch.setattr(validation, "MISSING_DATE_IS_ERROR", True)
+    errors = errors_after(broken, "UPDATE sources SET published = NULL "
+                                  "WHERE id = 'usgs-mcs2026-rare-earths'")
+    assert "source usgs-mcs2026-rare-earths has no publication date" in errors
+
+
+def test_db_check_json_lists_warnings(broken, reference_path, tmp_path, capsys):
+    import json
+
+    from desktop.cli import main
+
+    broken.execute("UPDATE sources SET published = '' WHERE id = 'usgs-mcs2026-rare-earths'")
+    broken.commit()
+    path = tmp_path / "broken.sqlite"
+    assert main(["db", "check", "--db", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "source usgs-mcs2026-rare-earths has no publication date" in data["warnings"]
