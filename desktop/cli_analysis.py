@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.analysis.concentration import HHI_BAND_SOURCE, Concentration, pct
+from desktop.analysis.shares import unmeasured_text
 from desktop.analysis.stages import ANALYSABLE_METRICS, STAGE_LABELS, STAGES
 from desktop.cli import UsageError, emit
 
@@ -94,7 +95,7 @@ def _concentration(wb, args) -> tuple[dict, str]:
     lines = [f"{mineral}: {result.series.describe()} ({result.series.unit})",
              f"HHI {result.hhi:,.0f} ({result.band}); top-1 "
              f"{result.top1.name if result.top1 else '-'} {pct(data['top1'])}; "
-             f"top-3 {pct(result.top3_share)}"]
+             f"{result.top3_text().split(' (')[0].lower()}"]
     lines += [f"  {s.rank:>2}. {s.name:<32} {pct(s.share):>8}" for s in result.shares.shares]
     lines.append(result.formula())
     return data, "\n".join(lines)
@@ -108,9 +109,8 @@ def _bloc(wb, args) -> tuple[dict, str]:
     data = {**coverage.to_json(), "mineral": mineral, "metric": series.metric,
             "stage": series.stage, "year": series.year,
             "sources": [s.brief() for s in series.sources]}
-    china = pct(coverage.rival_share) if coverage.rival_listed else "not listed"
     lines = [f"{coverage.bloc.name} in {mineral} {series.describe()}: "
-             f"{pct(coverage.bloc_share)} (China {china})"]
+             f"{coverage.bloc_text()} (China {coverage.rival_text()})"]
     lines += [f"  {s.name:<32} {pct(s.share):>8}" for s in coverage.members]
     lines += [coverage.formula(), *coverage.bloc.notes]
     return data, "\n".join(lines)
@@ -126,8 +126,10 @@ def _stress(wb, args) -> tuple[dict, str]:
     data = {**result.to_json(), "mineral": mineral, "metric": series.metric,
             "stage": series.stage, "year": series.year,
             "sources": [s.brief() for s in series.sources]}
-    lines = [f"{mineral} {series.describe()}: offline {pct(result.offline_share)}; HHI "
-             f"{result.hhi_before:,.0f} -> {result.hhi_after:,.0f}"]
+    unmeasured = (f" plus {unmeasured_text(result.unmeasured)}, not measurable"
+                  if result.unmeasured else "")
+    lines = [f"{mineral} {series.describe()}: offline {pct(result.offline_share)}{unmeasured}; "
+             f"HHI {result.hhi_before:,.0f} -> {result.hhi_after_text()}"]
     lines += [f"  {s.name:<32} {pct(s.share_before):>8} -> {pct(s.share_after):>8}"
               for s in result.shares_after]
     lines.append(result.formula())
@@ -142,8 +144,9 @@ def _gap(wb, args) -> tuple[dict, str]:
             "sources": [s.brief() for s in [*reserves.sources, *production.sources]]}
     lines = [f"{mineral}: share of reserves ({reserves.year}) minus share of mine production "
              f"({production.year})"]
-    lines += [f"  {r.name:<32} {pct(r.reserves_share):>8} {pct(r.production_share):>8} "
-              f"{100 * r.gap:+6.1f} pts" for r in rows]
+    lines += [f"  {r.name:<32} {_share_or(r.reserves_share, r.reserves_text):>8} "
+              f"{_share_or(r.production_share, r.production_text):>8} "
+              + ("   n/a" if r.gap is None else f"{100 * r.gap:+6.1f} pts") for r in rows]
     return data, "\n".join(lines)
 
 
@@ -178,15 +181,21 @@ def _matrix(wb, args) -> tuple[dict, str]:
             cells[stage] = {"metric": cell.series.metric, "product": cell.series.product,
                             "year": cell.series.year,
                             "bloc_share": round(cell.coverage.bloc_share, 6),
+                            "bloc_listed": cell.coverage.bloc_listed,
                             "china_share": round(cell.coverage.rival_share, 6),
                             "china_listed": cell.coverage.rival_listed,
                             "hhi": round(cell.hhi, 1)}
             lines.append(f"  {row.name:<28} {STAGE_LABELS[stage]:<22} bloc "
-                         f"{pct(cell.coverage.bloc_share):>8}  China "
-                         f"{pct(cell.coverage.rival_share):>8}  HHI {cell.hhi:>6,.0f}")
+                         f"{cell.coverage.bloc_text():>8}  China "
+                         f"{cell.coverage.rival_text():>8}  HHI {cell.hhi:>6,.0f}")
         out.append({"mineral": row.mineral, "name": row.name, "cells": cells})
     return {"bloc": bloc.to_json(), "rows": out}, "\n".join(lines)
 
 
 _ACTIONS = {"concentration": _concentration, "bloc": _bloc, "stress": _stress, "gap": _gap,
             "us": _us, "matrix": _matrix}
+
+
+def _share_or(share: float | None, published: str) -> str:
+    """A share, or the published text (e.g. "W") where the source gives no number."""
+    return published or "n/a" if share is None else pct(share)

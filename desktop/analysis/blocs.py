@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.analysis.concentration import pct, share_json
-from desktop.analysis.shares import SeriesShares, Share
-from desktop.domain.models import Membership, Source
+from desktop.analysis.shares import SeriesShares, Share, unmeasured_text
+from desktop.domain.models import Figure, Membership, Source
 
 RIVAL = "CHN"
 MAX_SPEC = 2000  # room for every ISO 3166 country as a custom bloc
@@ -45,6 +45,9 @@ class Container:
     members: list[Membership]
     sources: list[Source]
     kind: str = "initiative"  # "group": only members count; "initiative": every role but observer
+    launched: str = ""  # no member counts before the launch, whatever its own date says
+    ended: str = ""  # when the initiative was superseded or concluded (members are still shown)
+    ended_how: str = ""
 
     def counts(self, membership: Membership) -> bool:
         if self.kind == "group":
@@ -119,6 +122,12 @@ def resolve_bloc(spec: str, as_of: str, container: Callable[[str], Container | N
                               found.sources, "initiative")
         names.append(found.name + (f" ({', '.join(sorted(roles))})" if roles else ""))
         sources.update((s.id, s) for s in found.sources)
+        if found.launched and as_of[:len(found.launched)] < found.launched:
+            notes.append(f"{found.name} was launched on {found.launched}: no members on {as_of}")
+            continue
+        if found.ended and found.ended != found.launched and as_of[:len(found.ended)] >= found.ended:
+            notes.append(f"{found.name} was {found.ended_how or 'ended'} on {found.ended}; "
+                         "its members as last recorded are counted")
         current = [m for m in found.members if found.counts(m) and member_on(m, as_of)]
         for skipped in found.members:
             if not found.counts(skipped) and member_on(skipped, as_of):
@@ -159,7 +168,31 @@ class BlocCoverage:
 
     @property
     def bloc_share(self) -> float:
+        """Σ of the members' named shares: a lower bound (0 when none is named)."""
         return sum(s.share for s in self.members)
+
+    @property
+    def unmeasured(self) -> list[Figure]:
+        """Members the series lists without a number (USGS "W"): their share is unknown."""
+        return self.shares.unmeasured(self.bloc.members)
+
+    @property
+    def bloc_listed(self) -> bool:
+        """False when no member has a named figure: the share is unknown, not zero."""
+        return bool(self.members) or self.shares.residual_share < 0.0005 and not self.unmeasured
+
+    def bloc_text(self) -> str:
+        if self.bloc_listed:
+            return pct(self.bloc_share)
+        return "withheld (W)" if self.unmeasured else self._unnamed_text()
+
+    def rival_text(self) -> str:
+        return pct(self.rival_share) if self.rival_listed else self._unnamed_text()
+
+    def _unnamed_text(self) -> str:
+        """What can be said of a share nobody named: at most the unnamed remainder."""
+        residual = self.shares.residual_share
+        return f"not named (≤ {pct(residual)})" if residual >= 0.0005 else "not named"
 
     @property
     def rival_share(self) -> float:
@@ -169,7 +202,8 @@ class BlocCoverage:
     @property
     def rival_listed(self) -> bool:
         """False when the series names no figure for China (unknown, not zero)."""
-        return any(s.country == self.rival for s in self.shares.shares)
+        return any(s.country == self.rival for s in self.shares.shares) or (
+            self.shares.residual_share < 0.0005 and not self.shares.unmeasured([self.rival]))
 
     @property
     def rival_in_bloc(self) -> bool:
@@ -181,26 +215,32 @@ class BlocCoverage:
             terms += f" + … ({len(self.members) - 8} more)"
         text = (f"Bloc share = Σ shares of the {len(self.bloc.members)} members on "
                 f"{self.bloc.as_of} that have a named figure = {terms or 'none'} "
-                f"= {pct(self.bloc_share)}; China = "
-                f"{pct(self.rival_share) if self.rival_listed else 'not listed in this series'}. "
+                f"= {self.bloc_text()}; China = {self.rival_text()}. "
                 f"'Other countries' ({pct(self.shares.residual_share)}) is never credited to "
                 "the bloc, so the bloc share is a lower bound.")
+        if self.unmeasured:
+            text += (f" Listed without a number, so not counted: "
+                     f"{unmeasured_text(self.unmeasured)}.")
         if self.rival_in_bloc:
             text += " China is itself a member of this bloc."
         return text
 
     def to_json(self) -> dict:
         return {"bloc": self.bloc.to_json(), "bloc_share": round(self.bloc_share, 6),
+                "bloc_listed": self.bloc_listed,
                 "china_share": round(self.rival_share, 6),
                 "china_listed": self.rival_listed, "china_in_bloc": self.rival_in_bloc,
                 "residual_share": round(self.shares.residual_share, 6),
                 "members": [share_json(s) for s in self.members],
-                "members_without_figures": self.absent, "formula": self.formula()}
+                "members_without_figures": self.absent,
+                "members_unmeasured": [{"country": f.country, "name": f.country_name,
+                                        "value_text": f.value_text} for f in self.unmeasured],
+                "formula": self.formula()}
 
 
 def bloc_coverage(shares: SeriesShares, bloc: Bloc, rival: str = RIVAL) -> BlocCoverage:
     held = [s for s in shares.shares if s.country in bloc.members]
-    named = {s.country for s in shares.shares}
+    named = {s.country for s in shares.shares} | {f.country for f in shares.unquantified}
     absent = sorted(c for c in bloc.members if c not in named)
     return BlocCoverage(bloc, shares, held, absent, rival)
 

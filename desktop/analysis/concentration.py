@@ -64,6 +64,12 @@ class Concentration:
     def top3_share(self) -> float:
         return self.shares.top3_share
 
+    def top3_text(self) -> str:
+        if self.shares.top_exact(3):
+            return f"Top-3 = {pct(self.top3_share)}"
+        return (f"Top-3 ≥ {pct(self.top3_share)} (a country inside the unnamed "
+                f"{pct(self.shares.residual_share)} could rank among the top 3)")
+
     def formula(self) -> str:
         """The arithmetic behind the numbers, in words a reader can check by hand."""
         named = self.shares.shares
@@ -77,7 +83,7 @@ class Concentration:
         text = (f"Share = country value ÷ {self.shares.denominator_kind} ({total_text}). "
                 f"HHI = Σ (100 × share)² over {len(named)} named countries = {terms} "
                 f"= {self.hhi:,.0f}: {self.band} (above 1,800 = highly concentrated, 2023 US "
-                f"Merger Guidelines). Top-3 = {pct(self.top3_share)}.")
+                f"Merger Guidelines). {self.top3_text()}.")
         if residual > 0.0005:
             text += (f" {OTHERS_RULE}: here {pct(residual)}, so the HHI is a lower bound; were "
                      f"that remainder a single supplier the HHI would be {self.hhi_upper:,.0f}.")
@@ -94,6 +100,7 @@ class Concentration:
                 "top1_country": None if top1 is None else {"country": top1.country,
                                                            "name": top1.name},
                 "top3_share": round(self.top3_share, 6),
+                "top1_exact": self.shares.top_exact(1), "top3_exact": self.shares.top_exact(3),
                 "residual_share": round(self.shares.residual_share, 6),
                 "denominator": self.shares.denominator,
                 "denominator_kind": self.shares.denominator_kind,

@@ -20,29 +20,49 @@ from desktop.domain.models import Figure
 
 @dataclass(frozen=True)
 class GapRow:
+    """One country's shares; None where the source lists it without a number (e.g. "W")."""
+
     country: str
     name: str
-    reserves_share: float
-    production_share: float
+    reserves_share: float | None
+    production_share: float | None
+    reserves_text: str = ""  # the published text where the share is unknown ("W")
+    production_text: str = ""
 
     @property
-    def gap(self) -> float:
+    def gap(self) -> float | None:
+        if self.reserves_share is None or self.production_share is None:
+            return None
         return self.reserves_share - self.production_share
 
     def to_json(self) -> dict:
         return {"country": self.country, "name": self.name,
-                "reserves_share": round(self.reserves_share, 6),
-                "production_share": round(self.production_share, 6),
-                "gap": round(self.gap, 6)}
+                "reserves_share": _round(self.reserves_share),
+                "production_share": _round(self.production_share),
+                "gap": _round(self.gap),
+                "reserves_text": self.reserves_text, "production_text": self.production_text}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
 
 
 def reserves_production_gap(reserves: SeriesShares, production: SeriesShares) -> list[GapRow]:
-    """Every named country of either series, largest positive gap first."""
+    """Every named country of either series, largest positive gap first.
+
+    A country absent from one series holds none of it that the source attributes (0); a country
+    listed there without a number (USGS "W") has an unknown share, and so an unknown gap.
+    """
     names = {s.country: s.name for s in [*reserves.shares, *production.shares]}
     res = {s.country: s.share for s in reserves.shares}
     out = {s.country: s.share for s in production.shares}
-    rows = [GapRow(c, names[c], res.get(c, 0.0), out.get(c, 0.0)) for c in names]
-    return sorted(rows, key=lambda r: (-r.gap, r.country))
+    res_hidden = {f.country: f.value_text for f in reserves.unquantified}
+    out_hidden = {f.country: f.value_text for f in production.unquantified}
+    rows = [GapRow(c, names[c],
+                   None if c in res_hidden else res.get(c, 0.0),
+                   None if c in out_hidden else out.get(c, 0.0),
+                   res_hidden.get(c, ""), out_hidden.get(c, "")) for c in names]
+    return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), r.country))
 
 
 @dataclass(frozen=True)

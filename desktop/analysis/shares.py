@@ -5,7 +5,10 @@ the published world total when it is an exact number; otherwise (missing, a lowe
 ">75,000,000", or a rounded total smaller than what the countries add up to) the sum of the listed
 countries and "Other countries", and the result says which. Shares therefore never exceed 1.
 A series published as percentages of the world (processing shares) has 100 % as its denominator.
-Aggregates ("Other countries", combined figures) are never ranked as countries.
+Aggregates ("Other countries", combined figures) are never ranked as countries. A country listed
+without an exact number (USGS "W", withheld to avoid disclosing company data; "NA"; a bound such
+as ">1,000") is kept aside as unmeasured: its share is unknown, not zero, and results that touch
+it say so.
 
 "Other countries" and any gap between the world total and the listed rows are real supply: they
 stay in the denominator but are never a supplier. The residual share says how much that is, and
@@ -15,7 +18,7 @@ one more supplier, the most concentrated reading possible).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from desktop.domain.models import Figure
@@ -37,6 +40,11 @@ class SeriesShares:
     denominator: float
     denominator_kind: str  # "world total" or "sum of listed countries"
     world: Figure | None
+    unquantified: tuple[Figure, ...] = ()  # countries listed without an exact number
+
+    def unmeasured(self, countries: Collection[str]) -> list[Figure]:
+        """The figures of ``countries`` that the source lists but does not quantify."""
+        return [f for f in self.unquantified if f.country in countries]
 
     @property
     def top1(self) -> Share | None:
@@ -45,6 +53,16 @@ class SeriesShares:
     @property
     def top3_share(self) -> float:
         return sum(s.share for s in self.shares[:3])
+
+    def top_exact(self, n: int) -> bool:
+        """Is the top-n settled? Not when an unnamed supplier could outrank the n-th named one.
+
+        Any single country inside the unnamed remainder holds at most the whole remainder, so
+        the named top-n stands when that remainder is no larger than the n-th named share.
+        """
+        if self.residual_share < 0.0005:
+            return True
+        return len(self.shares) >= n and self.residual_share <= self.shares[n - 1].share
 
     @property
     def hhi(self) -> float:
@@ -90,7 +108,15 @@ def series_shares(figures: Iterable[Figure]) -> SeriesShares | None:
     shares = [Share(f.country, f.country_name or f.country, f.value or 0.0,
                     (f.value or 0.0) / denominator, rank, f)
               for rank, f in enumerate(ordered, start=1) if (f.value or 0) > 0]
-    return SeriesShares(shares, denominator, kind, world)
+    unquantified = tuple(f for f in figures if f.is_country and (
+        f.value is None or f.qualifier in (">", "<")))
+    return SeriesShares(shares, denominator, kind, world, unquantified)
+
+
+def unmeasured_text(figures: Iterable[Figure]) -> str:
+    """'United States (W), Chile (NA)': how a reader sees countries listed without a number."""
+    return ", ".join(f"{f.country_name or f.country} ({f.value_text or 'no number'})"
+                     for f in figures)
 
 
 def rank_of(series: SeriesShares, country: str) -> Share | None:

@@ -12,7 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from desktop.analysis.concentration import band, pct
-from desktop.analysis.shares import SeriesShares, Share, hhi_of
+from desktop.analysis.shares import SeriesShares, Share, hhi_of, unmeasured_text
+from desktop.domain.models import Figure
+
+NO_NAMED_SUPPLY = "no named supply left"
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,22 @@ class StressResult:
     removed: list[Share]  # named suppliers taken offline
     offline_share: float
     shares_after: list[ShareAfter]
+    targets: frozenset[str] = frozenset()  # the countries removed (or kept, for allies only)
 
     @property
     def hhi_before(self) -> float:
         return self.shares.hhi
 
     @property
-    def hhi_after(self) -> float:
+    def unmeasured(self) -> list[Figure]:
+        """Removed (or kept) countries the source lists without a number: effect unknown."""
+        return self.shares.unmeasured(self.targets)
+
+    @property
+    def hhi_after(self) -> float | None:
+        """None when no named supplier is left: there is nothing to measure, not a zero HHI."""
+        if not self.shares_after and self.shares.shares:
+            return None
         return hhi_of(s.share_after for s in self.shares_after)
 
     @property
@@ -57,12 +69,19 @@ class StressResult:
         return min(1.0, self.shares.residual_share / self.remaining_share)
 
     @property
-    def hhi_after_upper(self) -> float:
+    def hhi_after_upper(self) -> float | None:
+        if self.hhi_after is None:
+            return None
         return self.hhi_after + (100 * self.residual_after) ** 2
 
     @property
     def band_after(self) -> str:
+        if self.hhi_after is None:
+            return NO_NAMED_SUPPLY
         return band(self.hhi_after, self.hhi_after_upper)
+
+    def hhi_after_text(self) -> str:
+        return "—" if self.hhi_after is None else f"{self.hhi_after:,.0f}"
 
     def formula(self) -> str:
         if self.mode == "remove":
@@ -77,15 +96,22 @@ class StressResult:
                     "includes 'Other countries' (never credited to allies). New shares are "
                     "within the allies' output.")
         before = band(self.hhi_before, self.shares.hhi_upper)
-        return text + f" HHI {self.hhi_before:,.0f} ({before}) → {self.hhi_after:,.0f} " \
-                      f"({self.band_after})."
+        text += (f" HHI {self.hhi_before:,.0f} ({before}) → {self.hhi_after_text()} "
+                 f"({self.band_after}).")
+        if self.unmeasured:
+            text += (f" Listed without a number, so their part cannot be measured: "
+                     f"{unmeasured_text(self.unmeasured)}.")
+        return text
 
     def to_json(self) -> dict:
         return {"mode": self.mode, "removed_label": self.label,
                 "offline_share": round(self.offline_share, 6),
                 "remaining_share": round(self.remaining_share, 6),
-                "hhi_before": round(self.hhi_before, 1), "hhi_after": round(self.hhi_after, 1),
+                "hhi_before": round(self.hhi_before, 1),
+                "hhi_after": None if self.hhi_after is None else round(self.hhi_after, 1),
                 "band_after": self.band_after,
+                "unmeasured": [{"country": f.country, "name": f.country_name,
+                                "value_text": f.value_text} for f in self.unmeasured],
                 "removed": [{"country": s.country, "name": s.name, "share": round(s.share, 6)}
                             for s in self.removed],
                 "shares_after": [s.to_json() for s in self.shares_after],
@@ -102,7 +128,7 @@ def stress_remove(shares: SeriesShares, removed: Collection[str], label: str = "
                         else 0.0)
              for s in shares.shares if s.country not in removed]
     return StressResult("remove", label or ", ".join(sorted(removed)), shares, gone, offline,
-                        after if remaining > 1e-12 else [])
+                        after if remaining > 1e-12 else [], frozenset(removed))
 
 
 def stress_allies_only(shares: SeriesShares, allies: Collection[str], label: str = ""
@@ -114,4 +140,4 @@ def stress_allies_only(shares: SeriesShares, allies: Collection[str], label: str
     after = [ShareAfter(s.country, s.name, s.share, s.share / available) for s in kept
              if available > 1e-12]
     return StressResult("allies-only", label or ", ".join(sorted(allies)), shares, gone,
-                        1.0 - available, after)
+                        1.0 - available, after, frozenset(allies))

@@ -52,6 +52,7 @@ PRESET_BLOCS = (
 )
 
 
+ENDED_STATUSES = frozenset({"superseded", "concluded"})
 DEFAULT_STAGE_ORDER = ("mining", "refining", "downstream", "reserves")  # when none is asked
 
 
@@ -175,8 +176,12 @@ class AnalysisWorkbench:
                              [group.source] if group.source else [], "group")
         initiative = self.ref.initiative(ident)
         if initiative is not None:
+            ended = initiative.status in ENDED_STATUSES and initiative.status_date
             return Container(initiative.id, initiative.short_name or initiative.name,
-                             initiative.members, initiative.sources)
+                             initiative.members, initiative.sources,
+                             launched=initiative.launched,
+                             ended=initiative.status_date if ended else "",
+                             ended_how=initiative.status if ended else "")
         return None
 
     def bloc(self, spec: str, as_of: str | None = None) -> Bloc:

@@ -36,7 +36,7 @@ from desktop.reference.repository import ReferenceRepository
 
 KIND_KEYS = {
     "concentration": ("mineral", "metric", "stage", "product", "year", "top"),
-    "bloc": ("group", "mineral", "metric", "stage", "product", "year", "as-of", "chart"),
+    "bloc": ("group", "name", "mineral", "metric", "stage", "product", "year", "as-of", "chart"),
     "stress": ("mineral", "remove", "keep", "metric", "stage", "product", "year", "as-of", "top"),
 }
 STAMP_KEYS = ("data-pack", "values", "checksum")  # written by "Add to memo"; not read here
@@ -106,13 +106,16 @@ class AnalysisBlocks:
         coverage = self._ask(lambda: self.workbench.coverage(spec, mineral, as_of, **where))
         bloc = coverage.bloc
         series = self._ask(lambda: self.workbench.series(mineral, **where))
+        label = " ".join(params.get("name", "").split()) or bloc.name
         rows = [[s.name, _pct(s.share)] for s in coverage.members]
-        rows.append(["Bloc total", _pct(coverage.bloc_share)])
+        rows += [[f.country_name or f.country, f"{f.value_text} (no number)"]
+                 for f in coverage.unmeasured]
+        rows.append(["Bloc total", coverage.bloc_text()])
         if coverage.rival_listed:
             member = " (a bloc member)" if coverage.rival_in_bloc else ""
             rows.append([f"China{member}", _pct(coverage.rival_share)])
         else:
-            rows.append(["China (not listed)", "—"])
+            rows.append(["China (not listed)", coverage.rival_text()])
         notes = [coverage.formula(), *(f"{n}." for n in bloc.notes)]
         if coverage.absent:
             names = [self.repo.name_of(code) for code in coverage.absent]
@@ -122,12 +125,13 @@ class AnalysisBlocks:
         name = self.repo.name_of_mineral(mineral)
         return ResolvedBlock(
             kind="bloc",
-            title=f"{bloc.name} and China: {name}, {series.describe()} "
+            title=f"{label} and China: {name}, {series.describe()} "
                   f"(members on {bloc.as_of})",
             columns=["Country", "Share"], rows=rows, numeric=[False, True],
-            chart=_bloc_chart(bloc.name, coverage.bloc_share, coverage.rival_share
+            chart=_bloc_chart(label, coverage.bloc_share, coverage.rival_share
                               if coverage.rival_listed and not coverage.rival_in_bloc else None,
-                              series.describe()) if chart in YES else None,
+                              series.describe())
+            if chart in YES and coverage.bloc_listed else None,
             note=" ".join(notes),
             sources=_unique([*series.sources, *bloc.sources]))
 
@@ -166,7 +170,7 @@ class AnalysisBlocks:
         else:
             title = f"{name}, {series.describe()}: if {result.label} stopped supplying"
         summary = (f"Offline: {_pct(result.offline_share)} of supply; HHI "
-                   f"{result.hhi_before:,.0f} → {result.hhi_after:,.0f}. ")
+                   f"{result.hhi_before:,.0f} → {result.hhi_after_text()}. ")
         notes = [summary + "How it is worked out: " + result.formula(),
                  *(f"{n}." for n in bloc.notes)]
         if len(bloc.parts) > 1 or bloc.sources:  # a group or initiative, not a single country

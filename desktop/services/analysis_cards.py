@@ -41,12 +41,15 @@ def mineral_concentration(wb: AnalysisWorkbench, mineral_id: str) -> list[dict]:
                 "country": result.top1.country, "name": result.top1.name,
                 "share": round(result.top1.share, 6)},
             "top3_share": round(result.top3_share, 6),
+            "top1_exact": shares.top_exact(1), "top3_exact": shares.top_exact(3),
             "residual_share": round(shares.residual_share, 6),
             "china_share": None if china is None else round(china.share, 6),
             "without_china": None if without is None else {
                 "offline_share": round(without.offline_share, 6),
-                "hhi_after": round(without.hhi_after, 1), "band_after": without.band_after},
+                "hhi_after": _round(without.hhi_after), "band_after": without.band_after},
             "g7_share": None if coverage is None else round(coverage.bloc_share, 6),
+            "g7_text": "" if coverage is None else coverage.bloc_text(),
+            "china_text": "not listed" if coverage is None else coverage.rival_text(),
             "formula": result.formula(),
             "source": series.figures[0].source.brief()})
     return rows
@@ -64,7 +67,7 @@ def country_weights(wb: AnalysisWorkbench, iso3: str, name_of_mineral) -> list[d
                     "of": len(series.shares.shares),
                     "offline_share": round(stress.offline_share, 6),
                     "hhi_before": round(stress.hhi_before, 1),
-                    "hhi_after": round(stress.hhi_after, 1), "band_after": stress.band_after,
+                    "hhi_after": _round(stress.hhi_after), "band_after": stress.band_after,
                     "source": series.figures[0].source.brief()})
     return out
 
@@ -103,3 +106,7 @@ def supplier_weights(wb: AnalysisWorkbench, mineral_id: str, imports: list[dict]
 
 BAND_NOTE = (f"HHI band: {HHI_BAND_CITATION}. 'Other countries' counts in the world total but "
              "never as a supplier or as part of a bloc.")
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

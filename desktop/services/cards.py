@@ -126,10 +126,15 @@ class CardService:
             if share is None:
                 return None
             figure = share.figure
+            # Without a world total in numbers the "share" is of whatever happens to be listed
+            # (USGS's boron rows even measure each country in a different product): no share.
+            comparable = figure.unit == "percent" or (
+                shares.world is not None and shares.world.value is not None)
             return {"metric": metric, "stage": stage, "product": product, "year": year,
                     "value": figure.value, "value_text": figure.value_text, "unit": figure.unit,
-                    "estimated": figure.estimated, "rank": share.rank,
-                    "of": len(shares.shares), "share": round(share.share, 4),
+                    "estimated": figure.estimated, "rank": share.rank if comparable else None,
+                    "of": len(shares.shares),
+                    "share": round(share.share, 6) if comparable else None,
                     "denominator": shares.denominator_kind, "source": figure.source.brief()}
         if metric in ("import_source_share", "processing_share"):
             per_year = newest_source_per_year(series)
@@ -201,12 +206,12 @@ class CardService:
                                                  "estimated": world.estimated},
             "denominator": shares.denominator_kind,
             "top": [{"country": s.country, "name": s.name, "value": s.value,
-                     "value_text": s.figure.value_text, "share": round(s.share, 4),
+                     "value_text": s.figure.value_text, "share": round(s.share, 6),
                      "rank": s.rank, "estimated": s.figure.estimated}
                     for s in shares.shares[:TOP_N]],
             "top1": None if shares.top1 is None else {"country": shares.top1.country,
-                                                      "share": round(shares.top1.share, 4)},
-            "top3_share": round(shares.top3_share, 4),
+                                                      "share": round(shares.top1.share, 6)},
+            "top3_share": round(shares.top3_share, 6),
             "hhi": round(shares.hhi, 1),
             "source": shares.shares[0].figure.source.brief(),
         }

@@ -71,6 +71,48 @@ def test_membership_as_of_a_date(wb):
     assert wb.bloc("g7+AUS").members == wb.bloc("g7").members | {"AUS"}
 
 
+def test_no_member_counts_before_the_initiative_existed(wb):
+    # MSP was launched on 2022-06-14; Norway's joining date is only "2022", and Greece's Pax
+    # Silica signature (launched 2025-12-12) is undated: neither may count before the launch.
+    early = wb.bloc("msp", "2022-01-01")
+    assert not early.members and any("launched on 2022-06-14" in n for n in early.notes)
+    assert not wb.bloc("pax-silica", "2022-01-01").members
+    assert "GRC" in wb.bloc("pax-silica", "2026-06-01").members
+    later = wb.bloc("msp", "2026-06-01")  # superseded by FORGE on 2026-02-04: said, still shown
+    assert later.members and any("superseded on 2026-02-04" in n for n in later.notes)
+
+
+def test_withheld_figures_are_unknown_not_zero(wb):
+    # USGS MCS 2026 lithium: United States mine production "W" (world total excludes it)
+    coverage = wb.coverage("g7", "lithium", metric="mine_production", year=2025,
+                           exact_year=True)
+    assert [f.country for f in coverage.unmeasured] == ["USA"]
+    assert "USA" not in coverage.absent and "United States (W)" in coverage.formula()
+    stress = wb.stress("lithium", "USA", metric="mine_production", year=2025, exact_year=True)
+    assert stress.offline_share == 0 and [f.value_text for f in stress.unmeasured] == ["W"]
+    assert "cannot be measured" in stress.formula()
+    assert stress.to_json()["unmeasured"][0]["country"] == "USA"
+
+
+def test_unknown_shares_are_said_not_printed_as_zero(wb):
+    # IEA separation share 2025 names China only (91 %): the G7's share is unknown (≤ 9 %)
+    coverage = wb.coverage("g7", "rare-earths", stage="refining")
+    assert not coverage.bloc_listed and coverage.bloc_text() == "not named (≤ 9.0 %)"
+    assert coverage.to_json()["bloc_listed"] is False
+    without = wb.stress("rare-earths", "CHN", stage="refining")
+    assert without.hhi_after is None and without.band_after == "no named supply left"
+    assert without.to_json()["hhi_after"] is None and "→ —" in without.formula()
+
+
+def test_top3_is_a_lower_bound_when_an_unnamed_supplier_could_outrank(wb):
+    full = wb.concentration("rare-earths", metric="mine_production", year=2025,
+                            exact_year=True)
+    assert full.to_json()["top3_exact"] and "Top-3 = " in full.formula()
+    sparse = wb.concentration("rare-earths", year=1999, exact_year=True)  # US named, 94 % not
+    assert not sparse.to_json()["top1_exact"] and not sparse.to_json()["top3_exact"]
+    assert "Top-3 ≥" in sparse.formula()
+
+
 def test_stress_remove_china_by_hand(wb):
     result = wb.stress("rare-earths", "CHN", metric="mine_production", year=2025)
     assert result.offline_share == pytest.approx(270_000 / WORLD)
@@ -109,9 +151,15 @@ def test_reserves_gap_and_us_view(wb):
     reserves, production, rows = wb.gap("rare-earths")
     brazil = next(r for r in rows if r.country == "BRA")
     assert brazil.gap > 0.1  # far more of the world's reserves than of its output
-    assert math.isclose(sum(r.gap for r in rows),
-                        sum(r.reserves_share for r in rows) - sum(r.production_share
-                                                                  for r in rows))
+    known = [r for r in rows if r.gap is not None]
+    assert math.isclose(sum(r.gap for r in known),
+                        sum(r.reserves_share for r in known) - sum(r.production_share
+                                                                   for r in known))
+    # lithium: USGS withholds US output ("W"), so the US gap is unknown, not +reserves share
+    _, _, lithium = wb.gap("lithium")
+    usa = next(r for r in lithium if r.country == "USA")
+    assert usa.production_share is None and usa.production_text == "W" and usa.gap is None
+    assert lithium[-1] is usa  # unknown gaps sort last
     view = wb.us_view("gallium")
     assert view.latest_reliance.value == 100
     china = next(s for s in view.sources if s.country == "CHN")

@@ -92,7 +92,7 @@ def test_bloc_counts_the_eu_as_member_states_and_china_unlisted(resolver):
     assert block.chart is None  # only on request: a chart keeps the whole block on one page
     old = resolver(body("bloc", group="USA", mineral="rare-earths", year="1950", as_of=AS_OF))
     assert old.ok, old.error
-    assert ["China (not listed)", "—"] in old.rows
+    assert ["China (not listed)", "not named (≤ 18.5 %)"] in old.rows
 
 
 def test_stress_remove_and_keep_match_the_workbench(resolver, wb):

@@ -23,8 +23,11 @@ def test_mineral_card_has_a_concentration_row_per_stage(cards):
     assert mining["g7_share"] == pytest.approx(51 / 390, abs=1e-5)
     assert mining["without_china"]["offline_share"] == pytest.approx(270 / 390, abs=1e-5)
     assert "HHI" in mining["formula"] and mining["source"]["url"]
-    # only China is named in the separation share: what remains cannot be banded
-    assert rows["refining"]["without_china"]["band_after"].startswith("undetermined")
+    # only China is named in the separation share: without it no named supplier is left
+    assert rows["refining"]["without_china"]["band_after"] == "no named supply left"
+    assert rows["refining"]["without_china"]["hhi_after"] is None
+    # …and no G7 member is named there: its share is unknown (at most the unnamed 9 %)
+    assert rows["refining"]["g7_text"].startswith("not named (≤")
 
 
 def test_country_card_weights_and_removal(cards):

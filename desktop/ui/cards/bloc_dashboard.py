@@ -289,6 +289,8 @@ class BlocDashboard(QWidget):
         series = cell.series  # stage and product pin the very series the cell shows
         params = {"group": self.spec(), "mineral": series.mineral, "stage": series.stage,
                   "metric": series.metric}
+        if self.spec() in self._custom_names:
+            params["name"] = self._custom_names[self.spec()]
         if series.product:
             params["product"] = series.product
         params |= {"year": str(series.year), "as-of": self.as_of_text()}

@@ -91,13 +91,14 @@ class MineralCard(CardPanel):
             without = s["without_china"]
             rows.append({
                 "stage": s["stage_label"], "series": s["series"],
-                "leader": f"{s['top1']['name']} {pct(s['top1']['share'])}" if s["top1"] else "",
+                "leader": _leader(s), "leader_country": (s["top1"] or {}).get("country", ""),
                 "leader_sort": s["top1"]["share"] if s["top1"] else 0,
-                "top3": pct(s["top3_share"]), "top3_sort": s["top3_share"],
+                "top3": ("" if s["top3_exact"] else "≥ ") + pct(s["top3_share"]),
+                "top3_sort": s["top3_share"],
                 "hhi": f"{s['hhi']:,.0f}", "hhi_sort": s["hhi"], "band": s["band"],
-                "china": pct(s["china_share"]) if s["china_share"] is not None else "not listed",
-                "china_sort": s["china_share"] or 0,
-                "g7": pct(s["g7_share"]) if s["g7_share"] is not None else "",
+                "china": pct(s["china_share"]) if s["china_share"] is not None
+                else s["china_text"], "china_sort": s["china_share"] or 0,
+                "g7": s["g7_text"],
                 "g7_sort": s["g7_share"] or 0,
                 "without": "" if without is None else _after(without)})
         formulas = "<br>".join(
@@ -106,7 +107,8 @@ class MineralCard(CardPanel):
         main = stages[1] if len(stages) > 1 and stages[0]["stage"] == "reserves" else stages[0]
         self.add_table("Concentration by supply-chain stage", [
             Column("stage", "Stage"),
-            Column("leader", "Top-1", sort_key="leader_sort"),
+            Column("leader", "Top-1", sort_key="leader_sort", link_kind="country",
+                   link_key="leader_country"),
             Column("top3", "Top-3", numeric=True, sort_key="top3_sort"),
             Column("hhi", "HHI", numeric=True, sort_key="hhi_sort"), Column("band", "Band"),
             Column("china", "China", numeric=True, sort_key="china_sort"),
@@ -121,10 +123,12 @@ class MineralCard(CardPanel):
         if not gap or not gap["rows"]:
             return
         rows = [{"name": r["name"], "country": r["country"],
-                 "reserves": pct(r["reserves_share"]), "reserves_sort": r["reserves_share"],
-                 "production": pct(r["production_share"]),
-                 "production_sort": r["production_share"],
-                 "gap": f"{100 * r['gap']:+.1f} pts", "gap_sort": r["gap"]} for r in gap["rows"]]
+                 "reserves": _share_or(r["reserves_share"], r["reserves_text"]),
+                 "reserves_sort": r["reserves_share"] or 0,
+                 "production": _share_or(r["production_share"], r["production_text"]),
+                 "production_sort": r["production_share"] or 0,
+                 "gap": "unknown" if r["gap"] is None else f"{100 * r['gap']:+.1f} pts",
+                 "gap_sort": -1.0 if r["gap"] is None else r["gap"]} for r in gap["rows"]]
         self.add_table(f"Reserves vs mine production ({gap['reserves_year']} / "
                        f"{gap['production_year']})", [
             Column("name", "Country", link_kind="country", link_key="country"),
@@ -248,7 +252,26 @@ def _world(row: dict) -> str:
     return "" if share is None else f"{pct(share)} (#{row['world_rank']})"
 
 
+def _share_or(share: float | None, published: str) -> str:
+    """A share, or what the source printed instead of a number ("W" = withheld)."""
+    if share is not None:
+        return pct(share)
+    return "withheld (W)" if published == "W" else published or "not given"
+
+
+def _leader(stage: dict) -> str:
+    top1 = stage["top1"]
+    if not top1:
+        return ""
+    text = f"{top1['name']} {pct(top1['share'])}"
+    if not stage["top1_exact"]:
+        text += f" (may not lead: {pct(stage['residual_share'])} unnamed)"
+    return text
+
+
 def _after(without: dict) -> str:
+    if without["hhi_after"] is None:
+        return f"{pct(without['offline_share'])} offline; no named supplier left"
     if without["band_after"].startswith("undetermined"):
         return f"{pct(without['offline_share'])} offline; the rest is unnamed"
     return f"{pct(without['offline_share'])} offline; HHI {without['hhi_after']:,.0f}"

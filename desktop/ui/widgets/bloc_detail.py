@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.analysis.blocs import RIVAL
 from desktop.analysis.concentration import Concentration
+from desktop.analysis.shares import unmeasured_text
 from desktop.analysis.stages import STAGE_LABELS
 from desktop.analysis.stress import stress_allies_only, stress_remove
 from desktop.analysis.workbench import MatrixCell
@@ -88,7 +89,7 @@ def stress_summary(cell: MatrixCell, bloc_label: str) -> str:
                      f"supply offline; HHI {without.hhi_before:,.0f} → "
                      + ("undetermined (the rest is unnamed)"
                         if without.band_after.startswith("undetermined")
-                        else f"{without.hhi_after:,.0f} ({without.band_after})") + ".")
+                        else f"{without.hhi_after_text()} ({without.band_after})") + ".")
     alone = stress_allies_only(shares, bloc.members)
     lines.append(f"{bloc_label} on its own: {100 * alone.remaining_share:.1f} % of today's world "
                  f"supply" + (f", led by {alone.shares_after[0].name}" if alone.shares_after
@@ -164,18 +165,21 @@ class CellDetail(QWidget):
         self.title.setText(f"{self._mineral_name(series.mineral)} — "
                            f"{STAGE_LABELS[series.stage]}: {series.describe()} "
                            f"(data year {series.year}; unit: {series.unit}{estimated})")
-        china = (f"{100 * coverage.rival_share:.1f} %" if coverage.rival_listed
-                 else "not listed in this series")
-        self.headline.setText(f"{bloc_label}: {100 * coverage.bloc_share:.1f} % · China: {china}")
+        self.headline.setText(f"{bloc_label}: {coverage.bloc_text()} · "
+                              f"China: {coverage.rival_text()}")
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
         self.stress.setText(stress_summary(cell, bloc_label))
         self.formula.setText(f"{coverage.formula()}\n\n{Concentration(series).formula()}")
         absent = [self._name_of(c) for c in coverage.absent]
-        self.absent.setText(f"Members with no figure in this series: {', '.join(absent)}."
-                            if absent else "")
-        self.absent.setVisible(bool(absent))
+        lines = [f"Members with no figure in this series: {', '.join(absent)}."] if absent else []
+        if coverage.unmeasured:
+            lines.append("Listed without a number (W = withheld by USGS to avoid disclosing "
+                         "company data; not in the world total): "
+                         + unmeasured_text(coverage.unmeasured) + ".")
+        self.absent.setText(" ".join(lines))
+        self.absent.setVisible(bool(lines))
         self.table = DataTable("Rows used", COLUMNS, detail_rows(cell), scrolling=True)
         self.table.link_activated.connect(self.link_activated)
         self.table.status.connect(self.status)

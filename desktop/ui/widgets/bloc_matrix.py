@@ -38,8 +38,9 @@ def cell_text(cell: MatrixCell, year: int | None) -> str:
     """E.g. "Bloc 13 % · CN 69 %", "… · CN n/l" (China not listed), "… · 2019" (older data)."""
     coverage = cell.coverage
     china = share_text(coverage.rival_share) if coverage.rival_listed else "n/l"
-    text = (f"Bloc {share_text(coverage.bloc_share)} (incl. CN {china})" if coverage.rival_in_bloc
-            else f"Bloc {share_text(coverage.bloc_share)} · CN {china}")
+    bloc = share_text(coverage.bloc_share) if coverage.bloc_listed else "n/l"
+    text = (f"Bloc {bloc} (incl. CN {china})" if coverage.rival_in_bloc
+            else f"Bloc {bloc} · CN {china}")
     if year is not None and cell.series.year != year:
         text += f" · {cell.series.year}"
     return text
@@ -47,13 +48,13 @@ def cell_text(cell: MatrixCell, year: int | None) -> str:
 
 def cell_tooltip(name: str, cell: MatrixCell) -> str:
     series, coverage = cell.series, cell.coverage
-    china = (f"{100 * coverage.rival_share:.1f} %" if coverage.rival_listed
-             else "not listed in this series (unknown, not zero)")
     lines = [f"{name} — {STAGE_LABELS.get(series.stage, series.stage)}",
              f"Series: {series.describe()} ({series.unit})",
-             f"Bloc share: {100 * coverage.bloc_share:.1f} % "
-             f"({len(coverage.members)} members with a figure)",
-             f"China: {china}" + (" — a member of this bloc" if coverage.rival_in_bloc else ""),
+             f"Bloc share: {coverage.bloc_text()} "
+             f"({len(coverage.members)} members with a figure; n/l = none named: unknown, "
+             "not zero)",
+             f"China: {coverage.rival_text()}"
+             + (" — a member of this bloc" if coverage.rival_in_bloc else ""),
              f"HHI {cell.hhi:,.0f}: {band(cell.hhi, series.shares.hhi_upper)}",
              "Click for the figures and the arithmetic."]
     return "\n".join(lines)
