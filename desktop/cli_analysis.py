@@ -55,9 +55,21 @@ def _named(wb, lookup, args: argparse.Namespace) -> None:
             known = (":" in bare or wb.ref.is_country(bare.upper()) or
                      wb.ref.group(bare.lower()) is not None or
                      wb.ref.initiative(bare.lower()) is not None)
-            tokens.append(bare if known or not bare else
-                          resolve(wb.ref, lookup, "country", bare))
+            tokens.append(bare if known or not bare else _country_or_fail(wb, lookup, bare))
         setattr(args, option, "+".join(tokens))
+
+
+def _country_or_fail(wb, lookup, token: str) -> str:
+    """A country name in a bloc expression; anything else is named as what it is not."""
+    from desktop.cli_commands import resolve
+
+    try:
+        return resolve(wb.ref, lookup, "country", token)
+    except UsageError:
+        shown = token if len(token) <= 60 else token[:57] + "…"
+        raise UsageError(f"unknown group, initiative or country {shown!r} (groups: g7, g20, "
+                         "eu27, oecd, brics, quad; initiatives by id, e.g. msp, forge, "
+                         "pax-silica; see: briefdesk initiatives)") from None
 
 
 def _where(args: argparse.Namespace) -> dict:

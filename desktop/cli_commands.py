@@ -43,10 +43,11 @@ def resolve(repo: ReferenceRepository, lookup: Lookup, kind: str, text: str,
     named = [r for r in exact if r.name.casefold() == text.strip().casefold()]
     if len(named) == 1 or len(exact) == 1:
         return (named or exact)[0].id
+    shown = text if len(text) <= 60 else text[:57] + "…"  # one readable line, whatever was typed
     if exact:
         options = ", ".join(f"{r.id} ({r.name})" for r in exact)
-        raise UsageError(f"{text!r} matches several {kind} entries: {options}; give the id")
-    raise UsageError(f"no {kind} matches {text!r}; try: briefdesk lookup {text!r}")
+        raise UsageError(f"{shown!r} matches several {kind} entries: {options}; give the id")
+    raise UsageError(f"no {kind} matches {shown!r}; try: briefdesk lookup {shown!r}")
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:

@@ -65,12 +65,21 @@ def test_other_actions_print_text_and_json(capsys):
     ("stress", "--mineral", "copper"),
     ("stress", "--mineral", "copper", "--remove", "CHN", "--keep", "g7"),
     ("stress", "--mineral", "copper", "--remove", "Z" * 5000),
+    ("concentration", "--mineral", "y" * 100_000),
     ("matrix", "--group", "g7", "--year", "abc"),
 ])
 def test_bad_input_exits_2_with_one_line(capsys, args):
     code, out, err = run(capsys, "analyze", *args)
     assert code == 2 and not out
     assert err.startswith("briefdesk: ") and err.count("\n") == 1
+    assert len(err) < 400  # a 100 000-character argument is not echoed back
+
+
+def test_unknown_bloc_and_huge_names_get_short_clear_messages(capsys):
+    code, _, err = run(capsys, "analyze", "bloc", "--group", "nato", "--mineral", "lithium")
+    assert code == 2 and "unknown group, initiative or country 'nato'" in err
+    code, _, err = run(capsys, "analyze", "bloc", "--group", "g7", "--mineral", "x" * 100_000)
+    assert code == 2 and err.count("\n") == 1 and len(err) < 300
 
 
 def test_names_work_where_ids_are_expected(capsys):
