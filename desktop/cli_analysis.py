@@ -107,7 +107,7 @@ def _concentration(wb, args) -> tuple[dict, str]:
     lines = [f"{mineral}: {result.series.describe()} ({result.series.unit})",
              f"HHI {result.hhi:,.0f} ({result.band}); top-1 "
              f"{result.top1.name if result.top1 else '-'} {pct(data['top1'])}; "
-             f"{result.top3_text().split(' (')[0].lower()}"]
+             f"{result.top3_text(short=True).lower()}"]
     lines += [f"  {s.rank:>2}. {s.name:<32} {pct(s.share):>8}" for s in result.shares.shares]
     lines.append(result.formula())
     return data, "\n".join(lines)

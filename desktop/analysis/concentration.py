@@ -64,9 +64,13 @@ class Concentration:
     def top3_share(self) -> float:
         return self.shares.top3_share
 
-    def top3_text(self) -> str:
+    def top3_text(self, short: bool = False) -> str:
+        """"Top-3 = 89.7 %", or "Top-3 ≥ 5.8 %" with the reason when unnamed supply could hide a
+        bigger supplier; ``short`` ("Top-3 89.7 %", "Top-3 ≥ 5.8 %") is for headlines."""
         if self.shares.top_exact(3):
-            return f"Top-3 = {pct(self.top3_share)}"
+            return f"Top-3 {'' if short else '= '}{pct(self.top3_share)}"
+        if short:
+            return f"Top-3 ≥ {pct(self.top3_share)}"
         return (f"Top-3 ≥ {pct(self.top3_share)} (a country inside the unnamed "
                 f"{pct(self.shares.residual_share)} could rank among the top 3)")
 

@@ -38,6 +38,8 @@ KIND_KEYS = {
     "concentration": ("mineral", "metric", "stage", "product", "year", "top"),
     "bloc": ("group", "name", "mineral", "metric", "stage", "product", "year", "as-of", "chart"),
     "stress": ("mineral", "remove", "keep", "metric", "stage", "product", "year", "as-of", "top"),
+    "reserves-gap": ("mineral", "year", "top"),  # resolved in exposure_blocks
+    "us-imports": ("mineral",),
 }
 STAMP_KEYS = ("data-pack", "values", "checksum")  # written by "Add to memo"; not read here
 MAX_VALUE = 200  # characters in one value; bloc expressions may be as long as the workbench takes
@@ -77,7 +79,7 @@ class AnalysisBlocks:
                 for s in shares.shares[:top]]
         rows += _remainder_rows(shares.shares[top:], shares.residual_share)
         top1 = result.top1
-        summary = (f"HHI {result.hhi:,.0f} ({result.band}); top-3 {_pct(result.top3_share)}"
+        summary = (f"HHI {result.hhi:,.0f} ({result.band}); {result.top3_text(short=True).lower()}"
                    + (f"; largest supplier {top1.name}, {_pct(top1.share)}" if top1 else "")
                    + ". ")
         formula = result.formula()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 FENCE = "```"
 INFO = "brief"
 KINDS = ("production-table", "share-chart", "time-series", "figure", "memberships", "members",
-         "timeline", "concentration", "bloc", "stress")
+         "timeline", "concentration", "bloc", "stress", "reserves-gap", "us-imports")
 _KEY = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
 

@@ -64,9 +64,9 @@ class BlockResolver:
             "time-series": self._time_series, "figure": self._figure,
             "memberships": self._memberships, "members": self._members,
             "timeline": self._timeline}
-        from desktop.memos.analysis_blocks import AnalysisBlocks  # it imports this module
+        from desktop.memos.exposure_blocks import ExposureBlocks  # it imports this module
 
-        self._handlers.update(AnalysisBlocks(repo).handlers())
+        self._handlers.update(ExposureBlocks(repo).handlers())
 
     def __call__(self, body: str) -> ResolvedBlock:
         return self.resolve(body)

@@ -137,7 +137,8 @@ class MineralCard(CardPanel):
             Column("gap", "Gap", numeric=True, sort_key="gap_sort")], rows,
             source="Share of world reserves minus share of world mine production: positive = "
                    "holds more of the ground than it digs today. "
-                   + " ".join(source_html(s) for s in gap["sources"]))
+                   + " ".join(source_html(s) for s in gap["sources"]),
+            block=Block("reserves-gap", {"mineral": card["id"]}))
 
     def _add_share_chart(self, card: dict, stage: dict) -> None:
         from desktop.ui.widgets.charts import share_bar_chart
@@ -221,7 +222,8 @@ class MineralCard(CardPanel):
         self.add_table("US net import reliance (% of apparent consumption)", [
             Column("year", "Year", numeric=True), Column("product", "Form"),
             Column("value", "Net import reliance", numeric=True)], rows,
-            source=source_html(reliance[0]["source"]) + " · E = net exporter" if reliance else "")
+            source=source_html(reliance[0]["source"]) + " · E = net exporter" if reliance else "",
+            block=Block("us-imports", {"mineral": card["id"]}))
 
     def _add_imports(self, card: dict) -> None:
         """US import sources beside each supplier's own weight in world supply."""
@@ -244,7 +246,7 @@ class MineralCard(CardPanel):
                     "is through it; blank where the supplier is not named in the world table.")
         self.add_table("US import sources (% of imports)", columns, rows,
                        source=(source_html(imports[0]["source"]) + escape(note, quote=False))
-                       if imports else "")
+                       if imports else "", block=Block("us-imports", {"mineral": card["id"]}))
 
 
 def _world(row: dict) -> str:
