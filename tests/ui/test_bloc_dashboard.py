@@ -109,7 +109,7 @@ def test_clicking_a_cell_fills_the_detail(qtbot, dashboard):
     usa = next(r for r in rows if r.get("iso3") == "USA")
     china = next(r for r in rows if r.get("iso3") == "CHN")
     assert usa["member"] == "yes" and china["member"] == "no"
-    assert rows[-1]["name"].startswith("Denominator: world total") and rows[-2]["member"] == "never"
+    assert rows[-1]["name"] == "Denominator (world total)" and rows[-2]["member"] == "never"
     assert "Figures:" in detail.sources.text() and "http" in detail.sources.text()
     assert detail.add_button.isEnabled()
 

@@ -37,7 +37,9 @@ from desktop.ui.bloc_builder import BlocBuilderDialog
 from desktop.ui.widgets.bloc_detail import CellDetail, label
 from desktop.ui.widgets.bloc_matrix import BlocMatrixModel, legend_html
 
-YEARS = (("Latest", None), ("2025", 2025), ("2024", 2024))
+# USGS MCS 2026 gives 2024-2025; processing shares and the rare-earth series reach further back.
+# A cell shows the latest data at or before the chosen year and names its own year when older.
+YEARS = (("Latest", None), *((str(y), y) for y in range(2025, 2017, -1)))
 CUSTOM = "\0custom"  # the combo entry that opens the builder
 CSV_COLUMNS = ("mineral", "stage", "series", "year", "unit", "bloc_share", "china_share", "hhi",
                "band")

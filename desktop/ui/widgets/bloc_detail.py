@@ -63,17 +63,21 @@ def source_line(source: Source, prefix: str) -> str:
 
 
 def detail_rows(cell: MatrixCell) -> list[dict]:
-    """Every named country of the series, then the unattributed remainder and the denominator."""
+    """Every named country, those listed without a number (W), the remainder, the denominator."""
     shares, members = cell.series.shares, cell.coverage.bloc.members
     rows = [{"iso3": s.country, "name": s.name,
              "value": (s.figure.value_text or f"{s.value:,.6g}")
              + ("e" if s.figure.estimated else ""), "value_num": s.value,
              "share": f"{100 * s.share:.1f} %", "share_num": s.share,
              "member": "yes" if s.country in members else "no"} for s in shares.shares]
+    rows += [{"iso3": f.country, "name": f.country_name or f.country, "value": f.value_text,
+              "share": "unknown", "share_num": -1.0,
+              "member": "yes" if f.country in members else "no"} for f in shares.unquantified]
     rows.append({"name": "Other countries, unlisted", "value": "",
                  "share": f"{100 * shares.residual_share:.1f} %",
                  "share_num": shares.residual_share, "member": "never"})
-    rows.append({"name": f"Denominator: {shares.denominator_kind}",
+    kind = shares.denominator_kind.split(" (")[0]  # the formula above says the rest
+    rows.append({"name": f"Denominator ({kind})",
                  "value": f"{shares.denominator:,.0f}", "value_num": shares.denominator,
                  "share": "100.0 %", "share_num": 1.0, "member": ""})
     return rows
