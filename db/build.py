@@ -7,9 +7,10 @@ inserted in a fixed order, nothing records the wall clock, and the file is vacuu
 mode so it can be opened read-only (``mode=ro&immutable=1``) from a read-only folder.
 
 Tables (primary keys and foreign keys declared): ``meta``, ``sources``, ``countries``,
-``aggregates``, ``bodies``, ``country_names``, ``groups``, ``group_members``, ``minerals``,
-``mineral_names``, ``figures``, ``initiatives``, ``initiative_members``, ``events`` with its link
-tables, ``claims`` (where sources disagree), and ``search`` with its FTS5 trigram index.
+``aggregates``, ``bodies``, ``country_names``, ``groups``, ``group_names`` (curated aliases),
+``group_members``, ``minerals``, ``mineral_names``, ``figures``, ``initiatives``,
+``initiative_members``, ``events`` with its link tables, ``claims`` (where sources disagree), and
+``search`` with its FTS5 trigram index (names, codes, aliases and event document numbers).
 """
 
 from __future__ import annotations
@@ -113,6 +114,10 @@ def _build_tables(db, sources_dir: Path) -> None:
 
     groups = sorted(read_csv(sources_dir / "groups.csv"), key=lambda row: row["id"])
     _insert(db, "groups", groups, pk="id", foreign_keys=[SOURCE_FK])
+    _insert(db, "group_names", _group_name_rows(read_optional(sources_dir, "group_aliases.csv")),
+            pk=("group_id", "folded"), foreign_keys=[("group_id", "groups", "id"), SOURCE_FK],
+            columns={"group_id": str, "name": str, "folded": str, "kind": str, "lang": str,
+                     "source_id": str})
     group_members = read_csv(sources_dir / "group_members.csv")
     check_groups(group_members)
     _insert(db, "group_members", _numbered(group_members),
@@ -178,6 +183,19 @@ def _links(rows: list[dict], left: str, column: str, right: str) -> list[dict]:
                 seen.add((row["id"], value))
                 out.append({left: row["id"], right: value})
     return out
+
+
+def _group_name_rows(aliases: list[dict]) -> list[dict]:
+    """Curated group aliases ("EU", "European Union"), one row per group and folded name."""
+    rows, seen = [], set()
+    for alias in aliases:
+        key = fold(alias["alias"])
+        if key and (alias["group_id"], key) not in seen:
+            seen.add((alias["group_id"], key))
+            rows.append({"group_id": alias["group_id"], "name": alias["alias"], "folded": key,
+                         "kind": alias["kind"], "lang": alias["lang"],
+                         "source_id": alias["source_id"]})
+    return sorted(rows, key=lambda row: (row["group_id"], row["folded"]))
 
 
 def _mineral_rows(rows: list[dict]) -> list[tuple[dict, list[dict]]]:

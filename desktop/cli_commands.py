@@ -43,6 +43,8 @@ def resolve(repo: ReferenceRepository, lookup: Lookup, kind: str, text: str,
     named = [r for r in exact if r.name.casefold() == text.strip().casefold()]
     if len(named) == 1 or len(exact) == 1:
         return (named or exact)[0].id
+    if len(exact) > 1 and exact[0].score > exact[1].score:  # e.g. "Tb": the element, not a family
+        return exact[0].id
     shown = text if len(text) <= 60 else text[:57] + "…"  # one readable line, whatever was typed
     if exact:
         options = ", ".join(f"{r.id} ({r.name})" for r in exact)

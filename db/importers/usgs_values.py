@@ -62,9 +62,20 @@ def split_notes(notes: str) -> list[str]:
     return [part.strip() for part in (notes or "").split(" -- ") if part.strip()]
 
 
+#: How USGS opens a footnote that marks its cell as an estimate: "Estimated.", but also
+#: "Estimated from Asian Metal Ltd.", "Estimated amount of rhenium recovered …".
+ESTIMATE_MARK = "Estimated"
+
+
 def is_estimated(notes: str) -> bool:
-    """A cell is an estimate when one of its footnotes is exactly "Estimated."."""
-    return any(part == "Estimated." for part in split_notes(notes))
+    """A cell is an estimate when one of its footnotes starts with "Estimated".
+
+    The bare "Estimated." footnote is the common case, but USGS also writes where an estimate came
+    from ("Estimated from Trade Mining LLC shipping records.") and those cells are estimates too.
+    Footnotes that only mention estimates further in ("Includes U.S. Geological Survey estimates.")
+    do not flag the cell.
+    """
+    return any(part.startswith(ESTIMATE_MARK) for part in split_notes(notes))
 
 
 def decode_usgs_bytes(data: bytes) -> str:

@@ -8,6 +8,16 @@ Matching runs in stages, cheapest first, and an entity keeps its best score:
    for one or two characters (trigram needs three: "中国", "한국");
 4. typos — candidates sharing trigrams with the query, scored by edit similarity ("lithum").
 
+Each stage scores below the one before it, so a literal match always outranks a guessed typo. Within
+a stage the index weight of the matched name decides (db/search_index.py: an own name over an
+alias over an event title; an element's own symbol over the compounds and families listing it, so
+"Tb" is terbium before rare earths), then a small bonus for typing a name in its own case: "EU"
+and "eu" find the European Union first, "Eu" (a symbol's case) europium. Equal scores fall back
+to kind and then display name.
+
+A leading or trailing ``*`` (the search-engine habit "lith*") is dropped: every query already
+matches names that start with it. Event document numbers are indexed ("Announcement No. 70").
+
 User text never reaches SQL except as bound parameters or as FTS phrases with quotes doubled, so
 quotes, FTS operators, emoji and 10 000-character pastes return results or nothing, never an error.
 """
@@ -27,6 +37,9 @@ from desktop.domain.text import fold
 MAX_QUERY = 120
 KIND_ORDER = {"country": 0, "mineral": 1, "initiative": 2, "group": 3, "event": 4}
 FUZZY_MIN_RATIO = 0.72
+#: A typo scores at most 4 + 30 + 10 = 44, the least a literal substring match scores (40 + the
+#: smallest index weight, 4), so "No. 18 of 2025" is never outranked by a near miss ("No. 10").
+FUZZY_BASE = 4
 FUZZY_CANDIDATES = 15
 SHORT_QUERY = 3
 SHORT_CACHE_SIZE = 4096
@@ -45,6 +58,11 @@ def normalise_query(text: str) -> str:
     return fold(clean_query(text))[:MAX_QUERY].strip()
 
 
+def strip_wildcards(text: str) -> str:
+    """Drop ``*`` wildcards around a query: names starting with the rest already match first."""
+    return text.strip().strip("*").strip()
+
+
 def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -58,7 +76,7 @@ class Lookup:
 
     def search(self, query: str, limit: int = 20, kinds: set[str] | None = None
                ) -> list[LookupResult]:
-        typed = clean_query(query)
+        typed = strip_wildcards(clean_query(query))
         q = normalise_query(typed)
         if not q or limit <= 0:
             return []
@@ -80,8 +98,8 @@ class Lookup:
                   "n": max(limit, 20) * 3}
         best: dict[tuple[str, str], LookupResult] = {}
         # Each stage's best score is below the next-better stage's worst (exact >= 100 > prefix
-        # <= 91.5; prefix >= 70 > substring <= 61.5), so a stage is skipped once the better ones
-        # alone fill the list.
+        # <= 91.5; prefix >= 70 > substring <= 61.5; substring >= 44 > typo), so a stage is
+        # skipped once the better ones alone fill the list.
         self._offer(best, kinds, 100, "s.folded = :q", params)
         if len(best) < limit:
             self._offer(best, kinds, 70, "s.folded > :q AND s.folded < :qend", params)
@@ -123,14 +141,19 @@ class Lookup:
 
     def exact_names(self, kinds: tuple[str, ...] = ("country", "mineral", "initiative",
                                                      "group")) -> dict[str, list[tuple]]:
-        """Folded name -> [(kind, id, display, name as stored)]: what text recognition uses."""
+        """Folded name -> [(kind, id, display, name as stored)]: what text recognition uses.
+
+        Each name's entities come best first, as the lookup ranks them: "Tb" is terbium before
+        the rare-earth families, "Al" aluminum before alumina (recognition takes the first).
+        """
         marks = ",".join("?" * len(kinds))
-        names: dict[str, list[tuple]] = {}
-        for kind, ident, display, name, folded in self._conn.execute(
-                f"SELECT kind, entity_id, display, name, folded FROM search "
+        weighted: dict[str, list[tuple[int, tuple]]] = {}
+        for kind, ident, display, name, folded, weight in self._conn.execute(
+                f"SELECT kind, entity_id, display, name, folded, weight FROM search "
                 f"WHERE kind IN ({marks}) ORDER BY id", kinds):
-            names.setdefault(folded, []).append((kind, ident, display, name))
-        return names
+            weighted.setdefault(folded, []).append((weight, (kind, ident, display, name)))
+        return {folded: [entry for _weight, entry in sorted(entries, key=lambda e: -e[0])]
+                for folded, entries in weighted.items()}
 
     def clear_session_cache(self) -> None:
         """Forget kept short-query results (benchmarks measure the first keystroke too)."""
@@ -178,7 +201,7 @@ class Lookup:
             ratio = _similarity(q, folded)
             if ratio < FUZZY_MIN_RATIO:
                 continue
-            score = round(20 + 30 * ratio + weight, 3)
+            score = round(FUZZY_BASE + 30 * ratio + weight, 3)
             key = (kind, entity_id)
             if key not in best or best[key].score < score:
                 best[key] = LookupResult(kind, entity_id, display, score, name)

@@ -151,3 +151,8 @@ def test_db_build_to_a_path(capsys, tmp_path):
     out = tmp_path / "fresh.sqlite"
     data = run_json(capsys, "db", "build", "--db", str(out))
     assert out.exists() and data["check"]["ok"] is True and data["seconds"] < 60
+
+
+def test_show_takes_the_clear_winner_of_several_exact_matches(capsys):
+    code, out, _ = run(capsys, "show", "mineral", "Tb")  # terbium's own symbol beats its families
+    assert code == 0 and out.startswith("Terbium (mineral terbium)")

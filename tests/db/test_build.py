@@ -184,3 +184,30 @@ def test_events_include_the_founding_story(db):
     assert has("SELECT count(*) FROM events WHERE title LIKE '%Chikyu%'")
     assert has("SELECT count(*) FROM events WHERE announced != '' AND effective != '' "
                "AND announced != effective")
+
+
+def test_group_aliases_are_sourced_and_indexed(db):
+    rows = db.execute("SELECT name, source_id FROM group_names WHERE group_id = 'eu27'").fetchall()
+    assert {name for name, _ in rows} >= {"EU", "European Union"}
+    assert all(source for _, source in rows)
+    fks = {row[2] for row in db.execute("SELECT * FROM pragma_foreign_key_list('group_names')")}
+    assert fks == {"groups", "sources"}
+    indexed = {e for (e,) in db.execute("SELECT entity_id FROM search WHERE folded = 'eu' "
+                                        "AND kind = 'group'")}
+    assert indexed == {"eu27"}
+
+
+def test_event_document_numbers_are_indexed(db):
+    hits = db.execute("SELECT entity_id FROM search WHERE kind = 'event' AND folded = "
+                      "'announcement no 70 of 2025'").fetchall()
+    assert hits == [("2025-11-07-cn-suspends-october-controls",)]
+
+
+def test_an_element_symbol_weighs_more_than_its_compounds_and_families(db):
+    weights = dict(db.execute("SELECT entity_id, weight FROM search WHERE kind = 'mineral' AND "
+                              "name = 'Tb'"))
+    assert weights["terbium"] > weights["heavy-rare-earths"]
+    assert weights["terbium"] > weights["rare-earths"]
+    weights = dict(db.execute("SELECT entity_id, weight FROM search WHERE kind = 'mineral' AND "
+                              "name = 'Al'"))
+    assert weights["aluminum"] > weights["alumina"] and weights["aluminum"] > weights["bauxite"]

@@ -95,3 +95,17 @@ def test_all_68_critical_commodity_names_map_to_a_mineral(shared_usgs):
     assert names <= set(usgs_mcs.COMMODITY_SLUGS)
     minerals = {r["id"] for r in _curated("minerals.csv")}
     assert set(usgs_mcs.COMMODITY_SLUGS.values()) <= minerals
+
+
+def test_estimates_noted_with_their_origin_are_flagged():
+    """"Estimated from …" footnotes mark estimates as much as a bare "Estimated." does."""
+    rows = _curated(usgs_mcs.CURATED_FILE)
+    gallium = _find(rows, mineral="gallium", country="CHN", metric="capacity", year="2025")
+    assert gallium["note"].startswith("Estimated from") and gallium["estimated"] == "1"
+    russia = _find(rows, mineral="rhenium", country="RUS", metric="mine_production", year="2025")
+    assert russia["estimated"] == "1"
+    yttrium = [r for r in rows if r["mineral"] == "yttrium" and r["metric"] ==
+               "import_source_share"]
+    assert yttrium and all(r["estimated"] == "1" for r in yttrium)
+    flagged_by_note = [r for r in rows if r["note"].startswith("Estimated")]
+    assert flagged_by_note and all(r["estimated"] == "1" for r in flagged_by_note)

@@ -44,9 +44,12 @@ def test_parse_never_raises(text):
     assert parsed.text == text.strip()
 
 
-def test_estimate_flag_is_an_exact_footnote():
+def test_estimate_flag_is_a_footnote_starting_with_estimated():
     assert is_estimated("Estimated. -- Defined as imports")
-    assert not is_estimated("Estimated reserves data were included only if ...")
+    assert is_estimated("Estimated from Asian Metal Ltd.")
+    assert is_estimated("Includes Hong Kong. -- Estimated amount of rhenium recovered")
+    assert not is_estimated("Includes U.S. Geological Survey estimates.")
+    assert not is_estimated("Production is estimated from a combination of sources.")
     assert not is_estimated("")
 
 

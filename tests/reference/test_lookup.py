@@ -78,3 +78,79 @@ def test_arbitrary_text_never_raises(lookup, text):
     results = lookup.search(text)
     assert isinstance(results, list) and len(results) <= 20
     assert all(r.kind in {"country", "mineral", "initiative", "group", "event"} for r in results)
+
+
+@pytest.mark.parametrize("symbol,element,families", [
+    ("Tb", "terbium", {"heavy-rare-earths", "rare-earths"}),
+    ("Ho", "holmium", {"heavy-rare-earths", "rare-earths"}),
+    ("Lu", "lutetium", {"heavy-rare-earths", "rare-earths"}),
+    ("Yb", "ytterbium", {"heavy-rare-earths", "rare-earths"}),
+    ("Y", "yttrium", {"rare-earths"}), ("Sc", "scandium", {"rare-earths"}),
+    ("Sm", "samarium", {"rare-earths"}), ("Nd", "neodymium", {"rare-earths"}),
+    ("Rh", "rhodium", {"platinum-group-metals"}), ("Ru", "ruthenium", {"platinum-group-metals"}),
+    ("Zr", "zirconium", {"zirconium-and-hafnium"}), ("Al", "aluminum", {"alumina", "bauxite"}),
+    ("Ti", "titanium", {"titanium-dioxide", "titanium-mineral-concentrates"}),
+])
+def test_a_symbol_finds_its_element_before_the_families_listing_it(lookup, symbol, element,
+                                                                     families):
+    results = lookup.search(symbol, limit=10)
+    assert (results[0].kind, results[0].id) == ("mineral", element)
+    assert results[0].score > max(r.score for r in results[1:])
+    following = [r.id for r in results[1:1 + len(families)]]
+    assert set(following) == families  # the compounds and families that list it come next
+
+
+def test_eu_is_the_european_union_unless_typed_as_a_symbol(lookup):
+    for query in ("EU", "eu", "European Union", "european union"):
+        first = lookup.search(query, limit=5)[0]
+        assert (first.kind, first.id) == ("group", "eu27"), query
+        assert first.score >= 100  # an exact alias, not a partial match
+    assert [r.id for r in lookup.search("EU", limit=2)] == ["eu27", "europium"]
+    assert [r.id for r in lookup.search("Eu", limit=2)] == ["europium", "eu27"]
+
+
+def test_group_aliases_reach_text_recognition(lookup):
+    names = lookup.exact_names()
+    assert ("group", "eu27") in {(kind, ident) for kind, ident, *_ in names["eu"]}
+    assert [entry[:2] for entry in names["european union"]] == [("group", "eu27")]
+
+
+@pytest.mark.parametrize("query,event", [
+    ("Announcement No. 70", "2025-11-07-cn-suspends-october-controls"),
+    ("No. 18 of 2025", "2025-04-04-cn-medium-heavy-rare-earth-controls"),
+    ("MOFCOM/GACC Announcement No. 70 of 2025", "2025-11-07-cn-suspends-october-controls"),
+    ("announcement no 61 of 2025", "2025-10-09-cn-extraterritorial-rare-earth-rule"),
+    ("Announcement No. 56 of 2025", "2025-10-09-cn-superhard-and-ree-equipment-controls"),
+    ("State Council Order No. 792", "2024-12-01-cn-dual-use-export-regulations"),
+    ("WT/DS432", "2012-06-27-wto-rare-earths-panel-request"),
+])
+def test_document_numbers_find_their_event(lookup, query, event):
+    first = lookup.search(query, limit=5)[0]
+    assert (first.kind, first.id) == ("event", event)
+
+
+def test_a_near_miss_never_outranks_a_literal_match(lookup):
+    results = lookup.search("No. 18 of 2025", limit=10)
+    literal = [r for r in results if "18" in r.matched]
+    assert literal and results[0] == literal[0]
+    assert all(r.score < results[0].score for r in results[1:])
+
+
+@pytest.mark.parametrize("query", ["lith*", "lith**", "*lith", " lith* "])
+def test_a_wildcard_star_is_a_prefix_search(lookup, query):
+    results = lookup.search(query, limit=5)
+    assert [r.id for r in results[:2]] == [r.id for r in lookup.search("lith", limit=2)]
+    assert (results[0].kind, results[0].id) == ("mineral", "lithium")
+    assert "LTU" in [r.id for r in results]
+
+
+def test_stars_alone_find_nothing(lookup):
+    assert lookup.search("*") == [] and lookup.search("***") == []
+
+
+def test_exact_names_list_the_element_first(lookup):
+    names = lookup.exact_names()
+    assert names["tb"][0][:2] == ("mineral", "terbium")
+    minerals = [entry[1] for entry in names["al"] if entry[0] == "mineral"]
+    assert minerals[0] == "aluminum"  # the country code "AL" is told apart by case
+    assert names["eu"][0][:2] == ("group", "eu27")  # "Eu" as written still picks europium
