@@ -29,6 +29,24 @@ def _split(text: str | None) -> list[str]:
     return [p.strip() for p in (text or "").split(";") if p.strip()]
 
 
+def _date_key(date: str | None) -> tuple[bool, str]:
+    """Sort key for a partial ISO date: undated last, and "2022" after "2022-06-14".
+
+    A year-only or month-only date means "some time in that period", so it is placed at the end
+    of the period rather than before every exact date in it (plain string order would put a
+    partner who joined in "2022" ahead of the founders of 14 June 2022).
+    """
+    if not date:
+        return (True, "")
+    return (False, date + "-99-99"[len(date) - 4:] if len(date) < 10 else date)
+
+
+def _member_order(member: Membership) -> tuple[bool, bool, tuple[bool, str], str]:
+    """Chairs, then founders, then members by joining date (undated last), then by name."""
+    return (member.role != "chair", member.role != "founding-member", _date_key(member.joined),
+            member.member_name.casefold())
+
+
 class ReferenceRepository:
     """Read-only queries; every method uses bound parameters."""
 
@@ -67,6 +85,14 @@ class ReferenceRepository:
 
     def sources(self, ids: list[str]) -> list[Source]:
         return [self._sources[i] for i in ids if i in self._sources]
+
+    @cached_property
+    def _body_countries(self) -> dict[str, str]:
+        return {k: v for k, v in self._conn.execute("SELECT id, country FROM bodies") if v}
+
+    def body_country(self, code: str) -> str:
+        """The country a body (a ministry, agency or company) belongs to, or ''."""
+        return self._body_countries.get(code, "")
 
     def name_of(self, code: str) -> str:
         return self.display_names.get(code, code)
@@ -108,7 +134,9 @@ class ReferenceRepository:
             rows = self._conn.execute(
                 f"SELECT m.{key}, c.name, m.member, m.role, m.joined, m.left, m.source_id, "
                 f"m.note FROM {table} m JOIN {container} c ON c.id = m.{key} "
-                "WHERE m.member = ? ORDER BY m.joined, c.name", (member,))
+                "WHERE m.member = ?", (member,))
+            # Same date order as member lists: undated last, "2022" after "2022-06-14".
+            rows = sorted(rows, key=lambda r: (_date_key(r[4]), r[1]))
             for cid, cname, mem, role, joined, left, source_id, note in rows:
                 out.append(Membership(kind, cid, cname, mem, self.name_of(mem), role, joined,
                                       left, self.source(source_id), note,
@@ -176,12 +204,13 @@ class ReferenceRepository:
     def _members(self, table: str, key: str, container_id: str, container_name: str,
                  kind: str) -> list[Membership]:
         rows = self._conn.execute(
-            f"SELECT member, role, joined, left, source_id, note FROM {table} WHERE {key} = ? "
-            "ORDER BY role != 'chair', joined, member", (container_id,))
-        return [Membership(kind, container_id, container_name, m, self.name_of(m), role,
-                           joined, left, self.source(src), note,
-                           "country" if m in self._country_codes else "body")
-                for m, role, joined, left, src, note in rows]
+            f"SELECT member, role, joined, left, source_id, note FROM {table} WHERE {key} = ?",
+            (container_id,))
+        members = [Membership(kind, container_id, container_name, m, self.name_of(m), role,
+                              joined, left, self.source(src), note,
+                              "country" if m in self._country_codes else "body")
+                   for m, role, joined, left, src, note in rows]
+        return sorted(members, key=_member_order)
 
     def is_country(self, code: str) -> bool:
         return code in self._country_codes
@@ -227,9 +256,11 @@ class ReferenceRepository:
                kind: str | None = None, initiative: str | None = None) -> list[Event]:
         clauses, params = [], []
         if country:
-            clauses.append("(e.actor = ? OR e.id IN (SELECT event_id FROM event_targets "
-                           "WHERE country = ?))")
-            params += [country, country]
+            # Most Chinese controls are issued by MOFCOM, not "CHN"; a country's events therefore
+            # include those whose actor is one of its bodies (ministries, agencies, companies).
+            clauses.append("(e.actor = ? OR e.actor IN (SELECT id FROM bodies WHERE country = ?) "
+                           "OR e.id IN (SELECT event_id FROM event_targets WHERE country = ?))")
+            params += [country, country, country]
         if mineral:
             clauses.append("e.id IN (SELECT event_id FROM event_minerals WHERE mineral_id = ?)")
             params.append(mineral)

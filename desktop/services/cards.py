@@ -189,7 +189,22 @@ class CardService:
                                 if e.kind in EXPORT_CONTROL_KINDS],
             "events": [self._event_brief(e) for e in events],
             "sources": self._sources_of(figures, mineral.sources),
+            "reported_within": [] if stages else self._reported_within(mineral.id,
+                                                                       mineral.family),
         }
+
+    def _reported_within(self, mineral_id: str, family: str) -> list[dict]:
+        """The group commodities whose USGS tables cover an element USGS gives no table of
+        its own (iridium within the platinum-group metals, neodymium within rare earths)."""
+        head, _, tail = family.rpartition("-")
+        candidates = [family, f"{tail}-{head}" if head else "", "rare-earths"
+                      if family.startswith("rare-earths") else ""]
+        out = []
+        for ident in dict.fromkeys(c for c in candidates if c and c != mineral_id):
+            if self.repo.mineral(ident) is not None and any(
+                    key[0] in SHARE_METRICS for key in self._series_of(ident)):
+                out.append({"id": ident, "name": self.repo.name_of_mineral(ident)})
+        return out
 
     def _stage_block(self, mineral_id: str, key: tuple[str, str, str]) -> dict | None:
         metric, stage, product = key
@@ -245,6 +260,8 @@ class CardService:
                 "succeeded_by": [{"id": i.id, "name": i.name} for i in successors],
                 "lead_name": self.repo.name_of(initiative.lead),
                 "lead_is_country": self.repo.is_country(initiative.lead),
+                "lead_group": BODY_GROUPS.get(initiative.lead, ""),
+                "lead_country": self.repo.body_country(initiative.lead),
                 "successor_of_name": self.repo.name_of(initiative.successor_of)
                 if initiative.successor_of else "",
                 "mineral_names": [self.repo.name_of_mineral(m) for m in initiative.minerals],
@@ -258,6 +275,8 @@ class CardService:
         return {**event.to_json(), "kind": "event", "event_kind": event.kind,
                 "actor_name": self.repo.name_of(event.actor),
                 "actor_is_country": self.repo.is_country(event.actor),
+                "actor_group": BODY_GROUPS.get(event.actor, ""),
+                "actor_country": self.repo.body_country(event.actor),
                 "target_names": [self.repo.name_of(t) for t in event.targets],
                 "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
                 "initiative_names": [self.repo.name_of(i) for i in event.initiatives],
@@ -273,12 +292,16 @@ class CardService:
         return {**data, "kind": "group", "group_kind": group.kind,
                 "claims": self._claims("group", group.id)}
 
-    @staticmethod
-    def _link_body(row: dict, code_key: str, kind_key: str) -> None:
-        """A body that is also a group (the EU, the G7) links to that group's card."""
-        if row.get(kind_key) != "country" and row.get(code_key) in BODY_GROUPS:
+    def _link_body(self, row: dict, code_key: str, kind_key: str) -> None:
+        """A body that is also a group (the EU, the G7) links to that group's card; another
+        body (a ministry, an agency) to its country's card."""
+        if row.get(kind_key) == "country":
+            return
+        if row.get(code_key) in BODY_GROUPS:
             row[kind_key] = "group"
             row["group_id"] = BODY_GROUPS[row[code_key]]
+        elif self.repo.body_country(row.get(code_key, "")):
+            row["body_country"] = self.repo.body_country(row[code_key])
 
     # -- mini cards --------------------------------------------------------------------------
     def mini_card(self, kind: str, ident: str) -> list[str]:
@@ -356,6 +379,7 @@ class CardService:
                 "actor": event.actor, "actor_name": self.repo.name_of(event.actor),
                 "actor_is_country": self.repo.is_country(event.actor),
                 "actor_group": BODY_GROUPS.get(event.actor, ""),
+                "actor_country": self.repo.body_country(event.actor),
                 "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
                 "document_number": event.document_number,
                 "targets": event.targets, "minerals": event.minerals}

@@ -215,12 +215,19 @@ class LookupPalette(QFrame):
         self.raise_()
 
     def _place(self) -> None:
-        """A fixed place and size under the field: a palette that changed size on every
-        keystroke would make the card behind it repaint on every keystroke too."""
+        """Under the field, as tall as its rows up to ``VISIBLE_ROWS`` (then it scrolls).
+
+        Three results in a twelve-row box read as "something failed to load". The width is
+        fixed and the height changes only when the number of rows does, so the card behind
+        does not repaint on every keystroke.
+        """
         parent = self.parentWidget()
         origin = self.field.mapTo(parent, self.field.rect().bottomLeft())
         width = min(max(self.field.width(), 460), parent.width() - origin.x() - 8)
-        height = min(VISIBLE_ROWS * self.view.sizeHintForRow(0) + 6,
+        rows = min(max(self.model.rowCount(), 1), VISIBLE_ROWS)
+        frame = 2 * (self.frameWidth() + self.layout().contentsMargins().top()
+                     + self.view.frameWidth())
+        height = min(rows * self.view.sizeHintForRow(0) + frame,
                      parent.height() - origin.y() - 10)
         geometry = QRect(origin.x(), origin.y() + 2, width, max(height, 40))
         if geometry != self.geometry():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QSplitter,
+    QToolBar,
     QWidget,
 )
 
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
         self.mouse_buttons.forward.connect(self.go_forward)
         for entity_list in self.navigation.lists.values():
             self.mouse_buttons.watch(entity_list.view.viewport())
+        for toolbar in self.findChildren(QToolBar):  # back/forward over the toolbar too
+            for widget in (toolbar, *toolbar.findChildren(QWidget)):
+                self.mouse_buttons.watch(widget)
         self._restore()
 
     # -- state --------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.paths import user_data_dir
 
+VIEWS_WITHOUT_ID = ("timeline", "blocs")
+"""Views that are whole panels rather than one entity's card, stored with an empty id."""
+
 
 class UiSettings:
     def __init__(self) -> None:
@@ -27,7 +30,7 @@ class UiSettings:
     def last_card(self) -> tuple[str, str] | None:
         kind = self._settings.value("card/kind", "", type=str)
         ident = self._settings.value("card/id", "", type=str)
-        return (kind, ident) if kind and (ident or kind == "timeline") else None
+        return (kind, ident) if kind and (ident or kind in VIEWS_WITHOUT_ID) else None
 
     def set_last_card(self, kind: str, ident: str) -> None:
         self._settings.setValue("card/kind", kind)

@@ -93,3 +93,12 @@ def test_mini_cards(cards):
     japan = cards.mini_card("country", "JPN")
     assert japan[0] == "Japan" and "Group of Seven" in japan[2]
     assert "members" in cards.mini_card("initiative", "msp")[1]
+
+
+def test_bodies_link_to_their_country(cards):
+    # MOFCOM announces China's export controls; the US Department of State leads Pax Silica
+    china = cards.card("country", "CHN")
+    mofcom = [e for e in china["export_controls"] if e["actor"] == "MOFCOM"]
+    assert mofcom and all(e["actor_country"] == "CHN" for e in mofcom)
+    pax = cards.card("initiative", "pax-silica")
+    assert pax["lead_country"] == "USA" and not pax["lead_is_country"]

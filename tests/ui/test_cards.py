@@ -23,7 +23,8 @@ def render(qtbot, panel_class, card):
     panel.show_card(card)
     panel.finish()
     texts = " ".join(label.text() for label in panel.widget().findChildren(QLabel))
-    assert panel.tables or "holds no" in texts or card["kind"] == "event", card["id"]
+    assert panel.tables or "holds no" in texts or "gives no world production" in texts \
+        or card["kind"] == "event", card["id"]
     return panel
 
 
@@ -104,3 +105,9 @@ def test_blank_detection_works(qtbot):
     qtbot.addWidget(blank)
     blank.resize(300, 200)
     assert not _is_not_blank(blank)
+
+
+def test_an_element_without_its_own_table_points_to_its_group(qtbot, cards):
+    panel = render(qtbot, MineralCard, cards.card("mineral", "iridium"))
+    texts = " ".join(label.text() for label in panel.widget().findChildren(QLabel))
+    assert "reports them within" in texts and "briefdesk://mineral/platinum-group-metals" in texts

@@ -43,22 +43,46 @@ def pct(share: float | None, digits: int = 1) -> str:
     return "" if share is None else f"{100 * share:.{digits}f} %"
 
 
+def code_target(row: dict, prefix: str) -> tuple[str, str] | None:
+    """The card a code field (``actor``, ``lead``) opens, or None when nothing can be opened.
+
+    A country opens its own card and a body that is also a group (the EU, the G7) the group's.
+    Other bodies have no card of their own, so a ministry or agency (MOFCOM, the US Department
+    of State) opens the card of its country when the card data names one in ``<prefix>_country``.
+    """
+    code = row.get(prefix)
+    if row.get(f"{prefix}_is_country") and code:
+        return "country", str(code)
+    if row.get(f"{prefix}_group"):
+        return "group", str(row[f"{prefix}_group"])
+    if row.get(f"{prefix}_country"):
+        return "country", str(row[f"{prefix}_country"])
+    return None
+
+
+def code_html(row: dict, prefix: str) -> str:
+    """A code field as a link when it leads to a card, else as plain (escaped) text."""
+    name = row.get(f"{prefix}_name") or row.get(prefix) or ""
+    target = code_target(row, prefix)
+    return link(*target, name) if target else escape(name)
+
+
 def actor_link(event: dict) -> dict:
-    """Row fields that make an event's actor a link: to a country, or to a group (EU, G7)."""
-    if event.get("actor_is_country"):
-        return {"actor_kind": "country", "actor_id": event["actor"]}
-    if event.get("actor_group"):
-        return {"actor_kind": "group", "actor_id": event["actor_group"]}
-    return {"actor_kind": None, "actor_id": None}
+    """Row fields that make an event's actor a link (see ``code_target``)."""
+    kind, ident = code_target(event, "actor") or (None, None)
+    return {"actor_kind": kind, "actor_id": ident}
 
 
 def member_link(member: dict) -> dict:
-    """Row fields that make a member a link: countries and groups have cards, other bodies not."""
+    """Row fields that make a member a link: countries and groups have cards, and a body
+    with a country (``body_country``) opens that country's card."""
     kind = member.get("member_kind")
     if kind == "country":
         return {"member_link_kind": "country", "member_link": member["country"]}
     if kind == "group":
         return {"member_link_kind": "group", "member_link": member["group_id"]}
+    if member.get("body_country"):
+        return {"member_link_kind": "country", "member_link": member["body_country"]}
     return {"member_link_kind": None, "member_link": None}
 
 
@@ -150,7 +174,13 @@ class CardPanel(QScrollArea):
         raise NotImplementedError
 
     # -- building blocks ---------------------------------------------------------------------
-    def add_header(self, title: str, subtitle_html: str = "", block: Block | None = None) -> None:
+    def add_header(self, title: str, subtitle_html: str = "", block: Block | None = None,
+                   unavailable: str = "") -> None:
+        """Title, subtitle and an "Add to memo" button for ``block``.
+
+        ``unavailable`` says why the block would come out empty; the button is then disabled
+        (not hidden, so the reader learns why) and the reason is its tooltip.
+        """
         row = QHBoxLayout()
         heading = QLabel(escape(title))
         heading.setTextFormat(Qt.TextFormat.RichText)
@@ -168,6 +198,9 @@ class CardPanel(QScrollArea):
             button.setToolTip("Inserts the data block for this card into the open memo (or a "
                               "new one)")
             button.clicked.connect(lambda: self.memo_block.emit(block.to_markup()))
+            if unavailable:
+                button.setEnabled(False)
+                button.setToolTip(unavailable)
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.insertLayout(self._layout.count() - 1, row)
         if subtitle_html:

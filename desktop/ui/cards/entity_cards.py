@@ -6,7 +6,7 @@ from html import escape
 
 from desktop.memos.blocks import Block
 from desktop.services.analysis_cards import BAND_NOTE
-from desktop.ui.cards.base import CardPanel, link, member_link, pct, source_html
+from desktop.ui.cards.base import CardPanel, code_html, link, member_link, pct, source_html
 from desktop.ui.widgets.data_table import Column
 
 METRIC_TITLES = {"mine_production": "Mine production", "refinery_production": "Refinery production",
@@ -35,8 +35,12 @@ class CountryCard(CardPanel):
         codes = f"ISO {card['iso2']} · {card['iso3']} · {card['numeric']}"
         place = ", ".join(p for p in (card["region"], card["subregion"]) if p)
         subtitle = " · ".join(escape(p) for p in (card["official_name"], codes, place) if p)
+        # The card's memo block lists memberships; with none it would insert only an error.
         self.add_header(card["name"], subtitle,
-                        Block("memberships", {"country": card["iso3"]}))
+                        Block("memberships", {"country": card["iso3"]}),
+                        unavailable="" if card["memberships"] else
+                        f"Nothing to insert: {card['name']} belongs to no group or initiative "
+                        "in the reference database")
         self.add_table("Groups and initiatives", [
             Column("container", "Name", link_kind_key="kind", link_key="id"),
             Column("kind", "Kind"), Column("role", "Role"), Column("joined", "Joined"),
@@ -70,16 +74,31 @@ class CountryCard(CardPanel):
             self.add_text(f"The reference database holds no group memberships, mineral figures "
                           f"or policy events for {escape(card['name'])}.", small=True)
         self.add_events("Export controls imposed or targeted", card["export_controls"])
-        self.add_events("Related events", card["events"])
-        self.add_sources(card["sources"])
+        # Export controls are also events; listing them twice only lengthens the card.
+        controls = {e["id"] for e in card["export_controls"]}
+        self.add_events("Related events", [e for e in card["events"] if e["id"] not in controls])
+        if card["sources"]:
+            self.add_sources(card["sources"])
+        else:  # say why there is no source list rather than leave the reader to wonder
+            self.add_section("Sources")
+            self.add_text(_missing_sources(card), small=True)
+
+
+def _missing_sources(card: dict) -> str:
+    """The note a country card shows in place of a source list it does not have."""
+    name = escape(card["name"])
+    if card["events"] or card["export_controls"]:
+        return (f"The reference database holds no sourced figures or memberships for {name}; "
+                "each event above cites its sources on its own card.")
+    return (f"Nothing on this card cites a source: the reference database holds only the names "
+            f"and codes of {name}.")
 
 
 class InitiativeCard(CardPanel):
     kind = "initiative"
 
     def build(self, card: dict) -> None:
-        lead = link("country", card["lead"], card["lead_name"]) if card.get("lead_is_country") \
-            else escape(card.get("lead_name") or card["lead"])
+        lead = code_html(card, "lead")
         facts = [f"<b>{escape(card['initiative_kind'])}</b>",
                  f"launched {escape(card['launched'])}",
                  f"status: {escape(card['status'])}"
@@ -119,8 +138,7 @@ class EventCard(CardPanel):
             dates.append(f"announced {escape(card['announced'])}")
         if card["effective"]:
             dates.append(f"effective {escape(card['effective'])}")
-        actor = link("country", card["actor"], card["actor_name"]) \
-            if card.get("actor_is_country") else escape(card.get("actor_name") or card["actor"])
+        actor = code_html(card, "actor")
         self.add_header(card["title"], " · ".join([*dates, escape(card["event_kind"]), actor]),
                         Block("timeline", {"event": card["id"]}))
         if card["document_number"]:
@@ -172,8 +190,10 @@ def _add_weights(panel: CardPanel, card: dict) -> None:
              "rank": f"{w['rank']} of {w['of']}", "rank_sort": w["rank"],
              "offline": pct(w["offline_share"]), "offline_sort": w["offline_share"],
              "hhi": f"{w['hhi_before']:,.0f} → " + (
-                 "?" if w["band_after"].startswith("undetermined") else f"{w['hhi_after']:,.0f}"),
-             "hhi_sort": w["hhi_after"] - w["hhi_before"], "band": w["band_after"]}
+                 "—" if w["hhi_after"] is None else "?" if w["band_after"].startswith(
+                     "undetermined") else f"{w['hhi_after']:,.0f}"),
+             "hhi_sort": -w["hhi_before"] if w["hhi_after"] is None
+             else w["hhi_after"] - w["hhi_before"], "band": w["band_after"]}
             for w in weights]
     first = weights[0]
     panel.add_table(f"If {card['name']} stopped supplying (stress test)", [

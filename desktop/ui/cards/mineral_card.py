@@ -6,7 +6,7 @@ from html import escape
 
 from desktop.memos.blocks import Block
 from desktop.services.analysis_cards import BAND_NOTE
-from desktop.ui.cards.base import CardPanel, pct, source_html
+from desktop.ui.cards.base import CardPanel, link, pct, source_html
 from desktop.ui.cards.entity_cards import measure, value_with_flag
 from desktop.ui.widgets.data_table import Column
 
@@ -35,9 +35,7 @@ class MineralCard(CardPanel):
                          + escape(", ".join(card["supply_chain_stages"])))
         self.add_text("<br>".join(about))
         if not card["stages"]:
-            self.add_text(f"The USGS data release holds no world production or reserves by "
-                          f"country for {escape(card['name'].lower())}; figures below are what is "
-                          "published (US imports and reliance, processing shares).", small=True)
+            self.add_text(self._no_tables_text(card), small=True)
         self._add_concentration(card)
         for stage in card["stages"]:
             self._add_stage(card["id"], stage)
@@ -54,6 +52,22 @@ class MineralCard(CardPanel):
         others = [e for e in card["events"] if e not in card["export_controls"]]
         self.add_events("Related events", others, Block("timeline", {"mineral": card["id"]}))
         self.add_sources(card["sources"])
+
+    @staticmethod
+    def _no_tables_text(card: dict) -> str:
+        """Say where a reader finds the figures instead of leaving the card looking empty."""
+        name = escape(card["name"])
+        text = (f"The USGS data release gives no world production or reserves by country for "
+                f"{name} on its own")
+        within = card.get("reported_within") or []
+        if within:
+            text += "; it reports them within " + " and ".join(
+                link("mineral", m["id"], m["name"]) for m in within)
+        shown = [what for key, what in (("processing_shares", "processing shares"),
+                                        ("net_import_reliance", "US import reliance"),
+                                        ("import_sources", "US import sources"))
+                 if card.get(key)]
+        return text + (". Below: " + ", ".join(shown) + "." if shown else ".")
 
     @staticmethod
     def _stage_block(mineral: str, stage: dict) -> Block:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.memos.blocks import Block
 from desktop.services.cards import CardService
 from desktop.ui.cards.base import actor_link
+from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.widgets.data_table import Column, DataTable
 
 COLUMNS = [
@@ -61,13 +62,37 @@ class TimelinePanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(bar)
         self.table: DataTable | None = None
-        self.mouse_buttons = None  # set by the card area: back/forward mouse buttons
+        self._filter_bar = [self, self.country, self.mineral, self.event_kind, self.use_dates,
+                            self.date_from, self.date_to, self.count]
+        self._mouse_buttons: MouseHistoryButtons | None = None
         for combo in (self.country, self.mineral, self.event_kind):
             combo.currentIndexChanged.connect(self.refresh)
+        # The dates only count while the box is ticked; editable dates that change nothing
+        # would mislead, so they are greyed out until then.
+        for field in (self.date_from, self.date_to):
+            field.setEnabled(False)
+            field.setToolTip("Tick “From” to filter by these dates")
+            self.use_dates.toggled.connect(field.setEnabled)
         self.use_dates.toggled.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
         self.refresh()
+
+    @property
+    def mouse_buttons(self) -> MouseHistoryButtons | None:
+        """Back/forward mouse buttons, set by the card area after the panel is built."""
+        return self._mouse_buttons
+
+    @mouse_buttons.setter
+    def mouse_buttons(self, buttons: MouseHistoryButtons | None) -> None:
+        # The filter bar is where the pointer rests between tables; the combos and date fields
+        # would otherwise swallow the back button (the table's viewport is watched in refresh).
+        self._mouse_buttons = buttons
+        if buttons is not None:
+            for widget in self._filter_bar:
+                buttons.watch(widget)
+            if self.table is not None:
+                buttons.watch(self.table.view.viewport())
 
     @staticmethod
     def _combo(everything: str, choices: list[tuple[str, str]], name: str) -> QComboBox:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from desktop.memos.blocks import Block
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+MAX_COLUMN_WIDTH = 420  # wider texts are elided; the tooltip shows them whole
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ class DataTable(QWidget):
         self.title, self.source, self.block = title, source, block
         self.model = RowsModel(columns, rows)
         self.link_menu: QMenu | None = None  # the choice of cards of a multi-entity cell
+        self._fixed_height: int | None = None  # rows + header, when the table fits its rows
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(f"Table: {title}")
@@ -167,10 +170,11 @@ class DataTable(QWidget):
         rows_header.hide()
         rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows_header.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all
-        header.setMaximumSectionSize(420)  # long titles are elided; the tooltip has them whole
+        header.setResizeContentsPrecision(40)  # the header and first rows via the delegate …
+        header.setMaximumSectionSize(MAX_COLUMN_WIDTH)  # long texts elide; tooltips are whole
         header.setStretchLastSection(scrolling)
         self.view.resizeColumnsToContents()
+        self._widen_to_all_rows()  # … then every row, from the cached texts
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -206,6 +210,25 @@ class DataTable(QWidget):
         if not scrolling:
             self._fit_height()
 
+    def _widen_to_all_rows(self) -> None:
+        """Widen columns whose longest text lies beyond the rows the delegate measured.
+
+        Asking the delegate about every row is slow on long tables, but measuring the cached
+        cell texts with the font is cheap, and without it a large number or long name further
+        down is elided ("1,400,0…").
+        """
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                               self.view)
+        padding = 2 * (margin + 1) + 4  # the delegate's text margins, plus a little air
+        for column in range(self.model.columnCount()):
+            texts = {self.model.text(row, column) for row in range(self.model.rowCount())}
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            needed = min(widest + padding, MAX_COLUMN_WIDTH)
+            if needed > header.sectionSize(column):
+                header.resizeSection(column, needed)
+
     def _fit_height(self) -> None:
         """Show every row (the card scrolls) and no wider than the columns need."""
         rows = self.model.rowCount()
@@ -216,10 +239,28 @@ class DataTable(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         width = self.view.horizontalHeader().length() + frame + 2
         self.view.setMaximumWidth(max(width, 240))
-        # room for a horizontal scroll bar only when the columns may not fit a narrow window
-        spare = self.view.horizontalScrollBar().sizeHint().height() if width > 900 else 0
-        self.view.setFixedHeight(height + spare)
+        self._fixed_height = height
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._reserve_scroll_bar()
+
+    def _reserve_scroll_bar(self) -> None:
+        """Make room for the horizontal scroll bar exactly when the columns overflow.
+
+        The bar is drawn over the table's last row, so in a pane narrower than the columns that
+        row would be hidden; in a wide pane the reserved strip would be an empty gap.
+        """
+        if self._fixed_height is None:
+            return
+        frame = 2 * self.view.frameWidth()
+        overflow = self.view.horizontalHeader().length() + frame > self.view.width()
+        spare = self.view.horizontalScrollBar().sizeHint().height() if overflow else 0
+        if self.view.minimumHeight() != self._fixed_height + spare:  # no relayout loops
+            self.view.setFixedHeight(self._fixed_height + spare)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Re-check the scroll-bar room: the pane width decides whether the columns overflow."""
+        super().resizeEvent(event)
+        self._reserve_scroll_bar()
 
     def _menu(self) -> QMenu:
         menu = QMenu(self)

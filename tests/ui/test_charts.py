@@ -1,0 +1,60 @@
+"""Chart axes: readable numbers, whole unit titles and bar labels that are not squeezed."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtGui import QFont  # noqa: E402
+
+from desktop.ui.widgets.charts import (  # noqa: E402
+    bar_axis_end,
+    line_chart,
+    nice_ticks,
+    share_bar_chart,
+    tick_label,
+)
+
+
+def test_nice_ticks_cover_the_range_in_round_steps():
+    assert nice_ticks(252_000) == [0, 100_000, 200_000, 300_000]
+    assert nice_ticks(105) == [0, 25, 50, 75, 100, 125]
+    assert nice_ticks(0) == [0.0, 1.0]
+
+
+def test_tick_labels_have_thousands_separators():
+    assert tick_label(500_000, 100_000) == "500,000"
+    assert tick_label(0.5, 0.25) == "0.5"
+    assert tick_label(1.25, 0.25) == "1.25"
+
+
+def test_line_chart_y_labels_and_wrapped_title(qtbot):
+    from PySide6.QtCharts import QCategoryAxis, QChartView
+
+    box = line_chart("Net import reliance", {"Gallium": [(2020, 100.0), (2024, 600_000.0)]},
+                     "% of apparent consumption and a long unit", "source")
+    qtbot.addWidget(box)
+    view = box.findChild(QChartView)
+    axis = next(a for a in view.chart().axes() if isinstance(a, QCategoryAxis))
+    assert "600,000" in axis.categoriesLabels()
+    assert "<br>" in axis.titleText()  # wrapped, not elided
+    assert "% of apparent consumption and a long unit" in view.toolTip()
+
+
+def test_short_axis_title_is_left_alone(qtbot):
+    from desktop.ui.widgets.charts import _wrapped_title
+
+    assert _wrapped_title("Metric tons", QFont()) == "Metric tons"
+
+
+def test_full_bar_gets_room_for_its_label(qtbot):
+    assert bar_axis_end(60) == 100
+    assert bar_axis_end(99) > 110
+    from PySide6.QtCharts import QChartView, QValueAxis
+
+    box = share_bar_chart("Gallium", ["China", "Japan"], [0.99, 0.01], "source")
+    qtbot.addWidget(box)
+    axis = next(a for a in box.findChild(QChartView).chart().axes()
+                if isinstance(a, QValueAxis))
+    assert axis.max() > 110
