@@ -19,9 +19,16 @@ def _library():
         raise UsageError(str(exc)) from None
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a longer number overflows, it cannot be an id
+
+
 def _memo_id(text: str) -> int:
-    if not text.isdigit():
+    """A memo id as typed, checked before it reaches SQLite (which overflows past 2**63-1)."""
+    if not text.isascii() or not text.isdigit():
         raise UsageError(f"a memo id is a number (see 'briefdesk memo list'), not {text!r}")
+    if len(text) > 19 or not 1 <= int(text) <= MAX_ID:
+        raise UsageError(f"there is no memo {text[:24]}{'…' if len(text) > 24 else ''}: memo "
+                         f"ids run from 1 to {MAX_ID} (see 'briefdesk memo list')")
     return int(text)
 
 
@@ -43,6 +50,8 @@ def cmd_memo(args: argparse.Namespace) -> int:
             stored = library.get(memo_id)
             emit(stored.to_json(body=False), args.json, f"imported memo {memo_id}: {stored.title}")
         elif args.action == "list":
+            if args.target:
+                raise UsageError(f"memo list takes no argument, got {args.target!r}")
             rows = library.list(limit=10_000)
             emit([{"id": i, "title": t, "updated": u} for i, t, u in rows], args.json,
                  "\n".join(f"{i:>5}  {u[:16]}  {t}" for i, t, u in rows) or "(no memos)")
@@ -53,7 +62,11 @@ def cmd_memo(args: argparse.Namespace) -> int:
             _export(library, _memo_id(args.target or ""), args)
         elif args.action == "delete":
             memo_id = _memo_id(args.target or "")
-            title = library.get(memo_id).title
+            stored = library.get(memo_id)
+            if stored.deleted:
+                raise UsageError(f"memo {memo_id} ({stored.title}) is already in the trash "
+                                 f"(since {stored.deleted[:16].replace('T', ' ')} UTC)")
+            title = stored.title
             library.trash(memo_id)
             emit({"id": memo_id, "trashed": True}, args.json,
                  f"moved memo {memo_id} ({title}) to the trash")

@@ -2,6 +2,12 @@
 
 The front matter is a few ``key: value`` lines, not full YAML: what a memo needs (title, to, from,
 date, marking, summary, author, keywords, toc) and nothing that could surprise its author.
+
+A value may be wrapped in matching quotes (``title: "Cobalt: outlook"``); the quotes are
+delimiters, as in YAML, and a value that would otherwise lose quotes of its own on reading is
+written back wrapped once more, so a memo round-trips through its `.md` file unchanged. Nested
+YAML (indented lines, lists) is refused with a message naming the line, rather than read as
+top-level keys the author never wrote.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ class Memo:
         lines = ["---"]
         for key in (*FIELDS, *sorted(k for k in self.front if k not in FIELDS)):
             if self.front.get(key, "") != "":
-                lines.append(f"{key}: {' '.join(self.front[key].split())}")
+                lines.append(f"{key}: {_quoted(' '.join(self.front[key].split()))}")
         lines.append("---")
         return "\n".join(lines) + "\n\n" + self.body.lstrip("\n")
 
@@ -64,6 +70,10 @@ def parse_memo(text: str) -> Memo:
         line = lines[number]
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        if line[:1] in (" ", "\t") or line.lstrip().startswith("- "):
+            raise MemoSyntaxError(f"front matter line {number + 1}: nested values (indented "
+                                  f"lines or lists) are not supported; write each field as "
+                                  f"one 'key: value' line, got {line.strip()[:60]!r}")
         key, sep, value = line.partition(":")
         key = key.strip().lower()
         if not sep or not _KEY.match(key):
@@ -72,10 +82,20 @@ def parse_memo(text: str) -> Memo:
         if key in front:
             raise MemoSyntaxError(f"front matter line {number + 1}: {key!r} is given twice")
         value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        if _is_quoted(value):
             value = value[1:-1]
         if len(value) > MAX_FIELD:
             raise MemoSyntaxError(f"front matter line {number + 1}: {key!r} is longer than "
                                   f"{MAX_FIELD} characters")
         front[key] = value
     return Memo(front, "\n".join(lines[end + 1:]))
+
+
+def _is_quoted(value: str) -> bool:
+    return len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'"
+
+
+def _quoted(value: str) -> str:
+    """A value as written to the file: wrapped in quotes only when reading it back would strip
+    quotes that belong to the value itself."""
+    return f'"{value}"' if _is_quoted(value) else value

@@ -8,7 +8,9 @@ Design, in one place:
   forward and each runs in its own transaction. Version 1 held memos and versions; version 2 added
   tags and full-text search.
 - **Integrity on open**: ``PRAGMA quick_check`` runs first; a damaged file raises
-  ``LibraryDamaged`` naming the newest good backup. The damaged file is never written to.
+  ``LibraryDamaged`` naming the newest backup that itself passes ``quick_check`` (a backup taken
+  of a file already going bad is no rescue). The damaged file is never written to; restoring, or
+  starting afresh, moves it aside under a ``library-damaged-…`` name.
 - **Backups**: at most one a day, made with SQLite's online backup API, the newest seven kept.
 - **Versions**: an explicit save, and autosave at most every ``SNAPSHOT_EVERY`` seconds, copies the
   memo into ``versions``; older versions can be listed and restored. Deleting moves to the trash.
@@ -51,9 +53,11 @@ class LibraryError(RuntimeError):
 
 
 class LibraryDamaged(LibraryError):
+    """The library failed its check; ``backups`` are the good ones, newest first."""
+
     def __init__(self, path: Path, backups: list[Path]) -> None:
         newest = backups[0].name if backups else None
-        offer = f" The newest backup is {newest}." if newest else " There is no backup yet."
+        offer = f" The newest good backup is {newest}." if newest else " There is no good backup."
         super().__init__(f"The memo library {path} is damaged and was left untouched.{offer}")
         self.path, self.backups = path, backups
 
@@ -164,7 +168,7 @@ class MemoLibrary:
                     raise sqlite3.DatabaseError("quick_check failed")
             conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError:
-            raise LibraryDamaged(self.path, self.backups()) from None
+            raise LibraryDamaged(self.path, [b for b in self.backups() if is_sound(b)]) from None
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
         self._migrate(conn)
@@ -213,20 +217,29 @@ class MemoLibrary:
             old.unlink(missing_ok=True)
         return target
 
+    @staticmethod
+    def set_aside(directory: Path, label: str) -> Path:
+        """Move the library file out of the way (renamed, never deleted), so a backup or an
+        empty library can take its place; returns where it went."""
+        directory = Path(directory)
+        current = directory / FILE_NAME
+        kept = directory / f"library-damaged-{label}.sqlite"
+        number = 1
+        while kept.exists():
+            kept = directory / f"library-damaged-{label}-{number}.sqlite"
+            number += 1
+        if current.exists():
+            current.replace(kept)
+        for suffix in ("-wal", "-shm"):
+            (directory / (FILE_NAME + suffix)).unlink(missing_ok=True)
+        return kept
+
     @classmethod
     def restore_backup(cls, directory: Path, backup: Path) -> Path:
         """Put a backup in place of a damaged library; the damaged file is kept beside it."""
         directory = Path(directory)
         current = directory / FILE_NAME
-        kept = directory / f"library-damaged-{backup.stem.removeprefix('library-')}.sqlite"
-        if current.exists():
-            number = 1
-            while kept.exists():
-                kept = kept.with_name(f"{kept.stem}-{number}.sqlite")
-                number += 1
-            current.replace(kept)
-        for suffix in ("-wal", "-shm"):
-            (directory / (FILE_NAME + suffix)).unlink(missing_ok=True)
+        kept = cls.set_aside(directory, backup.stem.removeprefix("library-"))
         source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         target = sqlite3.connect(current)
         try:
@@ -406,6 +419,18 @@ class MemoLibrary:
 
     def integrity(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def is_sound(path: Path) -> bool:
+    """Whether a library file (a backup) opens read-only and passes ``quick_check``."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def _front(memo: Memo) -> str:

@@ -4,7 +4,14 @@ A pasted news article or a memo draft is read word by word; every run of one to 
 folded form is a known name, code or alias (in any script) is an entity. Text without spaces
 between words (Chinese, Japanese) is searched for the known names in those scripts. Short codes
 and symbols ("US", "Ga", "UK") count only when written in capitals as codes are, so the word "us"
-or "in" is not taken for a country or a mineral.
+or "in" is not taken for a country or a mineral, and country names that are also everyday words
+("turkey", "chad", "jordan") count only when capitalised.
+
+Words are runs of word characters, so punctuation never sticks to a name: "China’s" is China,
+"US-China" is the US and China, "lithium-ion" is lithium. A name written with a hyphen or an
+apostrophe ("Guinea-Bissau", "Côte d’Ivoire") is still found, as a run of several words. The data
+blocks of a memo (fenced ```brief blocks) are machine text, not prose: ``prose`` blanks them out so
+that neither recognition nor the word count reads them.
 """
 
 from __future__ import annotations
@@ -15,12 +22,27 @@ from dataclasses import dataclass
 from desktop.domain.text import fold
 
 MAX_WORDS = 5
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: everyday words that are also names or codes of something in the reference data
 STOP = {"in", "is", "us", "it", "as", "at", "be", "by", "no", "so", "to", "we", "or", "an",
         "am", "me", "my", "he", "hi", "do", "go", "if", "of", "on", "up", "per", "can", "lead",
         "tin", "the", "and", "for", "may", "was", "are", "all", "new", "our", "one"}
+#: names that are also common lowercase words: they count only when written with a capital
+CAPITALISED_ONLY = {"turkey", "chad", "jordan", "georgia", "china", "japan", "guinea", "niger",
+                    "jersey", "panama"}
+_BRIEF_FENCE = re.compile(r"^```brief[ \t]*\n.*?^```[ \t]*$", re.M | re.S)
+
+
+def prose(text: str) -> str:
+    """The text with every ```brief data block blanked to spaces (newlines kept), so offsets
+    into it are offsets into the original."""
+    return _BRIEF_FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def count_words(text: str) -> int:
+    """Words a reader sees: data blocks are not counted."""
+    return len(prose(text).split())
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,8 @@ class Recognizer:
             return True
         if key in STOP and not written.isupper():
             return False
+        if key in CAPITALISED_ONLY and not written[:1].isupper():
+            return False  # "turkey" the bird, "china" the porcelain
         if key.isascii() and len(key) <= 3 and not written[:1].isupper():
             return False  # codes and symbols are written in capitals ("Ga", "USA", "DRC")
         return True

@@ -1,5 +1,10 @@
 """The block picker (Ctrl+Shift+B): choose a kind of data block and its subject, see it resolved,
-insert it at the cursor."""
+insert it at the cursor.
+
+Kinds are offered by name ("Production table"); the id written into the memo ("production-table")
+stays the combo box's data. The preview keeps table rows on one line each and scrolls sideways
+rather than wrapping cells into an unreadable column.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +41,21 @@ KIND_FIELDS = {
     "bloc": ("group", "mineral", "stage", "year"),
     "stress": ("remove", "mineral", "stage", "year"),
 }
+#: kind -> how the picker names it
+KIND_LABELS = {
+    "production-table": "Production table",
+    "share-chart": "Share chart",
+    "time-series": "Time series",
+    "figure": "Single figure",
+    "memberships": "Memberships of a country",
+    "members": "Members of an initiative",
+    "timeline": "Timeline of events",
+    "concentration": "Supply concentration",
+    "bloc": "Bloc share",
+    "stress": "Supply stress test",
+}
+DEFAULT_SIZE = (720, 640)
+_NOWRAP = "style='white-space:nowrap'"  # a table row stays one line; the view scrolls instead
 
 
 class BlockPicker(QDialog):
@@ -43,9 +63,10 @@ class BlockPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Insert a data block")
         self.setAccessibleName("Block picker")
+        self.resize(*DEFAULT_SIZE)
         self.resolver = resolver
         repo = resolver.repo
-        self.kind = self._combo([(k, k) for k in KIND_FIELDS], "Kind")
+        self.kind = self._combo([(k, KIND_LABELS.get(k, k)) for k in KIND_FIELDS], "Kind")
         self.mineral = self._combo([(i, n) for i, n, _f in repo.minerals()], "Mineral")
         self.country = self._combo([("", "World / any")] + [(i, n) for i, n in repo.countries()],
                                    "Country")
@@ -159,8 +180,8 @@ def preview_html(block: ResolvedBlock) -> str:
         return f"<p style='color:#b3261e'><b>Cannot insert:</b> {escape(block.error)}</p>"
     parts = [f"<p><b>{escape(block.title or block.text)}</b></p>"]
     if block.columns:
-        head = "".join(f"<th align=left>{escape(c)}</th>" for c in block.columns)
-        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+        head = "".join(f"<th align=left {_NOWRAP}>{escape(c)}</th>" for c in block.columns)
+        body = "".join("<tr>" + "".join(f"<td {_NOWRAP}>{escape(c)}</td>" for c in row) + "</tr>"
                        for row in block.rows[:12])
         parts.append(f"<table cellpadding=3><tr>{head}</tr>{body}</table>")
     if block.chart is not None and block.chart.categories:

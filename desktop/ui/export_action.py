@@ -1,4 +1,5 @@
-"""File → Export memo to PDF: the same exporter as ``briefdesk export``, run off the UI thread.
+"""File → Export memo to PDF (the open memo) and Export a Markdown file to PDF: the same
+exporter as ``briefdesk export``, run off the UI thread.
 
 Export of a long memo takes seconds; it runs on a worker with its own read-only connection to the
 reference DB, the status bar shows it is busy, and the PDF opens when it is written.
@@ -93,7 +94,8 @@ class MemoExport(QObject):
         """The editor's memo, as it is on screen."""
         safe = "".join(ch if ch.isalnum() else "-" for ch in memo.title.lower()).strip("-")
         output, _ = QFileDialog.getSaveFileName(self._parent, "Export memo as PDF",
-                                                f"{safe[:60] or 'memo'}.pdf", "PDF files (*.pdf)")
+                                                str(Path.home() / f"{safe[:60] or 'memo'}.pdf"),
+                                                "PDF files (*.pdf)")
         if output:
             self.export(memo, Path(output))
 

@@ -119,17 +119,11 @@ class MainWindow(QMainWindow):
             self.editor.saved.connect(lambda _id: self._refresh_memos())
             self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.editor.export_requested.connect(self.memo_export.ask_and_export_memo)
-            self.editor.preview_requested.connect(self.preview_memo)
             self.editor.card_requested.connect(self.open_card)
             self.editor.picker_requested.connect(self.pick_block)
             self.editor.block_requested.connect(
                 lambda markup: self.editor.insert_block(stamp_markup(markup,
                                                                      self.block_resolver)))
-        self.preview_export = MemoExport(self, open_result=False)
-        self.preview_export.started.connect(self._busy_message)
-        self.preview_export.finished.connect(self._show_preview)
-        self.preview_export.failed.connect(self._idle_message)
-        self.preview: QWidget | None = None
         self.picker: QWidget | None = None
         self._refresh_memos()
         self.memo_export.started.connect(self._busy_message)
@@ -358,31 +352,17 @@ class MainWindow(QMainWindow):
                                                           self.block_resolver)))
         self.picker.open()
 
-    def preview_memo(self, memo) -> None:
-        """Export to a scratch file on the worker, then show its pages (QtPdf)."""
-        from desktop.paths import user_data_dir
-
-        self.preview_export.export(memo, user_data_dir() / "preview.pdf")
-
-    def _show_preview(self, path: str) -> None:
-        from desktop.ui.pdf_preview import PdfPreview
-
-        self._idle_message("Preview ready")
-        self.preview = PdfPreview(path, self)
-        self.preview.show()
-
     def _reopen_memo(self) -> None:
-        """After a crash or a normal quit: the memo that was open, as last autosaved."""
+        """After a crash or a normal quit: the memo that was open, as last autosaved (the memo
+        session has already dropped one that was trashed, and says which way it ended)."""
         memo_id = self.settings.open_memo()
         if self.library is None or memo_id is None:
             return
         try:
-            stored = self.library.get(memo_id)
+            self.library.get(memo_id)
         except Exception:
             return
         self.open_memo(memo_id)
-        self.statusBar().showMessage(f"Reopened “{stored.title}” as last saved at "
-                                     f"{stored.updated[:16].replace('T', ' ')} UTC", 10_000)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

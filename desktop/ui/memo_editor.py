@@ -3,16 +3,16 @@
 Every keystroke restarts a short timer; when it fires the memo is written to the library in one
 transaction (``MemoLibrary.autosave``), so a crash or a kill loses at most the last moments of
 typing. Undo and redo run across the whole session (Qt's document history); Ctrl+F finds text.
+The preview sits beside the text (the "Preview" button hides it) and is redrawn in the same pause
+in typing that runs recognition, so it follows the writer without redrawing on every key.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTabWidget,
+    QSplitter,
     QTextBrowser,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.memo import Memo
-from desktop.memos.blocks import Block
 from desktop.memos.library import LibraryError, MemoLibrary
-from desktop.memos.recognize import Mention, Recognizer, summary
+from desktop.memos.recognize import Recognizer, count_words, prose, summary
 from desktop.ui.find_bar import FindBar
+from desktop.ui.memo_highlight import MarkdownHighlighter
+from desktop.ui.memo_mentions import MentionActions
+from desktop.ui.memo_pdf_preview import PdfPreviewer
+from desktop.ui.memo_split import SplitMemory
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 5000  # after a failed autosave (disk full, library locked)
@@ -42,53 +44,12 @@ FORM_FIELDS = (("title", "Title"), ("to", "To"), ("from", "From"), ("date", "Dat
                ("marking", "Marking"), ("summary", "Summary"), ("keywords", "Tags"))
 
 
-class MarkdownHighlighter(QSyntaxHighlighter):
-    """Headings, emphasis, code, links and ``brief`` data blocks in colour."""
-
-    RULES = [
-        (re.compile(r"^#{1,6} .*$"), "#1f4e79", True),
-        (re.compile(r"\*\*[^*]+\*\*"), None, True),
-        (re.compile(r"`[^`]+`"), "#8a4b08", False),
-        (re.compile(r"\[[^\]]*\]\([^)]*\)"), "#2a6fb0", False),
-        (re.compile(r"^\s*([-*]|\d+\.) "), "#5f6b76", True),
-        (re.compile(r"^>.*$"), "#5f6b76", False),
-    ]
-    FENCE = re.compile(r"^\s*(```|~~~)")
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        inside = self.previousBlockState() == 1
-        if self.FENCE.match(text):
-            starts_brief = not inside and "brief" in text
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor("#2a9d8f" if (starts_brief or inside) else "#8a4b08"))
-            fmt.setFontWeight(QFont.Weight.Bold)
-            self.setFormat(0, len(text), fmt)
-            self.setCurrentBlockState(0 if inside else 1)
-            return
-        if inside:
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor("#2a9d8f"))
-            self.setFormat(0, len(text), fmt)
-            self.setCurrentBlockState(1)
-            return
-        self.setCurrentBlockState(0)
-        for pattern, colour, bold in self.RULES:
-            for match in pattern.finditer(text):
-                fmt = QTextCharFormat()
-                if colour:
-                    fmt.setForeground(QColor(colour))
-                if bold:
-                    fmt.setFontWeight(QFont.Weight.Bold)
-                self.setFormat(match.start(), match.end() - match.start(), fmt)
-
-
-class MemoEditor(QWidget):
+class MemoEditor(MentionActions, QWidget):
     """Edits one memo of the library at a time."""
 
     saved = Signal(int)
     status = Signal(str)
     export_requested = Signal(object)  # a Memo
-    preview_requested = Signal(object)  # a Memo
     card_requested = Signal(str, str)
     picker_requested = Signal()
     block_requested = Signal(str)  # markup to insert (the window stamps it with the data)
@@ -126,8 +87,10 @@ class MemoEditor(QWidget):
         versions.clicked.connect(self.show_versions)
         export = QPushButton("Export PDF…")
         export.clicked.connect(lambda: self.export_requested.emit(self.current_memo()))
+        self.pdf_preview = PdfPreviewer(self)  # one preview window, refreshed on each request
+        self.pdf_preview.status.connect(self.status)
         preview = QPushButton("Preview PDF")
-        preview.clicked.connect(lambda: self.preview_requested.emit(self.current_memo()))
+        preview.clicked.connect(lambda: self.pdf_preview.preview(self.current_memo()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.words, 1)
         buttons.addWidget(save)
@@ -161,11 +124,18 @@ class MemoEditor(QWidget):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Memo preview")
         self.preview.setOpenExternalLinks(True)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.text, "Write")
-        self.tabs.addTab(self.preview, "Preview")
-        self.tabs.currentChanged.connect(lambda _i: self.update_preview())
-        layout.addWidget(self.tabs, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("memo-write-preview")
+        self.split.addWidget(self.text)
+        self.split.addWidget(self.preview)
+        self.split.setChildrenCollapsible(False)
+        self.preview_toggle = QPushButton("Preview", checkable=True, checked=True)
+        self.preview_toggle.setToolTip("Show or hide the formatted memo beside the text")
+        self.preview_toggle.toggled.connect(self.show_preview)
+        buttons.insertWidget(1, self.preview_toggle)
+        self.split_memory = SplitMemory(self.split, self.preview_toggle)
+        self.preview.setVisible(self.preview_toggle.isChecked())
+        layout.addWidget(self.split, 1)
         layout.addWidget(QLabel("Recognised in this memo:"))
         layout.addWidget(self.recognised)
         layout.addLayout(buttons)
@@ -202,6 +172,7 @@ class MemoEditor(QWidget):
         self._count_words()
         self.recognise()
         self.check_stale()
+        self.update_preview()
 
     def current_memo(self) -> Memo:
         front = dict(self.library.get(self.memo_id).memo.front) if self.memo_id else {}
@@ -298,16 +269,24 @@ class MemoEditor(QWidget):
             field.clear()
         self._loading = False
 
+    def show_preview(self, shown: bool) -> None:
+        self.preview.setVisible(shown)
+        self.update_preview()
+
     def update_preview(self) -> None:
-        """Redraw the preview when it is on screen (resolving blocks is not free)."""
-        if self.tabs.currentWidget() is not self.preview or self.memo_id is None:
+        """Redraw the preview unless the writer hid it (resolving blocks is not free)."""
+        if self.preview.isHidden() or self.memo_id is None:
             return
         from desktop.domain.resolved import error_block
         from desktop.ui.memo_preview import memo_html
 
         resolve = self.resolver or (lambda _body: error_block("no reference data"))
+        try:
+            memo = self.current_memo()
+        except (sqlite3.Error, LibraryError):
+            return  # the library went away (closed, locked): keep the last preview
         position = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(memo_html(self.current_memo(), resolve))
+        self.preview.setHtml(memo_html(memo, resolve))
         self.preview.verticalScrollBar().setValue(position)
 
     def check_stale(self) -> list:
@@ -338,7 +317,7 @@ class MemoEditor(QWidget):
         self.recognised.clear()
         if self.recognizer is None:
             return []
-        found = summary(self.recognizer.mentions(self.text.toPlainText()))
+        found = summary(self.recognizer.mentions(prose(self.text.toPlainText())))
         for kind, ident, name, count in found:
             item = QListWidgetItem(f"{name} · {kind}" + (f" · {count}×" if count > 1 else ""))
             item.setData(Qt.ItemDataRole.UserRole, (kind, ident))
@@ -347,74 +326,7 @@ class MemoEditor(QWidget):
 
     # -- helpers ------------------------------------------------------------------------------
     def _count_words(self) -> None:
-        words = len(self.text.toPlainText().split())
-        self.words.setText(f"{words:,} words")
-
-    # -- recognised names in the text ---------------------------------------------------------
-    def mention_at(self, position) -> Mention | None:
-        """The recognised name under a point of the text view, if any."""
-        if self.recognizer is None:
-            return None
-        offset = self.text.cursorForPosition(position).position()
-        block = self.text.document().findBlock(offset)
-        line_start = block.position()
-        for mention in self.recognizer.mentions(block.text()):
-            if line_start + mention.start <= offset < line_start + mention.end:
-                return mention
-        return None
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        """Hover a recognised name for its mini card; Ctrl+click opens its card."""
-        if watched is self.text.viewport():
-            if event.type() == QEvent.Type.ToolTip:
-                mention = self.mention_at(event.pos())
-                lines = self._mini_card_lines(mention) if mention is not None else []
-                if lines:
-                    QToolTip.showText(event.globalPos(), "<br>".join(
-                        [f"<b>{escape(lines[0])}</b>", *map(escape, lines[1:]),
-                         "<i>Ctrl+click: open the card · right-click: insert a block</i>"]),
-                        self.text)
-                else:
-                    QToolTip.hideText()
-                return True
-            if event.type() == QEvent.Type.MouseButtonRelease and \
-                    event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                mention = self.mention_at(event.position().toPoint())
-                if mention is not None:
-                    self.card_requested.emit(mention.kind, mention.id)
-                    return True
-        return super().eventFilter(watched, event)
-
-    def _mini_card_lines(self, mention: Mention) -> list[str]:
-        """The hover lines, or none when the card cannot be built (a hover must never fail)."""
-        if self.mini_card is None:
-            return []
-        try:
-            return self.mini_card(mention.kind, mention.id)
-        except LookupError:
-            return [mention.name]
-
-    def related_block(self, mention: Mention) -> Block:
-        """The data block that belongs with a name: production for a mineral, memberships for a
-        country, members for an initiative or a group."""
-        if mention.kind == "mineral":
-            return Block("production-table", {"mineral": mention.id, "top": "8"})
-        if mention.kind == "country":
-            return Block("memberships", {"country": mention.id})
-        key = "initiative" if mention.kind == "initiative" else "group"
-        return Block("members", {key: mention.id})
-
-    def _context_menu(self, position) -> None:
-        menu = self.text.createStandardContextMenu()
-        mention = self.mention_at(position)
-        if mention is not None:
-            menu.addSeparator()
-            block = self.related_block(mention)
-            menu.addAction(f"Insert {block.kind.replace('-', ' ')} for {mention.name}",
-                           lambda: self.block_requested.emit(block.to_markup()))
-            menu.addAction(f"Open the card of {mention.name}",
-                           lambda: self.card_requested.emit(mention.kind, mention.id))
-        menu.exec(self.text.viewport().mapToGlobal(position))
+        self.words.setText(f"{count_words(self.text.toPlainText()):,} words")
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():

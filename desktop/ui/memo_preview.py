@@ -1,6 +1,7 @@
 """The editor's live preview: the memo as HTML, data blocks resolved as they will print.
 
 A quick approximation of the PDF for reading while writing ("Preview PDF" shows the real pages).
+It sits beside the text, not behind a tab, so the writer sees it change as they type.
 Raw HTML typed in the memo is shown as text here too, as the exporter prints it.
 """
 
@@ -36,3 +37,4 @@ def memo_html(memo: Memo, resolve) -> str:
 def _markdown(text: str) -> str:
     return markdown.markdown(escape(text, quote=False),
                              extensions=["tables", "footnotes", "sane_lists"])
+

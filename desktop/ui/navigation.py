@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.memo_list_item import MemoItemDelegate, memo_item
+
 SECTIONS = ("Countries", "Minerals", "Initiatives", "Timeline", "Blocs", "Memos")
 KIND_OF_SECTION = {"Countries": "country", "Minerals": "mineral", "Initiatives": "initiative"}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -98,6 +100,7 @@ class MemoList(QWidget):
         self.trash.toggled.connect(lambda _on: self.filter_changed.emit())
         self.view = QListWidget()
         self.view.setAccessibleName("Memo list")
+        self.view.setItemDelegate(MemoItemDelegate(self.view))  # the date greyed under the title
         self.view.itemActivated.connect(self._open)
         self.view.itemClicked.connect(self._open)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -125,9 +128,7 @@ class MemoList(QWidget):
     def set_memos(self, rows: list[tuple[int, str, str]]) -> None:
         self.view.clear()
         for memo_id, title, updated in rows:
-            item = QListWidgetItem(f"{title}\n{updated[:16].replace('T', ' ')}")
-            item.setData(ID_ROLE, memo_id)
-            self.view.addItem(item)
+            self.view.addItem(memo_item(memo_id, title, updated, ID_ROLE))
         text, trash = self.query()
         self.empty.setText("" if rows else "The trash is empty." if trash else
                            f"No memo matches “{text}”." if text else "No memos yet.")

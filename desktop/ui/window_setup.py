@@ -3,6 +3,8 @@ templates on offer, and opening the user's memo library (with the damaged-librar
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -18,26 +20,63 @@ def templates() -> list[tuple[str, str]]:
 
 
 def open_library(parent) -> MemoLibrary | None:
-    """The user's library; a damaged one is reported and, if the user agrees, restored from
-    its newest backup (the damaged file is kept beside it)."""
+    """The user's library. A damaged one is reported and, if the user agrees, replaced by its
+    newest good backup (the damaged file is kept beside it). Whatever goes wrong, the app
+    starts: at worst with the memo library unavailable, or with a fresh empty one."""
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.paths import user_data_dir
+    from desktop.ui.memo_session import MemoSession
 
+    session = MemoSession(parent) if parent is not None else None
+    if parent is not None:
+        parent.memo_session = session
     try:
         library = MemoLibrary(user_data_dir())
     except LibraryDamaged as exc:
-        if exc.backups and QMessageBox.question(
-                parent, "Memo library damaged", f"{exc} Restore it now?") == \
-                QMessageBox.StandardButton.Yes:
-            MemoLibrary.restore_backup(exc.path.parent, exc.backups[0])
-            return MemoLibrary(user_data_dir())
-        QMessageBox.warning(parent, "Memo library damaged", f"{exc} Memos are unavailable.")
-        return None
+        library = _recover(parent, exc)
     except LibraryError as exc:
         QMessageBox.warning(parent, "Memo library", str(exc))
         return None
-    library.backup_if_due()
+    if library is None:
+        return None
+    try:
+        library.backup_if_due()
+    except (sqlite3.Error, OSError):
+        pass  # a missed daily backup must not keep the memos from opening
+    if session is not None:
+        session.check(library)
+    return library
+
+
+def _recover(parent, exc: LibraryDamaged) -> MemoLibrary | None:
+    """Restore the newest good backup if the user agrees. Should the restored file still not
+    open, it is set aside too and the app starts with an empty library: one message, no crash."""
+    from PySide6.QtWidgets import QMessageBox
+
+    directory = exc.path.parent
+    if not exc.backups or QMessageBox.question(
+            parent, "Memo library damaged", f"{exc} Restore it now?") != \
+            QMessageBox.StandardButton.Yes:
+        QMessageBox.warning(parent, "Memo library damaged", f"{exc} Memos are unavailable.")
+        return None
+    try:
+        MemoLibrary.restore_backup(directory, exc.backups[0])
+        return MemoLibrary(directory)
+    except (LibraryError, sqlite3.Error, OSError) as failure:
+        reason = str(failure).rstrip(".")
+    MemoLibrary.set_aside(directory, "restore-failed")
+    try:
+        library = MemoLibrary(directory)
+    except (LibraryError, sqlite3.Error, OSError) as again:
+        QMessageBox.warning(parent, "Memo library damaged",
+                            f"The backup could not be restored ({reason}), nor a new library "
+                            f"made ({again}). Memos are unavailable.")
+        return None
+    QMessageBox.warning(parent, "Memo library damaged",
+                        f"The backup {exc.backups[0].name} could not be restored ({reason}), so "
+                        f"the app started with an empty memo library; the damaged files are kept "
+                        f"in {directory} as library-damaged-*.sqlite.")
     return library
 
 
@@ -82,11 +121,47 @@ def build_toolbar_and_menus(window) -> None:
     blocs.triggered.connect(lambda: window.open_card("blocs", ""))
     window.menuBar().addMenu("&View").addAction(blocs)
     file_menu = window.file_menu = window.menuBar().addMenu("&File")
-    export_action = QAction("Export memo to PDF…", window)
-    export_action.setShortcut(QKeySequence("Ctrl+E"))
-    export_action.triggered.connect(lambda: window.memo_export.ask_and_export())
-    file_menu.addAction(export_action)
+    _memo_file_actions(window, file_menu)
     quit_action = window.quit_action = QAction("Quit", window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
+
+
+def _open_editor(window):
+    """The editor with a memo open, or None after telling the user to open one first."""
+    editor = getattr(window, "editor", None)
+    if editor is not None and editor.memo_id is not None:
+        return editor
+    window.statusBar().showMessage("Open a memo first (Memos in the side panel)", 5000)
+    return None
+
+
+def export_open_memo(window) -> None:
+    """Ctrl+E: the memo on screen, pending typing included; only the PDF's place is asked."""
+    editor = _open_editor(window)
+    if editor is not None:
+        editor.flush()
+        window.memo_export.ask_and_export_memo(editor.current_memo())
+
+
+def _memo_file_actions(window, file_menu) -> None:
+    """New memo, Save version, Versions…, and the two PDF exports: the open memo (Ctrl+E) and
+    a `.md` file from disk, which is a different job and keeps its own entry."""
+    new = window.new_memo_action = QAction("New memo", window)
+    new.setShortcut(QKeySequence("Ctrl+N"))
+    new.triggered.connect(lambda: window.new_memo(""))
+    save = window.save_version_action = QAction("Save version", window)
+    save.setToolTip("Keep the memo as it is now among its versions (Ctrl+S in the editor)")
+    save.triggered.connect(lambda: (e := _open_editor(window)) and e.save_version())
+    versions = window.versions_action = QAction("Versions…", window)
+    versions.triggered.connect(lambda: (e := _open_editor(window)) and e.show_versions())
+    export = window.export_pdf_action = QAction("Export memo to PDF…", window)
+    export.setShortcut(QKeySequence("Ctrl+E"))
+    export.triggered.connect(lambda: export_open_memo(window))
+    export_file = window.export_file_action = QAction("Export a Markdown file to PDF…", window)
+    export_file.triggered.connect(lambda: window.memo_export.ask_and_export())
+    file_menu.addActions([new, save, versions])
+    file_menu.addSeparator()
+    file_menu.addActions([export, export_file])
+    file_menu.addSeparator()

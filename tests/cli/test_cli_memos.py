@@ -48,3 +48,22 @@ def test_bad_memo_commands_exit_2_with_one_line(capsys, args):
     run(capsys, "memo", "import", str(SAMPLE))
     code, _, err = run(capsys, *args)
     assert code == 2 and err.count("\n") == 1 and err.startswith("briefdesk: ")
+
+
+@pytest.mark.parametrize("args", [
+    ["memo", "show", "99999999999999999999999"], ["memo", "show", "9223372036854775808"],
+    ["memo", "delete", "0"], ["memo", "export", "1" + "0" * 40, "-o", "x.md"],
+    ["memo", "list", "extra"], ["memo", "show", "١"],
+])
+def test_out_of_range_ids_and_extra_arguments_are_usage_errors(capsys, args):
+    """A huge id used to overflow SQLite (exit 1); `list extra` silently ignored the extra."""
+    run(capsys, "memo", "import", str(SAMPLE))
+    code, _, err = run(capsys, *args)
+    assert code == 2 and err.count("\n") == 1 and err.startswith("briefdesk: ")
+
+
+def test_deleting_a_memo_already_in_the_trash_says_so(capsys):
+    run(capsys, "memo", "import", str(SAMPLE))
+    assert run(capsys, "memo", "delete", "1")[0] == 0
+    code, _, err = run(capsys, "memo", "delete", "1")
+    assert code == 2 and "already in the trash" in err

@@ -152,6 +152,28 @@ def test_damage_is_detected_reported_and_never_overwritten(tmp_path, clock):
     restored.close()
 
 
+def test_a_damaged_backup_is_never_the_one_offered(tmp_path, clock):
+    """The newest backup by name used to be offered even when it was itself damaged, and
+    restoring it crashed the app; now only backups that pass quick_check are offered."""
+    home = tmp_path / "home"
+    library = MemoLibrary(home, clock)
+    library.create(memo("Precious", "every word"))
+    good = library.backup_if_due()
+    clock.now += datetime.timedelta(days=1)
+    bad = library.backup_if_due()
+    library.close()
+    data = bytearray(bad.read_bytes())
+    data[100:4096] = bytes(3996)
+    bad.write_bytes(bytes(data))
+    corrupt_library(home)
+    with pytest.raises(LibraryDamaged) as caught:
+        MemoLibrary(home, clock)
+    assert caught.value.backups == [good] and good.name in str(caught.value)
+    kept = MemoLibrary.set_aside(home, "x")
+    assert kept.exists() and not (home / FILE_NAME).exists()
+    assert MemoLibrary.set_aside(home, "x").name == "library-damaged-x-1.sqlite"
+
+
 def test_backups_are_daily_and_the_newest_seven_are_kept(library, clock):
     library.create(memo("x"))
     for _day in range(10):

@@ -56,3 +56,27 @@ def test_a_pasted_article_is_summarised(recognizer):
 def test_any_text_is_scanned(recognizer, text):
     for mention in recognizer.mentions(text):
         assert text[mention.start:mention.end] == mention.text
+
+
+def test_possessives_hyphens_and_compounds(recognizer):
+    """Punctuation glued to a name used to hide it ("China’s" was one unknown word)."""
+    found = recognizer.mentions("China’s grip, Japan's plan, US-China talks, lithium-ion cells "
+                                "and Guinea-Bissau; Côte d’Ivoire too.")
+    assert [(m.id, m.text) for m in found] == [
+        ("CHN", "China"), ("JPN", "Japan"), ("USA", "US"), ("CHN", "China"),
+        ("lithium", "lithium"), ("GNB", "Guinea-Bissau"), ("CIV", "Côte d’Ivoire")]
+
+
+def test_country_names_that_are_everyday_words_need_a_capital(recognizer):
+    assert ids(recognizer, "roast turkey, a chad, jordan almonds, georgia pine, fine china") == []
+    assert {i for _k, i in ids(recognizer, "Turkey, Chad, Jordan and Georgia")} == {
+        "TUR", "TCD", "JOR", "GEO"}
+
+
+def test_data_blocks_are_neither_recognised_nor_counted():
+    from desktop.memos.recognize import count_words, prose
+
+    text = "Japan acts.\n```brief\nkind: memberships\ncountry: CHN\n```\nDone."
+    assert count_words(text) == 3
+    blanked = prose(text)
+    assert len(blanked) == len(text) and "CHN" not in blanked and blanked.endswith("Done.")

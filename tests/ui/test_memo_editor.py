@@ -42,7 +42,7 @@ def test_template_type_insert_autosave_restart(qtbot, reference_conn, window):
     assert again.editor.memo_id == memo_id
     assert again.editor.fields["to"].text() == "Deputy Minister"
     assert "price floors" in again.editor.text.toPlainText()
-    assert "Reopened" in again.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Reopened" in again.statusBar().currentMessage())  # said once built
 
 
 def test_a_kill_keeps_everything_up_to_the_last_autosave(qtbot, reference_conn, window):
@@ -103,11 +103,12 @@ def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypa
 
 def test_preview_shows_the_exported_pages(qtbot, window):
     window.new_memo(str(TEMPLATE))
-    with qtbot.waitSignal(window.preview_export.finished, timeout=60_000):
-        window.preview_memo(window.editor.current_memo())
-    assert window.preview is not None and window.preview.isVisible()
-    assert window.preview.document.pageCount() >= 1
-    window.preview.close()
+    previewer = window.editor.pdf_preview
+    with qtbot.waitSignal(previewer.shown, timeout=60_000):
+        previewer.preview(window.editor.current_memo())
+    assert previewer.dialog is not None and previewer.dialog.isVisible()
+    assert previewer.dialog.document.pageCount() >= 1
+    previewer.dialog.close()
 
 
 def test_pasted_article_is_recognised_and_links_to_cards(qtbot, window):
@@ -179,12 +180,12 @@ def test_block_picker_previews_and_inserts(qtbot, window):
 def test_live_preview_resolves_blocks(qtbot, window):
     window.new_memo(str(REPO / "resources" / "samples" / "rare-earths-after-g7-washington.md"))
     editor = window.editor
-    editor.tabs.setCurrentWidget(editor.preview)
+    assert editor.preview.isVisible() and editor.text.isVisible()  # side by side, no tab
     shown = editor.preview.toPlainText()
     assert "Bottom line" in shown and "270,000e" in shown and "Rest of world" in shown
-    editor.tabs.setCurrentWidget(editor.text)
     editor.text.insertPlainText("<script>x</script> NEWWORD ")
-    editor.tabs.setCurrentWidget(editor.preview)
+    assert editor.recognise_timer.isActive()  # redrawn after a pause in typing, not per key
+    editor.recognise_timer.timeout.emit()
     assert "<script>x</script> NEWWORD" in editor.preview.toPlainText()
 
 
