@@ -17,7 +17,6 @@ from pathlib import Path
 import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -32,10 +31,12 @@ from reportlab.platypus import (
 
 from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
-from desktop.export.data_blocks import CHAR_WIDTH, error_box, figure_table, render_block
+from desktop.export.data_blocks import KeepRoom, error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
+from desktop.export.sources import numbered_style
 from desktop.export.styles import MUTED, RULE, style, table_style
+from desktop.export.table_layout import is_number
 
 FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
 PLACEHOLDER = "\x01FENCE{}\x01"
@@ -130,16 +131,26 @@ def to_flowables(body: str, ctx: FlowContext) -> list[Flowable]:
 
 
 def _keep_headings_with_blocks(flowables: list[Flowable]) -> list[Flowable]:
-    """Put a heading inside the KeepTogether of the block that follows it (a chart block).
+    """Keep a heading on the page of the data block that follows it.
 
-    reportlab's keepWithNext does not reach into a KeepTogether, so without this a heading can end
-    a page alone while its chart starts the next one.
+    reportlab's keepWithNext does not reach into a KeepTogether (a chart block), so the heading
+    goes inside it. A table block starts with a ``KeepRoom`` page-break test, which keepWithNext
+    would hold the heading to instead of the table; the headings move after that test and are
+    measured by it with the caption and first rows.
     """
     out: list[Flowable] = []
     for flowable in flowables:
         if isinstance(flowable, KeepTogether) and out and out[-1].getKeepWithNext():
             heading = out.pop()
             flowable = KeepTogether([heading, *flowable._content])
+        elif isinstance(flowable, KeepRoom):
+            headings: list[Flowable] = []
+            while out and getattr(out[-1], "outline", None) and out[-1].getKeepWithNext():
+                headings.insert(0, out.pop())
+            flowable.lead = headings + flowable.lead
+            out.append(flowable)
+            out.extend(headings)
+            continue
         out.append(flowable)
     return out
 
@@ -210,11 +221,15 @@ def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
     return [_code(fence.body, ctx)]
 
 
+NBSP = "\u00a0"
 CODE_LINES_PER_ROW = 20  # a code block is rows of lines, so it can break across pages
 
 
 def _code(text: str, ctx: FlowContext) -> Flowable:
-    lines = [markup(line, MONO).replace("  ", "&nbsp; ") or "&nbsp;" for line in text.split("\n")]
+    # every space is a no-break space: Paragraph collapses runs of ordinary spaces, and code
+    # indents and aligns with them (a line longer than the box still wraps, at its edge)
+    lines = [markup(line.expandtabs(4).replace(" ", NBSP), MONO) or NBSP
+             for line in text.split("\n")]
     rows = [[Paragraph("<br/>".join(lines[i:i + CODE_LINES_PER_ROW]), style("code"))]
             for i in range(0, len(lines), CODE_LINES_PER_ROW)]
     box = Table(rows, colWidths=[ctx.width])  # splits between rows of lines
@@ -236,15 +251,23 @@ def _list(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     items = []
     for item in element.findall("li"):
         content = _item_content(item, ctx, level + 1)
-        items.append(ListItem(content or [Paragraph("", style("body"))], leftIndent=14))
+        items.append(ListItem(content or [Paragraph("", style("body"))],
+                              leftIndent=18 if element.tag == "ol" else 14))
     if not items:
         return []
-    ordered = element.tag == "ol"
-    start = element.get("start") or "1"
-    return [ListFlowable(items, bulletType="1" if ordered else "bullet",
-                         start=int(start) if ordered and start.isdigit() else None,
-                         leftIndent=14, bulletFontName=style("body").fontName,
-                         bulletFontSize=9 if ordered else 6, spaceAfter=4)]
+    body = style("body")
+    # bullets and numbers at the text's own size sit on its baseline; numbers read "1."
+    if element.tag == "ol":
+        start = element.get("start") or "1"
+        return [ListFlowable(items, bulletType="1", start=int(start) if start.isdigit() else 1,
+                             bulletFormat="%s.", leftIndent=18, bulletFontName=body.fontName,
+                             bulletFontSize=body.fontSize, spaceAfter=4)]
+    return [ListFlowable(items, bulletType="bullet", start=BULLETS[level % len(BULLETS)],
+                         leftIndent=14, bulletFontName=body.fontName,
+                         bulletFontSize=body.fontSize, spaceAfter=4)]
+
+
+BULLETS = ["•", "–", "◦"]  # by nesting level, as word processors do
 
 
 def _item_content(item: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
@@ -276,17 +299,13 @@ def _quote(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     return [box]
 
 
-def _visible_lengths(rows: list[list[str]]) -> list[list[float]]:
-    """Cell lengths in average characters, measured in the font they are set in, so that wide
-    letters ("medium") get the room they need; never less than the character count."""
-    size = style("cell").fontSize
-    out = []
-    for number, row in enumerate(rows[:200]):
-        font = style("cell_head" if number == 0 else "cell").fontName
-        out.append([max(len(t), stringWidth(t, font, size) / CHAR_WIDTH) + (0.5 if number == 0
-                                                                            else 0)
-                    for t in row])
-    return out
+def _alignment(cell: ET.Element) -> str | None:
+    """The column's explicit alignment from its ``:--``, ``:-:`` or ``--:`` rule, if any."""
+    given = f"{cell.get('align') or ''} {cell.get('style') or ''}".lower()
+    for word, value in (("center", "CENTER"), ("right", "RIGHT"), ("left", "LEFT")):
+        if word in given:
+            return value
+    return None
 
 
 def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
@@ -298,24 +317,16 @@ def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
         return []
     columns = max(len(r) for r in cells)
     cells = [row + [ET.Element("td")] * (columns - len(row)) for row in cells]
-    align = [(cells[0][i].get("align") or cells[0][i].get("style") or "") for i in range(columns)]
     plain_rows = [[plain(c, ctx.inline) for c in row] for row in cells]
-    numeric = [("right" in align[i]) or (len(plain_rows) > 1 and all(
-        _looks_numeric(row[i]) or not row[i] for row in plain_rows[1:])) for i in range(columns)]
+    numeric = [len(plain_rows) > 1 and any(row[i] for row in plain_rows[1:]) and all(
+        is_number(row[i]) or not row[i] for row in plain_rows[1:]) for i in range(columns)]
+    # an explicit ":--" or ":-:" wins; without one, columns of figures align right
+    align = [_alignment(cells[0][i]) for i in range(columns)]
     table = figure_table([inline(c, ctx.inline) for c in cells[0]],
                          [[inline(c, ctx.inline) for c in row] for row in cells[1:]], numeric,
-                         ctx.width, lengths=_visible_lengths(plain_rows), is_markup=True)
+                         ctx.width, plain=plain_rows, is_markup=True, align=align)
     table.spaceAfter = 8
     return [table]
-
-
-def _looks_numeric(text: str) -> bool:
-    cleaned = text.replace(",", "").replace("%", "").replace("e", "").strip(" <>~")
-    try:
-        float(cleaned)
-    except ValueError:
-        return False
-    return bool(cleaned)
 
 
 def _image(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
@@ -358,11 +369,13 @@ def _container(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
 
 
 def _footnotes(element: ET.Element, ctx: FlowContext) -> list[Flowable]:
+    items = list(element.iter("li"))
+    numbered = numbered_style(f"{len(items)}.")  # the same hanging indent for 1. and 12.
     notes = []
-    for number, item in enumerate(element.iter("li"), start=1):
+    for number, item in enumerate(items, start=1):
         text = " ".join(inline(child, ctx.inline) for child in item if child.tag == "p") or \
             inline(item, ctx.inline)
-        notes.append(Paragraph(f"{number}.&nbsp;&nbsp;{text}", style("endnote")))
+        notes.append(Paragraph(text, numbered, bulletText=f"{number}."))
     return notes
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
@@ -20,34 +19,15 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.domain.memo import Memo, parse_memo
-from desktop.domain.models import Source
 from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
+from desktop.export.sources import SourceList, source_list
 from desktop.export.styles import ACCENT, ZEBRA, style, table_style
 
 CREATOR = "Minerals Briefing Desk"
 FRAME_PADDING = 6  # reportlab's default frame padding, on each side
-
-
-class SourceList:
-    """Numbers sources in order of first citation."""
-
-    def __init__(self) -> None:
-        self.sources: list[Source] = []
-        self._numbers: dict[str, int] = {}
-
-    def cite(self, sources: list[Source]) -> str:
-        numbers = []
-        for source in sources:
-            if source.id not in self._numbers:
-                self.sources.append(source)
-                self._numbers[source.id] = len(self.sources)
-            numbers.append(self._numbers[source.id])
-        if not numbers:
-            return ""
-        return f"<super>[{', '.join(str(n) for n in sorted(set(numbers)))}]</super>"
 
 
 def memo_to_pdf(text: str, resolver: Resolver | None = None, *, invariant: bool = False,
@@ -75,7 +55,7 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
         story += table_of_contents()
     story += body
     story += endnotes(ctx.endnotes)
-    story += source_list(sources.sources)
+    story += source_list(sources.entries, width)
     story = fit_to_page(story, width, doc.height - 2 * FRAME_PADDING)
     canvasmaker = partial(CountingCanvas, furniture=furniture)
     try:
@@ -120,6 +100,7 @@ def title_block(memo: Memo, width: float) -> list[Flowable]:
                                                                      style("meta_value"))]
                    for label, value in rows], colWidths=[24 * mm, width - 24 * mm])
     table.setStyle(table_style([("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),  # label by 1st line
                                ("TOPPADDING", (0, 0), (-1, -1), 2),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -135,7 +116,7 @@ def title_block(memo: Memo, width: float) -> list[Flowable]:
 
 
 def table_of_contents() -> list[Flowable]:
-    toc = TableOfContents(tableStyle=table_style([]))
+    toc = TableOfContents(tableStyle=table_style([]), dotsMinLevel=0)  # leaders on every level
     toc.levelStyles = [style("toc")] + [
         type(style("toc"))(f"toc{n}", parent=style("toc"), leftIndent=14 * n) for n in (1, 2, 3)]
     return [Paragraph("Contents", style("toc_title")), toc, PageBreak()]
@@ -147,22 +128,3 @@ def endnotes(notes: list[Flowable]) -> list[Flowable]:
     heading = Paragraph("Notes", style("h2"))
     heading.outline = (1, "Notes")
     return [Spacer(1, 6), heading, *notes]
-
-
-def source_list(sources: list[Source]) -> list[Flowable]:
-    if not sources:
-        return []
-    heading = Paragraph("Sources", style("h2"))
-    heading.outline = (1, "Sources")
-    out: list[Flowable] = [Spacer(1, 8), heading]
-    for number, source in enumerate(sources, start=1):
-        link = f"https://doi.org/{source.doi}" if source.doi else source.url
-        parts = [markup(p) for p in (source.publisher, source.title, source.edition,
-                                     source.locator, source.published) if p]
-        text = f"[{number}]&nbsp;&nbsp;" + ". ".join(parts)
-        if link:
-            text += f'. <a href={quoteattr(link)} color="#1f4e79"><u>{markup(link)}</u></a>'
-        out.append(Paragraph(text, style("endnote")))
-    out.append(Spacer(1, 4))
-    return out
-

@@ -1,7 +1,9 @@
 """Page furniture: the marking at top and bottom, the running title, "Page X of Y", bookmarks.
 
 "Page X of Y" needs the page count before any page is final, so the canvas keeps each finished
-page's drawing state and writes the footers once the last page is known.
+page's drawing state and writes the footers once the last page is known. Holding pages back means
+reportlab's own page counter stands still until ``save``; bookmarks (which the outline and the
+table of contents link to) are therefore pointed at the page they will really land on.
 """
 
 from __future__ import annotations
@@ -33,6 +35,20 @@ class CountingCanvas(Canvas):
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._held.append(dict(self.__dict__))
         self._startPage()
+
+    def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 (reportlab's name)
+        """Point the bookmark at the page being drawn, not at the first page.
+
+        reportlab names page objects "Page<n>" by counting real ``showPage`` calls, which only
+        happen in ``save`` here; the page now being drawn will be the one after the held ones.
+        """
+        doc = self._doc
+        real = doc.pageCounter
+        doc.pageCounter = real + len(self._held)
+        try:
+            super().bookmarkPage(key, **kwargs)
+        finally:
+            doc.pageCounter = real
 
     def save(self) -> None:
         total = len(self._held)
@@ -77,18 +93,40 @@ class Furniture:
         canvas.restoreState()
 
     def _marking(self, canvas: Canvas, y: float) -> None:
+        """The protective marking, centred; a marking too long for one line at a legible size
+        goes on two lines rather than shrinking to an unreadable one."""
         canvas.setFillColor(MARKING)
-        draw_text(canvas, PAGE[0] / 2, y, self.marking.upper(), 9, base=BASE + "-Bold",
-                  centred=True, max_width=PAGE[0] - 2 * MARGIN_X)
+        text, width = " ".join(self.marking.upper().split()), PAGE[0] - 2 * MARGIN_X
+        font = ensure(BASE + "-Bold")
+        lines = [text]
+        if stringWidth(text, font, MARKING_MIN_SIZE) > width and " " in text:
+            lines = _two_lines(text)  # (two lines still too long do shrink, as a last resort)
+        step = 8.5 if len(lines) == 2 else 0
+        for number, line in enumerate(lines):
+            draw_text(canvas, PAGE[0] / 2, y + step / 2 - number * step, line, 9,
+                      base=BASE + "-Bold", centred=True, max_width=width,
+                      min_size=MARKING_MIN_SIZE if len(lines) == 1 else 5.0)
+
+
+MARKING_MIN_SIZE = 7.0  # a marking must stay legible: below this it wraps onto two lines
+
+
+def _two_lines(text: str) -> list[str]:
+    """Split at the space nearest the middle, so both lines are about as long."""
+    middle = len(text) / 2
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return [text[:cut], text[cut + 1:]]
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, base: str = BASE,
-              centred: bool = False, max_width: float | None = None) -> None:
-    """One line in as many fonts as its scripts need; shrunk (down to 5 pt) to fit the width."""
+              centred: bool = False, max_width: float | None = None,
+              min_size: float = 5.0) -> None:
+    """One line in as many fonts as its scripts need; shrunk (down to ``min_size``) to fit."""
     pieces = [(ensure(font), chunk) for font, chunk in runs(" ".join(text.split()), base)]
     width = sum(stringWidth(chunk, font, size) for font, chunk in pieces)
     if max_width and width > max_width:
-        size = max(5.0, size * max_width / width)
+        size = max(min_size, size * max_width / width)
         width = sum(stringWidth(chunk, font, size) for font, chunk in pieces)
     cursor = x - width / 2 if centred else x
     for font, chunk in pieces:

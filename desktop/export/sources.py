@@ -1,0 +1,153 @@
+"""The numbered "Sources" list at the end of a memo, and the citation numbers that point at it.
+
+Sources are numbered in order of first citation. Two sources with the same DOI or URL are one
+document to a reader (the database may hold one record per table of the same report), so they
+share one number; their differing locators (pages, tables) are listed together.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import quoteattr
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from desktop.domain.models import Source
+from desktop.export.fonts import markup
+from desktop.export.styles import ACCENT, style
+
+NUMBER_GAP = 5  # points between "[12]" and the entry's text
+URL_WASTE = 0.3  # a link may split at a "/" when that leaves less than 30 % of a line empty
+
+
+def link_of(source: Source) -> str:
+    return f"https://doi.org/{source.doi.strip()}" if source.doi.strip() else source.url.strip()
+
+
+def _document_key(source: Source) -> str:
+    """What makes two source records the same document: DOI, else URL, else the record id."""
+    if source.doi.strip():
+        return "doi:" + source.doi.strip().lower()
+    if source.url.strip():
+        url = source.url.strip()
+        scheme, _sep, rest = url.partition("://")
+        return f"url:{scheme.lower()}://{rest.rstrip('/')}" if rest else "url:" + url
+    return "id:" + source.id
+
+
+class SourceList:
+    """Numbers sources in order of first citation, one number per document."""
+
+    def __init__(self) -> None:
+        self.entries: list[list[Source]] = []  # per number, the records it stands for
+        self._numbers: dict[str, int] = {}
+
+    @property
+    def sources(self) -> list[Source]:
+        return [entry[0] for entry in self.entries]
+
+    def cite(self, sources: list[Source]) -> str:
+        numbers = []
+        for source in sources:
+            key = _document_key(source)
+            if key not in self._numbers:
+                self.entries.append([])
+                self._numbers[key] = len(self.entries)
+            entry = self.entries[self._numbers[key] - 1]
+            if all(s.id != source.id for s in entry):
+                entry.append(source)
+            numbers.append(self._numbers[key])
+        if not numbers:
+            return ""
+        return f"<super>[{', '.join(str(n) for n in sorted(set(numbers)))}]</super>"
+
+
+def join_parts(parts: list[str]) -> str:
+    """"A. B. C." without doubling a full stop a part already ends with ("State Dept.")."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out:
+            out += " " if out.endswith((".", "?", "!")) else ". "
+        out += part
+    return out
+
+
+def _text(records: list[Source]) -> str:
+    first = records[0]
+    locators = list(dict.fromkeys(s.locator.strip() for s in records if s.locator.strip()))
+    return join_parts([first.publisher, first.title, first.edition, "; ".join(locators),
+                       first.published])
+
+
+def numbered_style(widest_label: str, name: str = "endnote") -> ParagraphStyle:
+    """A hanging indent as wide as the widest number of the list, so every entry's text (and
+    its wrapped lines) starts at the same place whether the number is [3] or [12]."""
+    base = style(name)
+    widest = stringWidth(widest_label, base.fontName, base.fontSize)
+    return ParagraphStyle(f"{name}-{widest_label}", parent=base, leftIndent=widest + NUMBER_GAP,
+                          firstLineIndent=0, bulletIndent=0, bulletFontName=base.fontName,
+                          bulletFontSize=base.fontSize, uriWasteReduce=URL_WASTE)
+
+
+LINK_BREAKS = re.compile(r"(?<=[/\-_?&=.#])")  # a link may break after these, nowhere else
+
+
+def break_link(link: str, font: str, size: float, line: float) -> list[str]:
+    """A link too long for a line, cut into lines after "/", "-", "?" and the like.
+
+    reportlab would split a long link at "/" only, and set a segment with no "/" (a long
+    article slug) past the right margin. Only a piece with no break at all is cut anywhere.
+    """
+    pieces: list[str] = []
+    current = ""
+    for token in LINK_BREAKS.split(link):
+        if current and stringWidth(current + token, font, size) > line:
+            pieces.append(current)
+            current = ""
+        while stringWidth(token, font, size) > line:  # no break point at all: cut it
+            cut = max(1, int(len(token) * line / stringWidth(token, font, size)) - 1)
+            pieces.append(token[:cut])
+            token = token[cut:]
+        current += token
+    return pieces + ([current] if current else [])
+
+
+def source_list(entries: list[list[Source]], width: float) -> list[Flowable]:
+    if not entries:
+        return []
+    heading = Paragraph("Sources", style("h2"))
+    heading.outline = (1, "Sources")
+    numbered = numbered_style(f"[{len(entries)}]")
+    out: list[Flowable] = [Spacer(1, 8), heading]
+    for number, records in enumerate(entries, start=1):
+        out.append(_entry(f"[{number}]", _text(records), link_of(records[0]), numbered, width))
+    out.append(Spacer(1, 4))
+    return out
+
+
+def _entry(number: str, text: str, link: str, numbered: ParagraphStyle,
+           width: float) -> Paragraph:
+    """One source; its link follows on the same line only if it fits there whole, otherwise
+    it starts a line of its own (and splits only at a "/" when longer than a line)."""
+    body = markup(text)
+    if not link:
+        return Paragraph(body + ("." if body and not body.endswith(".") else ""), numbered,
+                         bulletText=number)
+    line = width - numbered.leftIndent
+    shown = "<br/>".join(markup(piece) for piece in
+                         break_link(link, numbered.fontName, numbered.fontSize, line))
+    anchor = f'<a href={quoteattr(link)} color="#{ACCENT.hexval()[2:]}"><u>{shown}</u></a>'
+    if not body:
+        return Paragraph(anchor, numbered, bulletText=number)
+    lead = body if body.endswith(".") else body + "."
+    probe = Paragraph(lead, numbered, bulletText=number)
+    probe.wrap(width, 10_000)
+    last = probe.blPara.lines[-1]
+    room = last.extraSpace if hasattr(last, "extraSpace") else last[0]
+    needed = stringWidth(" " + link, numbered.fontName, numbered.fontSize)
+    joiner = " " if needed <= room else "<br/>"
+    return Paragraph(lead + joiner + anchor, numbered, bulletText=number)
