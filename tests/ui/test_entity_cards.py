@@ -87,3 +87,20 @@ def test_body_without_country_stays_plain_text():
     assert code_html(event, "actor") == "World Trade Organization"
     assert code_html({"actor": "G7", "actor_name": "Group of Seven", "actor_group": "g7"},
                      "actor") == '<a href="briefdesk://group/g7">Group of Seven</a>'
+
+
+
+def test_stress_table_adds_the_selected_rows_block(qtbot, cards, repo):
+    from desktop.memos.resolve import BlockResolver
+
+    panel = _panel(qtbot, cards.card("country", "CHN"))
+    table = next(t for t in panel.tables if t.title.startswith("If China stopped"))
+    assert table.block_to_add() == table.block  # nothing selected: the first row's block
+    last = len(table.model.rows) - 1
+    table.view.setCurrentIndex(table.model.index(last, 0))
+    chosen = table.block_to_add()
+    assert chosen.params["mineral"] == table.model.rows[last]["mineral"]
+    assert chosen.params["remove"] == "CHN"
+    body = "\n".join([f"kind: {chosen.kind}", *(f"{k}: {v}" for k, v in chosen.params.items())])
+    resolved = BlockResolver(repo)(body)
+    assert resolved.ok, resolved.error

@@ -7,7 +7,7 @@ from html import escape
 from desktop.memos.blocks import Block
 from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, code_html, link, member_link, pct, source_html
-from desktop.ui.widgets.data_table import Column
+from desktop.ui.widgets.data_table import ROW_BLOCK, Column
 
 METRIC_TITLES = {"mine_production": "Mine production", "refinery_production": "Refinery production",
                  "smelter_production": "Smelter production", "metal_production": "Metal production",
@@ -193,7 +193,8 @@ def _add_weights(panel: CardPanel, card: dict) -> None:
                  "—" if w["hhi_after"] is None else "?" if w["band_after"].startswith(
                      "undetermined") else f"{w['hhi_after']:,.0f}"),
              "hhi_sort": -w["hhi_before"] if w["hhi_after"] is None
-             else w["hhi_after"] - w["hhi_before"], "band": w["band_after"]}
+             else w["hhi_after"] - w["hhi_before"], "band": w["band_after"],
+             ROW_BLOCK: _stress_block(w, card["iso3"])}
             for w in weights]
     first = weights[0]
     panel.add_table(f"If {card['name']} stopped supplying (stress test)", [
@@ -207,8 +208,15 @@ def _add_weights(panel: CardPanel, card: dict) -> None:
         source="Its named output leaves the world total; the other suppliers' shares are "
                "recomputed on what remains ('Other countries' stays in). "
                + escape(BAND_NOTE, quote=False),
-        block=Block("stress", {"mineral": first["mineral"], "remove": card["iso3"],
-                               "stage": first["stage"]}))
+        block=_stress_block(first, card["iso3"]))
+
+
+def _stress_block(weight: dict, iso3: str) -> Block:
+    """The memo block of one row: this mineral and stage, with the country removed."""
+    params = {"mineral": weight["mineral"], "remove": iso3, "metric": weight["metric"]}
+    if weight.get("product"):
+        params["product"] = weight["product"]
+    return Block("stress", params | {"year": str(weight["year"])})
 
 
 def _add_claims(panel: CardPanel, claims: list[dict]) -> None:

@@ -35,6 +35,7 @@ from desktop.memos.blocks import Block
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 MAX_COLUMN_WIDTH = 420  # wider texts are elided; the tooltip shows them whole
+ROW_BLOCK = "_block"  # a row's own memo block (see DataTable)
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,24 @@ class RowsModel(QAbstractTableModel):
 
 
 class DataTable(QWidget):
-    """Title, tool buttons, the table itself and its source line."""
+    """Title, tool buttons, the table itself and its source line.
+
+    "Add to memo" inserts ``block``; a table whose rows are each a question of their own (the
+    stress test per mineral, say) gives every row its block under ``ROW_BLOCK``, and the
+    selected row's block is the one added.
+    """
 
     link_activated = Signal(str, str)
     memo_block = Signal(str)
+
+    def block_to_add(self) -> Block | None:
+        """The selected row's own block if it has one, else the table's."""
+        index = self.view.currentIndex()
+        if index.isValid() and index.row() < len(self.model.rows):
+            own = self.model.rows[index.row()].get(ROW_BLOCK)
+            if own is not None:
+                return own
+        return self.block
     status = Signal(str)
 
     def __init__(self, title: str, columns: Sequence[Column], rows: Sequence[dict],
@@ -192,7 +207,10 @@ class DataTable(QWidget):
         if block is not None:
             add = QToolButton(text="Add to memo")
             add.setAccessibleName(f"Add {title} to memo")
-            add.clicked.connect(lambda: self.memo_block.emit(block.to_markup()))
+            if any(ROW_BLOCK in row for row in rows):
+                add.setToolTip("Adds the selected row's block to the memo (the first row's "
+                               "when none is selected)")
+            add.clicked.connect(lambda: self.memo_block.emit(self.block_to_add().to_markup()))
             head.addWidget(add)
         head.addWidget(tools)
         head.addStretch(1)
