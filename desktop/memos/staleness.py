@@ -108,3 +108,22 @@ def stamp_markup(markup: str, resolve) -> str:
     except BlockSyntaxError:
         return markup
     return stamped(block, resolve(match.group("body"))).to_markup()
+
+
+def stamp_unstamped(text: str, resolve) -> str:
+    """Stamp every block that carries no data-pack yet and resolves, so a memo started from a
+    template is checked for staleness like blocks added from a card; others are left alone."""
+    pieces, last = [], 0
+    for match in FENCED_BLOCK.finditer(text):
+        try:
+            block = parse_block(match.group("body"))
+        except BlockSyntaxError:
+            continue
+        if block.params.get("data-pack"):
+            continue
+        resolved = resolve(match.group("body"))
+        if not resolved.ok:
+            continue
+        pieces += [text[last:match.start()], stamped(block, resolved).to_markup().rstrip("\n")]
+        last = match.end()
+    return "".join(pieces) + text[last:]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.memos.recognize import Recognizer
 from desktop.memos.resolve import BlockResolver
-from desktop.memos.staleness import find_stale, stamp_markup
+from desktop.memos.staleness import find_stale, stamp_markup, stamp_unstamped
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
 
         if template:
             memo = parse_memo(Path(template).read_text(encoding="utf-8"))
+            memo = Memo(memo.front, stamp_unstamped(memo.body, self.block_resolver))
         else:
             memo = Memo({"title": "Untitled memo", "marking": "OFFICIAL"}, "")
         memo_id = self.library.create(memo)

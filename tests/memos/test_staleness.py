@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from desktop.memos.resolve import BlockResolver
-from desktop.memos.staleness import find_stale, refresh, stamp_markup
+from desktop.memos.staleness import find_stale, refresh, stamp_markup, stamp_unstamped
 from desktop.reference.connection import open_reference
 from desktop.reference.repository import ReferenceRepository
 
@@ -63,3 +63,13 @@ def test_changed_values_make_a_block_stale_and_refresh_fixes_it(old_resolver, ne
 def test_blocks_without_a_stamp_or_unreadable_are_left_alone(new_resolver):
     memo = TABLE + "\n```brief\nnot a pair\n```\n"
     assert find_stale(memo, new_resolver, new_resolver.data_pack) == []
+
+
+def test_a_memo_from_a_template_is_stamped_and_checked(old_resolver, new_resolver):
+    bad = "```brief\nkind: production-table\nmineral: unobtainium\n```"
+    template = f"# Template\n\n{TABLE}\nWords stay.\n\n{bad}\n"
+    memo = stamp_unstamped(template, old_resolver)
+    assert memo.count("data-pack: 2026.11.28") == 1  # the block that resolves, not the bad one
+    assert "Words stay." in memo and bad in memo and memo.endswith("```\n")
+    assert stamp_unstamped(memo, old_resolver) == memo  # stamped blocks are left alone
+    assert len(find_stale(memo, new_resolver, new_resolver.data_pack)) == 1
