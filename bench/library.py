@@ -45,6 +45,8 @@ def bench_library(memos: int = 10_000) -> dict:
         listing = _median_ms(lambda: library.list(limit=200))
         search = _median_ms(lambda: library.search("price floor"))
         rare = _median_ms(lambda: library.search("Memo 4242"))
+        letter = _median_ms(lambda: library.search("p"))  # the first keystroke
+        unspaced = _median_ms(lambda: library.search("中国"))  # a substring scan of every body
         memo_id = library.create(Memo({"title": "Long memo"}, "x"))
         page = _text(rng, 500) + "\n\n"
         long_memo = Memo({"title": "Long memo"}, page * 100)  # about a hundred pages
@@ -53,5 +55,7 @@ def bench_library(memos: int = 10_000) -> dict:
     return {"library_memos": memos, "library_fill_s": round(fill, 2),
             "library_list_ms": round(listing, 2), "library_search_ms": round(search, 2),
             "library_search_rare_ms": round(rare, 2),
+            "library_search_letter_ms": round(letter, 2),
+            "library_search_cjk_ms": round(unspaced, 2),
             "autosave_100_pages_ms": round(autosave, 2),
             "autosave_100_pages_kb": len(long_memo.body) // 1024}

@@ -383,8 +383,9 @@ class MemoLibrary:
 
     def search(self, query: str, limit: int = 50) -> list[tuple[int, str, str]]:
         """Titles and bodies, every word as a prefix ("minist" finds "ministerial"), most
-        relevant first. Text without word breaks (Chinese, Japanese) or no word at all is
-        looked for as a substring. Any text returns results or nothing, never an error."""
+        relevant first. A single letter finds titles starting with it, most recent first. Text
+        without word breaks (Chinese, Japanese) or no word at all is looked for as a substring.
+        Any text returns results or nothing, never an error."""
         text = " ".join(query.split())[:200]
         words = [w for w in _WORD.findall(text.casefold()) if w][:12]
         if not words or _NO_SPACES.search(text):
@@ -394,6 +395,14 @@ class MemoLibrary:
                 "SELECT id, title, updated FROM memos WHERE deleted = '' AND "
                 "(instr(lower(title), lower(?)) > 0 OR instr(body, ?) > 0) "
                 "ORDER BY updated DESC LIMIT ?", (text, text, limit)))
+        if len(words) == 1 and len(words[0]) == 1:
+            # One letter matches nearly every memo, and ranking them all is the slowest query
+            # there is; while the user is still typing, titles that start with it are what helps.
+            return list(self.conn.execute(
+                "SELECT id, title, updated FROM memos WHERE deleted = '' AND "
+                "lower(title) LIKE ? ESCAPE '\\' ORDER BY updated DESC LIMIT ?",
+                (words[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                 + "%", limit)))
         match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
         return list(self.conn.execute(
             "SELECT m.id, m.title, m.updated FROM memo_search s JOIN memos m ON m.id = s.rowid "

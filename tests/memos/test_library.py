@@ -102,6 +102,11 @@ def test_search_and_recent(library, clock):
     assert [row[0] for row in library.search("G7")] == [ids[2]]
     for hostile in ('"', "AND OR", "*", "x" * 5000, "🙂", "", "  "):
         assert isinstance(library.search(hostile), list)
+    # one letter (the first keystroke): titles starting with it, most recent first
+    assert [row[0] for row in library.search("g")] == [ids[2], ids[0]]
+    assert [row[0] for row in library.search("m")] == []  # "magnets" is in a body, not a title
+    for wildcard in ("%", "_"):
+        assert library.search(wildcard) == []
 
 
 def test_migration_from_the_first_schema(tmp_path, clock):
