@@ -25,9 +25,9 @@ from db.tables import split_list
 from desktop.domain.text import fold
 
 WEIGHTS = {"name": 10, "code": 9, "symbol": 9, "compound_symbol": 8, "family_symbol": 8,
-           "id": 8, "short_name": 9, "iso_name": 8, "official": 7, "translation": 7, "alias": 7,
+           "id": 8, "short_name": 9, "iso_name": 8, "official": 7, "translation": 5, "alias": 7,
            "usgs": 7, "abbreviation": 8, "current": 8, "former": 6, "short": 7, "everyday": 7,
-           "document": 8, "title": 4}
+           "document": 8, "title": 4, "name_word": 6}
 
 #: Index kinds of the curated group aliases (``group_aliases.csv``): the abbreviation and the name
 #: a group is commonly called by ("EU", "European Union") both weigh as its own name.
@@ -87,22 +87,46 @@ def document_names(document_number: str) -> list[str]:
     return out
 
 
+NOT_A_NAME = frozenset({"and", "the", "of", "island", "islands", "republic", "state", "states"})
+
+
+def later_words(display: str) -> list[str]:
+    """What a name is also typed from: "North Korea" from "Korea", "Papua New Guinea" from
+    "New Guinea" or "Guinea" — so "ko" ranks the Koreas above foreign spellings of other
+    countries ("Kongo", "Koweït") that merely begin with the same letters."""
+    words = display.replace(",", " ").split()
+    return [" ".join(words[i:]) for i in range(1, len(words))
+            if len(words[i]) >= 3 and words[i].casefold() not in NOT_A_NAME]
+
+
 def search_rows(conn: sqlite3.Connection) -> list[dict]:
     rows: list[dict] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: dict[tuple[str, str, str], dict] = {}
 
     def add(kind: str, entity_id: str, display: str, name: str, name_kind: str) -> None:
+        """One row per entity and folded name, with the weight of its strongest kind ("Guinea"
+        is both the English name and several translations: it weighs as the name)."""
         key = fold(name)
-        if not key or (kind, entity_id, key) in seen:
+        if not key:
             return
-        seen.add((kind, entity_id, key))
-        rows.append({"kind": kind, "entity_id": entity_id, "display": display, "name": name,
-                     "folded": key, "weight": WEIGHTS.get(name_kind, 5)})
+        weight = WEIGHTS.get(name_kind, 5)
+        row = seen.get((kind, entity_id, key))
+        if row is not None:
+            if weight > row["weight"]:
+                row.update(name=name, weight=weight)
+            return
+        row = {"kind": kind, "entity_id": entity_id, "display": display, "name": name,
+               "folded": key, "weight": weight}
+        seen[(kind, entity_id, key)] = row
+        rows.append(row)
 
     countries = dict(conn.execute("SELECT iso3, name FROM countries ORDER BY iso3"))
     for iso3, name, kind in conn.execute(
             "SELECT iso3, name, kind FROM country_names ORDER BY iso3, folded"):
         add("country", iso3, countries[iso3], name, kind)
+    for iso3, display in countries.items():
+        for tail in later_words(display):
+            add("country", iso3, display, tail, "name_word")
     minerals = {ident: (name, split_list(symbols)) for ident, name, symbols in conn.execute(
         "SELECT id, name, symbols FROM minerals ORDER BY id")}
     mineral_names: dict[str, list[tuple[str, str, str]]] = {}

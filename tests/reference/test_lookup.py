@@ -154,3 +154,16 @@ def test_exact_names_list_the_element_first(lookup):
     minerals = [entry[1] for entry in names["al"] if entry[0] == "mineral"]
     assert minerals[0] == "aluminum"  # the country code "AL" is told apart by case
     assert names["eu"][0][:2] == ("group", "eu27")  # "Eu" as written still picks europium
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("ko", ["KOR", "PRK"]),  # the Koreas before "Kongo", "Koweït" (other languages' names)
+    ("guinea", ["GIN"]),  # the country called Guinea before Equatorial or Papua New Guinea
+    ("sud", ["SDN", "SSD"]),
+    ("korea", ["KOR", "PRK"]),
+])
+def test_english_names_and_their_later_words_outrank_foreign_spellings(lookup, query, expected):
+    ids = [r.id for r in lookup.search(query, limit=6)]
+    firsts = [i for i in ids if i in expected]
+    assert firsts == expected[:len(firsts)] and set(expected) <= set(ids)
+    assert ids.index(expected[-1]) < len(expected) + 1  # at most one other name in between
