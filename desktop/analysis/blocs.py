@@ -179,7 +179,7 @@ class BlocCoverage:
     @property
     def bloc_listed(self) -> bool:
         """False when no member has a named figure: the share is unknown, not zero."""
-        return bool(self.members) or self.shares.residual_share < 0.0005 and not self.unmeasured
+        return bool(self.members) or self._complete() and not self.unmeasured
 
     def bloc_text(self) -> str:
         if self.bloc_listed:
@@ -203,7 +203,13 @@ class BlocCoverage:
     def rival_listed(self) -> bool:
         """False when the series names no figure for China (unknown, not zero)."""
         return any(s.country == self.rival for s in self.shares.shares) or (
-            self.shares.residual_share < 0.0005 and not self.shares.unmeasured([self.rival]))
+            self._complete() and not self.shares.unmeasured([self.rival]))
+
+    def _complete(self) -> bool:
+        """Does the series account for the whole world total, so that a country it does not
+        name truly holds none? Not when the total is only the sum of what happens to be listed."""
+        return (self.shares.residual_share < 0.0005
+                and not self.shares.denominator_kind.startswith("sum of listed"))
 
     @property
     def rival_in_bloc(self) -> bool:

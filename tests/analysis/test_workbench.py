@@ -214,3 +214,11 @@ def test_any_bloc_expression_resolves_or_explains(repo):
             assert all(len(code) == 3 and code.isupper() for code in bloc.members)
 
     check()
+
+
+def test_a_country_missing_from_a_sum_of_listed_rows_is_unknown(wb):
+    # USGS prints no exact world total for PGM reserves: the denominator is the listed rows, so
+    # China's absence says nothing about China (and the residual is 0 by construction)
+    coverage = wb.coverage("g7", "platinum-group-metals", stage="reserves")
+    assert coverage.shares.denominator_kind.startswith("sum of listed")
+    assert not coverage.rival_listed and coverage.rival_text() == "not named"

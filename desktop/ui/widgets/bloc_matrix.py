@@ -35,7 +35,8 @@ def share_text(share: float) -> str:
 
 
 def cell_text(cell: MatrixCell, year: int | None) -> str:
-    """E.g. "Bloc 13 % · CN 69 %", "… · CN n/l" (China not listed), "… · 2019" (older data)."""
+    """E.g. "Bloc 13 % · CN 69 %", "… · CN n/l" (China not listed: unknown), "… · 2019" (older
+    data)."""
     coverage = cell.coverage
     china = share_text(coverage.rival_share) if coverage.rival_listed else "n/l"
     bloc = share_text(coverage.bloc_share) if coverage.bloc_listed else "n/l"
@@ -112,7 +113,7 @@ def legend_html() -> str:
             f"{swatch(10_000, '10,000 = one supplier')}; above 1,800 a market is highly "
             f"concentrated ({HHI_BAND_CITATION}). Bloc = sum of the shares of members with a "
             "named figure; “Other countries” is never credited to a bloc, so a bloc share is a "
-            "lower bound. CN = China; n/l = China not listed in that series (unknown, not zero); "
+            "lower bound. CN = China; n/l = not listed in that series (unknown, not zero); "
             "a year after the shares marks an older series; — = no series with country shares.")
 
 
