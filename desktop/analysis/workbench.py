@@ -111,6 +111,15 @@ class AnalysisWorkbench:
                                   if f.metric in ANALYSABLE_METRICS] if mineral else []
         return self._figures[mineral]
 
+    def prime(self, mineral: str, figures: list[Figure]) -> None:
+        """Take a mineral's figures another reader already has (the card service reads every
+        metric of a mineral; reading them twice doubled a cold country card's time)."""
+        if self._all_loaded or (self._figures is not None and mineral in self._figures):
+            return
+        if self._figures is None:
+            self._figures = {}
+        self._figures[mineral] = [f for f in figures if f.metric in ANALYSABLE_METRICS]
+
     def all_figures(self) -> dict[str, list[Figure]]:
         """Every mineral's figures, read in one pass (the matrix and country weights need all)."""
         if not self._all_loaded:

@@ -53,7 +53,9 @@ class CardService:
 
     def _series_of(self, mineral_id: str) -> dict[tuple[str, str, str], list[Figure]]:
         if mineral_id not in self._series_cache:
-            self._series_cache[mineral_id] = group_series(self.repo.figures(mineral=mineral_id))
+            figures = self.repo.figures(mineral=mineral_id)
+            self.analysis.prime(mineral_id, figures)
+            self._series_cache[mineral_id] = group_series(figures)
         return self._series_cache[mineral_id]
 
     def _latest(self, mineral_id: str, key: tuple[str, str, str]) -> tuple[int, SeriesShares] | None:
