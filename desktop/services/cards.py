@@ -50,6 +50,7 @@ class CardService:
         self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
         self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
         self.analysis = AnalysisWorkbench(repo)
+        self.warm = False  # every mineral's shares computed (warm_up ran to the end)
 
     def _series_of(self, mineral_id: str) -> dict[tuple[str, str, str], list[Figure]]:
         if mineral_id not in self._series_cache:
@@ -72,6 +73,7 @@ class CardService:
                     self._latest(mineral_id, key)
             self.analysis.stages(mineral_id)
             yield mineral_id
+        self.warm = True
 
     def card(self, kind: str, ident: str) -> dict:
         builders = {"country": self.country_card, "mineral": self.mineral_card,

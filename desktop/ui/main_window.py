@@ -212,11 +212,22 @@ class MainWindow(QMainWindow):
         elif kind == "blocs":
             self.card_area.show_blocs()
         else:
+            cold = kind == "country" and not self.cards.warm
+            if cold:
+                # A country card reads every mineral it supplies; until the idle warm-up has
+                # read them all, that takes a noticeable moment: say so before it starts.
+                self.busy.show()
+                self.statusBar().showMessage("Reading the figures of every mineral…")
+                self.busy.repaint()
+                self.statusBar().repaint()
             try:
                 card = self.cards.card(kind, ident)
             except UnknownEntity as exc:
+                self.busy.hide()
                 self.statusBar().showMessage(str(exc), 5000)
                 return False
+            if cold:
+                self.statusBar().clearMessage()
             self.card_area.show_card(kind, card)
             panel = self.card_area.currentWidget()
             self.busy.setVisible(not panel.is_complete())

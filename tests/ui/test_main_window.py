@@ -287,3 +287,14 @@ def test_timeline_cells_naming_several_entities_offer_each_card(window):
     code = table.model.links(single, targets)[0][1]
     table.view.clicked.emit(table.model.index(single, targets))  # one entity: straight to it
     assert window.history.current[1] == code
+
+
+def test_a_cold_country_card_says_it_is_reading_then_clears(window, monkeypatch):
+    window.cards.warm = False  # as before the idle warm-up has finished
+    said = []
+    monkeypatch.setattr(window.statusBar(), "showMessage",
+                        lambda text, *a: said.append(text))
+    assert window.open_card("country", "CHN")
+    assert said and said[0].startswith("Reading the figures")
+    assert window.statusBar().currentMessage() == ""
+    assert not window.open_card("country", "XXX") and window.busy.isHidden()
