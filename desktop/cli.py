@@ -69,15 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(p)
 
     p = sub.add_parser("export", help="export a memo (Markdown with front matter) to PDF")
-    p.add_argument("memo", type=Path, help="the memo file (.md)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    p.add_argument("memo", type=path_arg, help="the memo file (.md)")
+    p.add_argument("-o", "--output", type=path_arg, required=True, help="the PDF to write")
     p.add_argument("--invariant", action="store_true",
                    help="byte-identical output for identical input (no timestamps)")
 
     p = sub.add_parser("memo", help="the memo library: import, list, show, export, delete")
     p.add_argument("action", choices=("import", "list", "show", "export", "delete"))
     p.add_argument("target", nargs="?", help="FILE.md for import, a memo id otherwise")
-    p.add_argument("-o", "--output", type=Path, help="OUT.pdf or OUT.md for export")
+    p.add_argument("-o", "--output", type=path_arg, help="OUT.pdf or OUT.md for export")
     p.add_argument("--invariant", action="store_true", help="byte-stable PDF output")
     _add_json(p)
 
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("db", help="build or check the reference database")
     p.add_argument("action", choices=("build", "check"))
-    p.add_argument("--db", type=Path, help="database file (default: the bundled one)")
+    p.add_argument("--db", type=path_arg, help="database file (default: the bundled one)")
     _add_json(p)
     return parser
 
@@ -102,15 +102,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             return launch(quit_when_ready=args.quit_when_ready)
         return _dispatch(args)
     except UsageError as exc:
-        print(f"briefdesk: {exc}", file=sys.stderr)
+        print(f"briefdesk: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: still one line for the user, never a traceback
-        print(f"briefdesk: unexpected error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        print(f"briefdesk: unexpected error ({type(exc).__name__}: {one_line(str(exc))})",
+              file=sys.stderr)
         return 1
+
+
+def one_line(message: str, longest: int = 80) -> str:
+    """The message on one line, any run of text longer than ``longest`` characters without a
+    space (a 100 000-character path someone typed) cut to its start — so the reason stays
+    readable whatever was passed in."""
+    words = message.split()
+    return " ".join(w if len(w) <= longest else w[:longest - 20] + "…" + w[-8:] for w in words)
+
+
+def path_arg(text: str) -> Path:
+    """A path option: empty text is refused here rather than read as "." (the folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path was given")
+    return Path(text)
+
+
+def check_year(year: int | None, option: str = "--year") -> int | None:
+    if year is not None and not 1800 <= year <= 2100:
+        raise UsageError(f"{option} must be between 1800 and 2100, not {year}")
+    return year
+
+
+def check_text(value: str | None, option: str) -> str | None:
+    """An option given as empty text is a mistake, not "everything"."""
+    if value is not None and not value.strip():
+        raise UsageError(f"{option} is empty")
+    return value
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

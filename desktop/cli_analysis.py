@@ -8,7 +8,7 @@ import argparse
 from desktop.analysis.concentration import HHI_BAND_SOURCE, Concentration, pct
 from desktop.analysis.shares import unmeasured_text
 from desktop.analysis.stages import ANALYSABLE_METRICS, STAGE_LABELS, STAGES
-from desktop.cli import UsageError, emit
+from desktop.cli import UsageError, check_year, emit
 
 ACTIONS = ("concentration", "bloc", "stress", "gap", "us", "matrix")
 
@@ -73,8 +73,7 @@ def _country_or_fail(wb, lookup, token: str) -> str:
 
 
 def _where(args: argparse.Namespace) -> dict:
-    if args.year is not None and not 1800 <= args.year <= 2100:
-        raise UsageError(f"--year must be between 1800 and 2100, not {args.year}")
+    check_year(args.year)
     return {"metric": args.metric, "stage": args.stage, "product": args.product,
             "year": args.year, "exact_year": args.year is not None}
 
@@ -183,7 +182,7 @@ def _us(wb, args) -> tuple[dict, str]:
 
 def _matrix(wb, args) -> tuple[dict, str]:
     spec = _need(args.group, "--group", "g7")
-    bloc, rows = wb.matrix(spec, args.year, args.as_of)
+    bloc, rows = wb.matrix(spec, check_year(args.year), args.as_of)
     out, lines = [], [f"{bloc.name} vs China, as of {bloc.as_of}", *bloc.notes]
     for row in rows:
         cells = {}

@@ -7,10 +7,11 @@ JSON or as plain text.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
-from desktop.cli import UsageError, check_date, emit
+from desktop.cli import UsageError, check_date, check_text, check_year, emit
 from desktop.reference.connection import open_reference
 from desktop.reference.lookup import Lookup
 from desktop.reference.repository import ReferenceRepository
@@ -49,7 +50,7 @@ def resolve(repo: ReferenceRepository, lookup: Lookup, kind: str, text: str,
     if exact:
         options = ", ".join(f"{r.id} ({r.name})" for r in exact)
         raise UsageError(f"{shown!r} matches several {kind} entries: {options}; give the id")
-    raise UsageError(f"no {kind} matches {shown!r}; try: briefdesk lookup {shown!r}")
+    raise UsageError(f"no {kind} matches {shown!r}; try: briefdesk lookup {shlex.quote(shown)}")
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:
@@ -91,7 +92,8 @@ def _card_text(card: dict) -> str:
     for role in card.get("mineral_roles", [])[:40]:
         share = "" if role.get("share") is None else f" share {role['share']:.1%}"
         rank = f" rank {role['rank']}/{role['of']}" if role.get("rank") else ""
-        lines.append(f"  {role['mineral_name']}: {role['metric']} {role['year']} "
+        product = f" ({role['product']})" if role.get("product") else ""
+        lines.append(f"  {role['mineral_name']}: {role['metric']}{product} {role['year']} "
                      f"{role['value_text']} {role['unit']}{rank}{share}")
     for member in card.get("members", []):
         lines.append(f"  member: {member['name']} ({member['role']}, joined {member['joined']})")
@@ -109,14 +111,16 @@ def _card_text(card: dict) -> str:
 def cmd_figures(args: argparse.Namespace) -> int:
     conn = open_reference()
     repo, lookup = ReferenceRepository(conn), Lookup(conn)
-    mineral = resolve(repo, lookup, "mineral", args.mineral) if args.mineral else None
-    country = resolve(repo, lookup, "country", args.country, allow_aggregates=True) \
-        if args.country else None
-    figures = repo.figures(mineral=mineral, country=country, metric=args.metric, year=args.year)
+    mineral = resolve(repo, lookup, "mineral", check_text(args.mineral, "--mineral")) \
+        if args.mineral is not None else None
+    country = resolve(repo, lookup, "country", check_text(args.country, "--country"),
+                      allow_aggregates=True) if args.country is not None else None
+    figures = repo.figures(mineral=mineral, country=country, metric=args.metric,
+                           year=check_year(args.year))
     text = "\n".join(
         f"{f.mineral:<16} {f.country:<7} {f.metric:<20} {f.product[:20]:<20} {f.year} "
-        f"{f.value_text:>14}{'e' if f.estimated else ' '} {f.unit}  [{f.source.id}]"
-        for f in figures) or "(no figures)"
+        f"{f.value_text:>14}{'e' if f.estimated and f.value is not None else ' '} {f.unit}  "
+        f"[{f.source.id}]" for f in figures) or "(no figures)"
     emit([f.to_json() for f in figures], args.json, text)
     return 0
 
@@ -124,10 +128,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     conn = open_reference()
     repo, lookup = ReferenceRepository(conn), Lookup(conn)
+    date_from, date_to = check_date(args.date_from, "--from"), check_date(args.date_to, "--to")
+    if date_from and date_to and date_from[:len(date_to)] > date_to:
+        raise UsageError(f"--from {date_from} is after --to {date_to}")
     events = repo.events(
-        country=resolve(repo, lookup, "country", args.country) if args.country else None,
-        mineral=resolve(repo, lookup, "mineral", args.mineral) if args.mineral else None,
-        date_from=check_date(args.date_from, "--from"), date_to=check_date(args.date_to, "--to"))
+        country=resolve(repo, lookup, "country", check_text(args.country, "--country"))
+        if args.country is not None else None,
+        mineral=resolve(repo, lookup, "mineral", check_text(args.mineral, "--mineral"))
+        if args.mineral is not None else None,
+        date_from=date_from, date_to=date_to)
     text = "\n".join(f"{e.date:<10} {e.kind:<26} {e.title}" for e in events) or "(no events)"
     emit([e.to_json() for e in events], args.json, text)
     return 0
@@ -192,8 +201,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.export.files import MemoFileError, read_memo_file, write_atomically
     from desktop.export.memo_pdf import ExportError, memo_to_pdf
 
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"{args.output}: export writes a PDF; give -o a .pdf name ('briefdesk "
+                         "memo export ID -o OUT.md' writes Markdown)")
     try:
         text = read_memo_file(args.memo)
+        if "\x00" in text:
+            raise UsageError(f"{args.memo}: contains NUL bytes; not a Markdown memo")
         pdf = memo_to_pdf(text, _resolver_or_none(), invariant=args.invariant,
                           base_dir=args.memo.resolve().parent)
         write_atomically(args.output, pdf, protect=args.memo)

@@ -89,6 +89,8 @@ def parse_spec(spec: str) -> list[str]:
     if len(text) > MAX_SPEC:
         raise BlocError(f"the bloc expression is longer than {MAX_SPEC} characters")
     tokens = [t.strip() for t in re.split(r"[+,]", text)]
+    if not all(tokens):
+        raise BlocError(f"a part of {text[:60]!r} is empty: join ids with '+', as in 'g7+AUS'")
     for token in tokens:
         if not _TOKEN.match(token):
             raise BlocError(f"{token[:40]!r} is not a group, initiative or ISO3 code")
@@ -169,7 +171,7 @@ class BlocCoverage:
     @property
     def bloc_share(self) -> float:
         """Σ of the members' named shares: a lower bound (0 when none is named)."""
-        return sum(s.share for s in self.members)
+        return float(sum(s.share for s in self.members))
 
     @property
     def unmeasured(self) -> list[Figure]:

@@ -19,6 +19,8 @@ class ReferenceUnavailable(RuntimeError):
 
 def open_reference(path: Path | None = None) -> sqlite3.Connection:
     path = Path(path) if path is not None else reference_db_path()
+    if path.exists() and not path.is_file():
+        raise ReferenceUnavailable(f"{path} is not a database file (a folder or a device)")
     if not path.is_file():
         raise ReferenceUnavailable(
             f"reference database not found at {path}; build it with 'make db' "

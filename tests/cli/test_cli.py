@@ -116,11 +116,34 @@ def test_db_check_json(capsys):
     ["figures", "--metric", "bogus"], ["no-such-command"], ["events", "--country", "XX"],
     ["events", "--mineral", "nope"], ["events", "--from", "2025\n"],
     ["db", "build", "--db", "/dev/null/ref.sqlite"], ["figures", "--bogus"],
+    ["figures", "--year", "99999999999999999999"], ["figures", "--year", "-1"],
+    ["figures", "--mineral", ""], ["figures", "--country", " "], ["events", "--country", ""],
+    ["events", "--from", "2026-01-01", "--to", "2025-01-01"],
+    ["analyze", "matrix", "--group", "g7", "--year", "1066"],
+    ["analyze", "bloc", "--group", "g7+", "--mineral", "lithium"],
+    ["db", "check", "--db", "/dev/null"], ["db", "check", "--db", "."], ["db", "check", "--db", ""],
+    ["export", "", "-o", "out.pdf"], ["export", "README.md", "-o", "out.md"],
+    ["export", "x" * 100_000 + ".md", "-o", "out.pdf"],
+    ["memo", "import", "y" * 100_000 + ".md"],
 ])
 def test_bad_input_exits_2_with_one_line(capsys, args):
     code, _, err = run(capsys, *args)
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("briefdesk: ")
+    assert len(err) < 400  # whatever was typed, the reason stays readable
+
+
+def test_export_refuses_nul_bytes_like_memo_import(capsys, tmp_path):
+    memo = tmp_path / "nul.md"
+    memo.write_bytes(b"---\ntitle: x\n---\nBody\x00text\n")
+    code, _, err = run(capsys, "export", str(memo), "-o", str(tmp_path / "out.pdf"))
+    assert code == 2 and "NUL" in err and not (tmp_path / "out.pdf").exists()
+
+
+def test_figures_text_marks_estimates_only_on_numbers(capsys):
+    code, out, _ = run(capsys, "figures", "--mineral", "boron", "--country", "USA",
+                       "--metric", "net_import_reliance", "--year", "2025")
+    assert code == 0 and " E " in out and "Ee" not in out
 
 
 def test_missing_reference_db_is_a_clear_error(capsys, monkeypatch, tmp_path):
