@@ -6,7 +6,9 @@ Design, in one place:
   one transaction, so a crash, a kill or a full disk leaves either the old or the new state.
 - **Versioned schema**: ``PRAGMA user_version`` says which migrations have run; migrations only go
   forward and each runs in its own transaction. Version 1 held memos and versions; version 2 added
-  tags and full-text search.
+  tags and full-text search; version 3 added ``memo_cjk``, the gram index for Chinese, Japanese and
+  Korean text (see ``cjk_index``), kept by triggers that call functions every connection
+  registers before it writes.
 - **Integrity on open**: ``PRAGMA quick_check`` runs first; a damaged file raises
   ``LibraryDamaged`` naming the newest backup that itself passes ``quick_check`` (a backup taken
   of a file already going bad is no rescue). The damaged file is never written to; restoring, or
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.memo import Memo, MemoSyntaxError, parse_memo
+from desktop.memos import cjk_index
 
 FILE_NAME = "library.sqlite"
 BACKUP_DIR = "backups"
@@ -144,6 +147,8 @@ MIGRATIONS: list[str] = [
         INSERT INTO memo_search(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
+    # 3: character grams of Chinese, Japanese and Korean text, so their searches skip the scan
+    cjk_index.MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -169,6 +174,7 @@ class MemoLibrary:
             conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError:
             raise LibraryDamaged(self.path, [b for b in self.backups() if is_sound(b)]) from None
+        cjk_index.register(conn)  # before the migrations: version 3 and its triggers call it
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
         self._migrate(conn)
@@ -384,17 +390,13 @@ class MemoLibrary:
     def search(self, query: str, limit: int = 50) -> list[tuple[int, str, str]]:
         """Titles and bodies, every word as a prefix ("minist" finds "ministerial"), most
         relevant first. A single letter finds titles starting with it, most recent first. Text
-        without word breaks (Chinese, Japanese) or no word at all is looked for as a substring.
+        without word breaks (Chinese, Japanese) or no word at all is looked for as a substring,
+        narrowed by the gram index when it has CJK characters.
         Any text returns results or nothing, never an error."""
         text = " ".join(query.split())[:200]
         words = [w for w in _WORD.findall(text.casefold()) if w][:12]
         if not words or _NO_SPACES.search(text):
-            if not text:
-                return []
-            return list(self.conn.execute(
-                "SELECT id, title, updated FROM memos WHERE deleted = '' AND "
-                "(instr(lower(title), lower(?)) > 0 OR instr(body, ?) > 0) "
-                "ORDER BY updated DESC LIMIT ?", (text, text, limit)))
+            return cjk_index.substring_search(self.conn, text, limit)
         if len(words) == 1 and len(words[0]) == 1:
             # One letter matches nearly every memo, and ranking them all is the slowest query
             # there is; while the user is still typing, titles that start with it are what helps.

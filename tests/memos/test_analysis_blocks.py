@@ -126,7 +126,7 @@ def test_stress_remove_and_keep_match_the_workbench(resolver, wb):
     ("concentration", {"mineral": "rare-earths", "colour": "red"}, "unknown key 'colour'"),
     ("bloc", {"mineral": "rare-earths"}, "'group:' is missing"),
     ("bloc", {"mineral": "rare-earths", "group": "g8"}, "unknown group, initiative or country"),
-    ("bloc", {"mineral": "rare-earths", "group": "g7+"}, "is not a group"),
+    ("bloc", {"mineral": "rare-earths", "group": "g7+"}, "is empty"),
     ("bloc", {"mineral": "rare-earths", "group": "g7:emperor"}, "no members in role"),
     ("bloc", {"mineral": "rare-earths", "group": "g7", "as-of": "yesterday"}, "must be a date"),
     ("bloc", {"mineral": "rare-earths", "group": "g7", "as-of": "2026-02-30"}, "must be a date"),

@@ -128,6 +128,34 @@ def test_migration_from_the_first_schema(tmp_path, clock):
     library.close()
 
 
+def test_migration_from_the_previous_schema_builds_the_cjk_index(tmp_path, clock):
+    """A library written at version 2 (tags and FTS, no gram index) gains ``memo_cjk``, filled
+    from the memos already there, and its unspaced searches go through it."""
+    home = tmp_path / "v2"
+    home.mkdir()
+    conn = sqlite3.connect(home / FILE_NAME)
+    conn.executescript(MIGRATIONS[0] + MIGRATIONS[1])
+    for number, (title, body) in enumerate((("中国の輸出規制", "ガリウム"),
+                                            ("Rare earths", "稀土永磁体的供应仍然集中在中国。"),
+                                            ("English", "price floor"),
+                                            ("한국", "핵심 광물"))):
+        conn.execute("INSERT INTO memos (title, front, body, created, updated) VALUES "
+                     "(?, '{}', ?, '2025-01-01', ?)", (title, body, f"2025-01-0{number + 1}"))
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    library = MemoLibrary(home, clock)
+    assert library.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+    indexed = {memo_id for (memo_id,) in library.conn.execute("SELECT memo_id FROM memo_cjk")}
+    assert indexed == {1, 2, 4}
+    assert [row[0] for row in library.search("中国")] == [2, 1]
+    assert [row[0] for row in library.search("광물")] == [4]
+    assert [row[0] for row in library.search("price floor")] == [3]
+    library.autosave(1, Memo({"title": "輸出規制"}, "ガリウム"))
+    assert [row[0] for row in library.search("中国")] == [2]
+    library.close()
+
+
 def test_a_newer_schema_is_refused(tmp_path):
     home = tmp_path / "future"
     home.mkdir()
