@@ -46,6 +46,7 @@ class Container:
     sources: list[Source]
     kind: str = "initiative"  # "group": only members count; "initiative": every role but observer
     launched: str = ""  # no member counts before the launch, whatever its own date says
+    caveat: str = ""  # what the recorded membership leaves out, said wherever the bloc is used
     ended: str = ""  # when the initiative was superseded or concluded (members are still shown)
     ended_how: str = ""
 
@@ -130,6 +131,8 @@ def resolve_bloc(spec: str, as_of: str, container: Callable[[str], Container | N
         if found.ended and found.ended != found.launched and as_of[:len(found.ended)] >= found.ended:
             notes.append(f"{found.name} was {found.ended_how or 'ended'} on {found.ended}; "
                          "its members as last recorded are counted")
+        if found.caveat:
+            notes.append(f"{found.name}: {found.caveat}")
         current = [m for m in found.members if found.counts(m) and member_on(m, as_of)]
         for skipped in found.members:
             if not found.counts(skipped) and member_on(skipped, as_of):

@@ -5,7 +5,9 @@ share, two products (ferrosilicon and silicon metal), or processing shares of se
 choice is made by one rule, stated here so every view and every memo block agrees:
 
 1. USGS country tables (complete, with a world total) before published percentage shares;
-2. then the most recent data year not after the year asked for;
+2. then the most recent data year not after the year asked for — unless that year names less than
+   half of the world and an earlier year of the same series names more (a lone "Indonesia 45 %"
+   would hide who holds the rest; an exact year asked for is always taken);
 3. then output before reserves, mining before refining before downstream;
 4. then the unnamed main product, then the series naming the most countries, then by name.
 
@@ -128,7 +130,7 @@ def pick_series(figures: list[Figure], mineral: str, *, stage: str | None = None
         years = _usable_years(series)
         allowed = [y for y in years if year is None or (y == year if exact_year else y <= year)]
         if allowed:
-            best = max(allowed)
+            best = max(allowed) if exact_year else _best_year(allowed, years)
             chosen, shares = years[best]
             countries = sum(1 for f in chosen if f.is_country)
             key = (STAGE_METRICS[series_metric], -best,
@@ -148,6 +150,15 @@ def pick_series(figures: list[Figure], mineral: str, *, stage: str | None = None
         raise SeriesUnavailable(f"no {what} figures for {mineral} in {year}; years held: "
                                 f"{', '.join(str(y) for y in held[-8:])}")
     raise SeriesUnavailable(f"no {what} figures with country shares for {mineral}")
+
+
+def _best_year(allowed: list[int], years: dict[int, tuple[list[Figure], SeriesShares]]) -> int:
+    """The latest year, or the latest that names at least half of the world when it does not."""
+    latest = max(allowed)
+    if years[latest][1].residual_share <= 0.5:
+        return latest
+    fuller = [y for y in allowed if years[y][1].residual_share <= 0.5]
+    return max(fuller) if fuller else latest
 
 
 def stage_table(figures: list[Figure], mineral: str, year: int | None

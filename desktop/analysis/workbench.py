@@ -53,6 +53,11 @@ PRESET_BLOCS = (
 
 
 ENDED_STATUSES = frozenset({"superseded", "concluded"})
+# Memberships the sources leave incomplete: the bloc's notes say so wherever it is used.
+MEMBERSHIP_CAVEATS = {
+    "forge": "its participant list has not been published; only the chair (South Korea) and "
+             "the host (the United States) are counted",
+}
 DEFAULT_STAGE_ORDER = ("mining", "refining", "downstream", "reserves")  # when none is asked
 
 
@@ -189,6 +194,7 @@ class AnalysisWorkbench:
             return Container(initiative.id, initiative.short_name or initiative.name,
                              initiative.members, initiative.sources,
                              launched=initiative.launched,
+                             caveat=MEMBERSHIP_CAVEATS.get(initiative.id, ""),
                              ended=initiative.status_date if ended else "",
                              ended_how=initiative.status if ended else "")
         return None

@@ -222,3 +222,16 @@ def test_a_country_missing_from_a_sum_of_listed_rows_is_unknown(wb):
     coverage = wb.coverage("g7", "platinum-group-metals", stage="reserves")
     assert coverage.shares.denominator_kind.startswith("sum of listed")
     assert not coverage.rival_listed and coverage.rival_text() == "not named"
+
+
+def test_a_latest_year_naming_under_half_the_world_gives_way(wb):
+    # nickel processing: 2024 names Indonesia alone (45 %); 2019 names China, Indonesia, Japan
+    series = wb.series("nickel", stage="refining")
+    assert series.year == 2019 and {s.country for s in series.shares.shares} >= {"CHN", "IDN"}
+    exact = wb.series("nickel", stage="refining", year=2024, exact_year=True)
+    assert exact.year == 2024  # asked for exactly: given exactly
+
+
+def test_an_incomplete_membership_is_said_wherever_the_bloc_is_used(wb):
+    notes = wb.bloc("forge").notes
+    assert any("participant list has not been published" in n for n in notes)

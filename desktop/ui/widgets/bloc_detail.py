@@ -94,6 +94,10 @@ def stress_summary(cell: MatrixCell, bloc_label: str) -> str:
                      + ("undetermined (the rest is unnamed)"
                         if without.band_after.startswith("undetermined")
                         else f"{without.hhi_after_text()} ({without.band_after})") + ".")
+    if not cell.coverage.bloc_listed:
+        lines.append(f"{bloc_label} on its own: unknown — this series names none of its members "
+                     f"({cell.coverage.bloc_text()}).")
+        return "\n".join(lines)
     alone = stress_allies_only(shares, bloc.members)
     lines.append(f"{bloc_label} on its own: {100 * alone.remaining_share:.1f} % of today's world "
                  f"supply" + (f", led by {alone.shares_after[0].name}" if alone.shares_after
