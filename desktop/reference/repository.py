@@ -161,6 +161,28 @@ class ReferenceRepository:
     def minerals(self) -> list[tuple[str, str, str]]:
         return list(self._conn.execute("SELECT id, name, family FROM minerals ORDER BY name"))
 
+    @cached_property
+    def _groups_of(self) -> dict[str, list[str]]:
+        """Mineral -> the group commodities that contain it, read from the families: a heavy
+        rare earth (family rare-earths-heavy) is in heavy-rare-earths and in rare-earths, a
+        platinum-group metal in platinum-group-metals."""
+        rows = self.minerals()
+        ids = {ident for ident, _name, _family in rows}
+        out: dict[str, list[str]] = {}
+        for ident, _name, family in rows:
+            head, _, tail = family.rpartition("-")
+            candidates = (family, f"{tail}-{head}" if head else "",
+                          "rare-earths" if family.startswith("rare-earths") else "")
+            out[ident] = [g for g in dict.fromkeys(candidates) if g in ids and g != ident]
+        return out
+
+    def groups_of_mineral(self, mineral: str) -> list[str]:
+        return self._groups_of.get(mineral, [])
+
+    def members_of_group(self, mineral: str) -> list[str]:
+        """The minerals a group commodity contains (none for a single element)."""
+        return sorted(m for m, groups in self._groups_of.items() if mineral in groups)
+
     # -- figures -----------------------------------------------------------------------------
     def figures(self, mineral: str | None = None, country: str | None = None,
                 metric: str | None = None, year: int | None = None,
@@ -262,8 +284,12 @@ class ReferenceRepository:
                            "OR e.id IN (SELECT event_id FROM event_targets WHERE country = ?))")
             params += [country, country, country]
         if mineral:
-            clauses.append("e.id IN (SELECT event_id FROM event_minerals WHERE mineral_id = ?)")
-            params.append(mineral)
+            # A group commodity's events include those about its elements: China's April 2025
+            # controls name seven heavy rare earths, and belong on the rare-earths card too.
+            wanted = [mineral, *self.members_of_group(mineral)]
+            clauses.append("e.id IN (SELECT event_id FROM event_minerals WHERE mineral_id IN "
+                           f"({', '.join('?' * len(wanted))}))")
+            params += wanted
         if initiative:
             clauses.append("e.id IN (SELECT event_id FROM event_initiatives "
                            "WHERE initiative_id = ?)")

@@ -200,15 +200,9 @@ class CardService:
     def _reported_within(self, mineral_id: str, family: str) -> list[dict]:
         """The group commodities whose USGS tables cover an element USGS gives no table of
         its own (iridium within the platinum-group metals, neodymium within rare earths)."""
-        head, _, tail = family.rpartition("-")
-        candidates = [family, f"{tail}-{head}" if head else "", "rare-earths"
-                      if family.startswith("rare-earths") else ""]
-        out = []
-        for ident in dict.fromkeys(c for c in candidates if c and c != mineral_id):
-            if self.repo.mineral(ident) is not None and any(
-                    key[0] in SHARE_METRICS for key in self._series_of(ident)):
-                out.append({"id": ident, "name": self.repo.name_of_mineral(ident)})
-        return out
+        return [{"id": group, "name": self.repo.name_of_mineral(group)}
+                for group in self.repo.groups_of_mineral(mineral_id)
+                if any(key[0] in SHARE_METRICS for key in self._series_of(group))]
 
     def _stage_block(self, mineral_id: str, key: tuple[str, str, str]) -> dict | None:
         metric, stage, product = key

@@ -65,3 +65,11 @@ def test_undated_members_come_last(repo):
         dated = [bool(m.joined) for m in group.members
                  if m.role not in ("chair", "founding-member")]
         assert dated == sorted(dated, reverse=True), group_id
+
+
+def test_a_group_commodity_has_the_events_of_its_elements(repo):
+    # China's April 2025 controls name seven heavy rare earths, not "rare earths"
+    ids = {e.id for e in repo.events(mineral="rare-earths")}
+    assert "2025-04-04-cn-medium-heavy-rare-earth-controls" in ids
+    assert "rare-earths" in repo.groups_of_mineral("dysprosium")
+    assert repo.members_of_group("terbium") == []
