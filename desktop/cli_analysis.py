@@ -157,7 +157,8 @@ def _gap(wb, args) -> tuple[dict, str]:
              f"({production.year})"]
     lines += [f"  {r.name:<32} {_share_or(r.reserves_share, r.reserves_text):>8} "
               f"{_share_or(r.production_share, r.production_text):>8} "
-              + ("   n/a" if r.gap is None else f"{100 * r.gap:+6.1f} pts") for r in rows]
+              + ("   n/a" if r.gap is None else "  +0.0 pts" if abs(r.gap) < 0.0005
+                 else f"{100 * r.gap:+6.1f} pts") for r in rows]
     return data, "\n".join(lines)
 
 

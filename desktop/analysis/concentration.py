@@ -85,7 +85,8 @@ class Concentration:
         total_text = "100 %" if self.series.unit == "percent" else \
             f"{total:,.0f} {self.series.unit}" if total >= 100 else f"{total:g} {self.series.unit}"
         text = (f"Share = country value ÷ {self.shares.denominator_kind} ({total_text}). "
-                f"HHI = Σ (100 × share)² over {len(named)} named countries = {terms} "
+                f"HHI = Σ (100 × share)² over {len(named)} named "
+                f"{'country' if len(named) == 1 else 'countries'} = {terms} "
                 f"= {self.hhi:,.0f}: {self.band} (above 1,800 = highly concentrated, 2023 US "
                 f"Merger Guidelines). {self.top3_text()}.")
         if residual > 0.0005:

@@ -105,7 +105,9 @@ def _share(share: float | None, published: str) -> str:
 
 
 def _points(row: GapRow) -> str:
-    return "unknown" if row.gap is None else f"{100 * row.gap:+.1f} pts"
+    if row.gap is None:
+        return "unknown"
+    return "0.0 pts" if abs(row.gap) < 0.0005 else f"{100 * row.gap:+.1f} pts"
 
 
 def _reliance(text: str) -> str:

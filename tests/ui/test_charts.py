@@ -58,3 +58,20 @@ def test_full_bar_gets_room_for_its_label(qtbot):
     axis = next(a for a in box.findChild(QChartView).chart().axes()
                 if isinstance(a, QValueAxis))
     assert axis.max() > 110
+
+
+def test_bounds_are_dashed_and_percentages_stop_at_100(qtbot):
+    from PySide6.QtCharts import QChartView, QLineSeries
+    from PySide6.QtCore import Qt
+
+    widget = line_chart("Reliance", {"Compounds (at least)": [(2021, 95), (2023, 90)],
+                                     "Compounds": [(2024, 53), (2025, 100)]},
+                        "% of apparent consumption", "Source: USGS",
+                        dashed=frozenset({"Compounds (at least)"}), y_max=100.0)
+    qtbot.addWidget(widget)
+    chart = widget.findChild(QChartView).chart()
+    styles = {s.name(): s.pen().style() for s in chart.series() if isinstance(s, QLineSeries)}
+    assert styles == {"Compounds (at least)": Qt.PenStyle.DashLine,
+                      "Compounds": Qt.PenStyle.SolidLine}
+    y_axis = chart.axes(Qt.Orientation.Vertical)[0]
+    assert y_axis.max() <= 100

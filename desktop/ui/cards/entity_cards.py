@@ -25,7 +25,8 @@ def measure(metric: str, product: str) -> str:
 
 
 def value_with_flag(text: str, estimated: bool) -> str:
-    return f"{text}e" if estimated and text else text
+    """"270,000e" for an estimate; a text that is no number ("E" = net exporter, "W") as is."""
+    return f"{text}e" if estimated and any(c.isdigit() for c in text) else text
 
 
 class CountryCard(CardPanel):

@@ -141,7 +141,7 @@ class MineralCard(CardPanel):
                  "reserves_sort": r["reserves_share"] or 0,
                  "production": _share_or(r["production_share"], r["production_text"]),
                  "production_sort": r["production_share"] or 0,
-                 "gap": "unknown" if r["gap"] is None else f"{100 * r['gap']:+.1f} pts",
+                 "gap": "unknown" if r["gap"] is None else _points(r["gap"]),
                  "gap_sort": -1.0 if r["gap"] is None else r["gap"]} for r in gap["rows"]]
         self.add_table(f"Reserves vs mine production ({gap['reserves_year']} / "
                        f"{gap['production_year']})", [
@@ -225,12 +225,17 @@ class MineralCard(CardPanel):
             from desktop.ui.widgets.charts import line_chart
 
             lines: dict[str, list[tuple[int, float]]] = {}
+            bounds: set[str] = set()
             for r in numeric:
-                lines.setdefault(r["product"] or card["name"], []).append((r["year"], r["value"]))
+                name = r["product"] or card["name"]
+                if r["value_text"][:1] in "<>":  # USGS gives only a bound: drawn dashed
+                    name += f" ({'at least' if r['value_text'][:1] == '>' else 'under'})"
+                    bounds.add(name)
+                lines.setdefault(name, []).append((r["year"], r["value"]))
             self.add_widget(lambda: line_chart(
                 f"{card['name']}: US net import reliance", lines,
                 "% of apparent consumption", source_html(numeric[0]["source"]),
-                tick_interval=1))
+                tick_interval=1, dashed=frozenset(bounds), y_max=100.0))
         rows = [{"year": r["year"], "product": r["product"],
                  "value": value_with_flag(r["value_text"], r["estimated"])} for r in reliance]
         self.add_table("US net import reliance (% of apparent consumption)", [
@@ -266,6 +271,11 @@ class MineralCard(CardPanel):
 def _world(row: dict) -> str:
     share = row.get("world_share")
     return "" if share is None else f"{pct(share)} (#{row['world_rank']})"
+
+
+def _points(gap: float) -> str:
+    """A gap in percentage points; one that rounds to nothing is 0.0, never "-0.0"."""
+    return "0.0 pts" if abs(gap) < 0.0005 else f"{100 * gap:+.1f} pts"
 
 
 def _share_or(share: float | None, published: str) -> str:

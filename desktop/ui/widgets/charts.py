@@ -120,8 +120,13 @@ def _framed(view, source: str, name: str) -> QWidget:
 
 
 def line_chart(title: str, series: dict[str, Sequence[tuple[int, float]]], y_title: str,
-               source: str, x_title: str = "Year", tick_interval: int | None = None) -> QWidget:
-    """Lines over years, e.g. world and China rare-earth mine production since 1900."""
+               source: str, x_title: str = "Year", tick_interval: int | None = None,
+               dashed: frozenset[str] = frozenset(), y_max: float | None = None) -> QWidget:
+    """Lines over years, e.g. world and China rare-earth mine production since 1900.
+
+    Series named in ``dashed`` are drawn dashed with point markers: values a source gives only
+    as a bound (">95 %"), which must not read as exact. ``y_max`` caps the axis (100 for a
+    percentage that cannot exceed it)."""
     from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 
     colours = chart_colours()
@@ -137,7 +142,11 @@ def line_chart(title: str, series: dict[str, Sequence[tuple[int, float]]], y_tit
     for number, (name, points) in enumerate(series.items()):
         line = QLineSeries()
         line.setName(name)
-        line.setPen(QPen(QColor(colours.series[number % len(colours.series)]), 2))
+        pen = QPen(QColor(colours.series[number % len(colours.series)]), 2)
+        if name in dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+            line.setPointsVisible(True)
+        line.setPen(pen)
         for x, y in points:
             line.append(float(x), float(y))
             low_x = x if low_x is None else min(low_x, x)
@@ -154,7 +163,8 @@ def line_chart(title: str, series: dict[str, Sequence[tuple[int, float]]], y_tit
         x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         x_axis.setTickAnchor(low_x - low_x % interval)
         x_axis.setTickInterval(interval)
-    _label_ticks(y_axis, nice_ticks(high_y * 1.05))  # headroom: no line on the top edge
+    top = high_y * 1.05  # headroom: no line on the top edge
+    _label_ticks(y_axis, nice_ticks(min(top, y_max) if y_max else top))
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(300)
