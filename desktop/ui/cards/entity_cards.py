@@ -68,8 +68,9 @@ class CountryCard(CardPanel):
             Column("measure", "Measure"), Column("year", "Year", numeric=True),
             Column("value", "Value", numeric=True, sort_key="value_sort"), Column("unit", "Unit"),
             Column("source", "Source")], roles,
-            source="Shares of the world total (or of the listed countries where USGS prints no "
-                   "exact total); processing and US-import shares as published. e = estimate.")
+            source="Shares of the world total (of the listed countries where USGS prints only a "
+                   "rounded or lower-bound total; none where it prints no total at all); "
+                   "processing and US-import shares as published. e = estimate.")
         _add_weights(self, card)
         if not (card["memberships"] or card["mineral_roles"] or card["events"]):
             self.add_text(f"The reference database holds no group memberships, mineral figures "
