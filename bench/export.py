@@ -1,5 +1,6 @@
 """Export benchmarks: our memo exporter against bare reportlab and against Markdown → HTML →
-WeasyPrint, on the same generated content; and the cost per page at 20 and at 1 000 pages.
+WeasyPrint, on the same generated content; the cost per page at 20 and at 1 000 pages; and the
+cost of one 40 000-word paragraph (per 1 000 words), which once grew with the square of its length.
 
 The memo is generated from the reference data (ten production tables, five charts, prose between
 them), so all three paths lay out the same numbers.
@@ -38,6 +39,13 @@ def generated_memo(sections: int = 10, paragraphs: int = 7) -> str:
             chart_mineral = CHART_MINERALS[(number // 2) % len(CHART_MINERALS)]
             parts += ["```brief", "kind: share-chart", f"mineral: {chart_mineral}", "```", ""]
     return "\n".join(parts)
+
+
+def long_paragraph_memo(words: int = 40_000) -> str:
+    """One paragraph of ``words`` words: reportlab alone re-breaks it at every page break."""
+    sentence = PARAGRAPH.split()
+    return "---\ntitle: One long paragraph\n---\n\n" + " ".join(
+        sentence[n % len(sentence)] for n in range(words)) + "\n"
 
 
 def _timed(function, repeats: int = 9) -> float:
@@ -199,4 +207,12 @@ def bench_export() -> dict:
                     "export_ms_per_page_20p": round(1000 * ours / pages, 1),
                     "export_ms_per_page_1000p": round(1000 * big_seconds / big_pages, 1),
                     "export_per_page_ratio": round((big_seconds / big_pages) / (ours / pages), 2)})
+    words = 40_000
+    long_memo = long_paragraph_memo(words)
+    start = time.perf_counter()
+    memo_to_pdf(long_memo)
+    long_seconds = time.perf_counter() - start
+    results.update({"export_40k_word_paragraph_s": round(long_seconds, 2),
+                    "export_ms_per_1000_words_one_paragraph":
+                        round(1000 * long_seconds / (words / 1000), 1)})
     return results

@@ -23,6 +23,7 @@ from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
 from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import BASE, markup, runs
+from desktop.export.row_run import RowRun, row_run_or_table
 from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style, table_style
 from desktop.export.table_layout import TableLayout, layout
 
@@ -44,7 +45,7 @@ def error_box(message: str, width: float) -> Flowable:
 
 def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
                  width: float, plain: list[list[str]] | None = None, is_markup: bool = False,
-                 align: list[str] | None = None) -> LongTable:
+                 align: list[str] | None = None) -> LongTable | RowRun:
     """A table whose header row repeats on every page and whose numbers align right.
 
     Cells are plain text (escaped here) unless ``is_markup``, in which case ``plain`` gives each
@@ -70,22 +71,30 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
 
     head = [cell(c, i, True) for i, c in enumerate(columns)]
     body = [[cell(value, i, False) for i, value in enumerate(row)] for row in rows]
-    table = LongTable([head, *body], colWidths=shape.widths, repeatRows=1, hAlign="LEFT")
-    commands = [("FONTSIZE", (0, 0), (-1, -1), shape.size),
-                ("LEADING", (0, 0), (-1, -1), shape.leading),
-                ("TEXTCOLOR", (0, 0), (-1, -1), style("cell").textColor),
-                ("FONTNAME", (0, 0), (-1, 0), style("cell_head").fontName),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    always = [("FONTSIZE", (0, 0), (-1, -1), shape.size),
+              ("LEADING", (0, 0), (-1, -1), shape.leading),
+              ("TEXTCOLOR", (0, 0), (-1, -1), style("cell").textColor),
+              ("FONTNAME", (0, 0), (-1, 0), style("cell_head").fontName),
+              ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+              ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE)]
+    cell_box = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), shape.padding),
                 ("RIGHTPADDING", (0, 0), (-1, -1), shape.padding),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
-    commands += [("ALIGN", (i, 0), (i, -1), a) for i, a in enumerate(align) if a != "LEFT"]
-    commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows) + 1, 2)]
-    table.setStyle(table_style(commands))
-    return table
+    cell_box += [("ALIGN", (i, 0), (i, -1), a) for i, a in enumerate(align) if a != "LEFT"]
+
+    def make(start: int, stop: int) -> LongTable:
+        """Body rows [start, stop) under the header, striped and ruled by their place in the
+        whole table (a long table is laid out a window of rows at a time)."""
+        table = LongTable([head, *body[start:stop]], colWidths=shape.widths, repeatRows=1,
+                          hAlign="LEFT")
+        last = [("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE)] if stop == len(body) else []
+        zebra = [("BACKGROUND", (0, r - start), (-1, r - start), ZEBRA)
+                 for r in range(start + 1, stop + 1) if r % 2 == 0]
+        table.setStyle(table_style(always + last + cell_box + zebra))
+        return table
+
+    return row_run_or_table(make, len(body))
 
 
 def _fits(text: str, column_width: float, shape: TableLayout) -> bool:
@@ -107,7 +116,7 @@ class KeepRoom(CondPageBreak):
     Markdown layer hands it the headings that precede the block (``lead``).
     """
 
-    def __init__(self, lead: list[Flowable], table: Table, rows: int = 3) -> None:
+    def __init__(self, lead: list[Flowable], table: Table | RowRun, rows: int = 3) -> None:
         super().__init__(0)
         self.lead = lead
         self.table = table
@@ -125,8 +134,10 @@ class KeepRoom(CondPageBreak):
         for flowable in self.lead:
             total += flowable.wrap(width, TALL)[1] + flowable.getSpaceBefore() + \
                 flowable.getSpaceAfter()
-        self.table.wrap(width, TALL)
-        return total + sum(self.table._rowHeights[:1 + self.rows])
+        table = self.table.leading_rows(self.rows) if isinstance(self.table, RowRun) \
+            else self.table
+        table.wrap(width, TALL)
+        return total + sum(table._rowHeights[:1 + self.rows])
 
 
 TALL = 100_000  # "no limit" for measuring heights

@@ -24,6 +24,7 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
+    LongTable,
     Paragraph,
     Spacer,
     Table,
@@ -34,6 +35,8 @@ from desktop.domain.resolved import ResolvedBlock
 from desktop.export.data_blocks import KeepRoom, error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
+from desktop.export.long_flow import LongParagraph
+from desktop.export.row_run import row_run_or_table
 from desktop.export.sources import numbered_style
 from desktop.export.styles import MUTED, RULE, style, table_style
 from desktop.export.table_layout import is_number
@@ -181,7 +184,7 @@ def _flat(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
         own.text = item.text
         own.extend(c for c in item if c.tag not in BLOCK_TAGS)
         if "".join(own.itertext()).strip():
-            out.append(Paragraph(inline(own, ctx.inline), style("body")))
+            out.append(LongParagraph(inline(own, ctx.inline), style("body")))
     return out
 
 
@@ -199,11 +202,11 @@ def _paragraph(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
         return _fence(ctx.fences[int(fence.group(1))], ctx)
     stash = ctx.inline.restore(text) if len(element) == 0 else None
     if stash is not None and stash != text:  # a raw HTML block: printed as typed
-        return [Paragraph(markup(stash), style("body"))]
+        return [LongParagraph(markup(stash), style("body"))]
     if len(element) == 1 and element[0].tag == "img" and not text and \
             not (element[0].tail or "").strip():
         return _image(element[0], ctx, level)
-    return [Paragraph(inline(element, ctx.inline), style("body"))]
+    return [LongParagraph(inline(element, ctx.inline), style("body"))]
 
 
 def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
@@ -232,13 +235,22 @@ def _code(text: str, ctx: FlowContext) -> Flowable:
              for line in text.split("\n")]
     rows = [[Paragraph("<br/>".join(lines[i:i + CODE_LINES_PER_ROW]), style("code"))]
             for i in range(0, len(lines), CODE_LINES_PER_ROW)]
-    box = Table(rows, colWidths=[ctx.width])  # splits between rows of lines
-    box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), "#f3f5f7"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                              ("TOPPADDING", (0, 0), (-1, -1), 0),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                              ("TOPPADDING", (0, 0), (-1, 0), 4),
-                              ("BOTTOMPADDING", (0, -1), (-1, -1), 4)]))
+
+    def make(start: int, stop: int) -> Table:
+        """Rows [start, stop) of the box; only the box's own first and last rows are padded."""
+        # splits between rows of lines; a long one (in windows) measures only what may fit
+        kind = Table if stop - start == len(rows) else LongTable
+        box = kind(rows[start:stop], colWidths=[ctx.width])
+        box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), "#f3f5f7"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                  *([("TOPPADDING", (0, 0), (-1, 0), 4)] if start == 0 else []),
+                                  *([("BOTTOMPADDING", (0, -1), (-1, -1), 4)]
+                                    if stop == len(rows) else [])]))
+        return box
+
+    box = row_run_or_table(make, len(rows), header=0)
     box.spaceAfter = 6
     return box
 
@@ -273,14 +285,14 @@ BULLETS = ["•", "–", "◦"]  # by nesting level, as word processors do
 def _item_content(item: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     blocks = [c for c in item if c.tag in BLOCK_TAGS]
     if not blocks:
-        return [Paragraph(inline(item, ctx.inline), style("body"))]
+        return [LongParagraph(inline(item, ctx.inline), style("body"))]
     lead = ET.Element("p")
     lead.text = item.text
     for child in item:
         if child.tag in BLOCK_TAGS:
             break
         lead.append(child)
-    out = [Paragraph(inline(lead, ctx.inline), style("body"))] if \
+    out = [LongParagraph(inline(lead, ctx.inline), style("body"))] if \
         (lead.text or "").strip() or len(lead) else []
     holder = ET.Element("div")
     holder.extend(blocks)
@@ -364,7 +376,7 @@ def _container(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
         ctx.endnotes = _footnotes(element, ctx)
         return []
     if len(element) == 0 and (element.text or "").strip():
-        return [Paragraph(inline(element, ctx.inline), style("body"))]
+        return [LongParagraph(inline(element, ctx.inline), style("body"))]
     return blocks_of(element, ctx, level)
 
 
@@ -375,7 +387,7 @@ def _footnotes(element: ET.Element, ctx: FlowContext) -> list[Flowable]:
     for number, item in enumerate(items, start=1):
         text = " ".join(inline(child, ctx.inline) for child in item if child.tag == "p") or \
             inline(item, ctx.inline)
-        notes.append(Paragraph(text, numbered, bulletText=f"{number}."))
+        notes.append(LongParagraph(text, numbered, bulletText=f"{number}."))
     return notes
 
 

@@ -23,6 +23,7 @@ from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
+from desktop.export.row_run import RowRun
 from desktop.export.sources import SourceList, source_list
 from desktop.export.styles import ACCENT, ZEBRA, style, table_style
 
@@ -79,7 +80,7 @@ def fit_to_page(story: list[Flowable], width: float, height: float) -> list[Flow
     scratch = Canvas(io.BytesIO())  # some flowables measure themselves on a canvas
     out: list[Flowable] = []
     for flowable in story:
-        if not isinstance(flowable, Table | KeepTogether | Drawing | Image):
+        if not isinstance(flowable, Table | KeepTogether | Drawing | Image | RowRun):
             out.append(flowable)  # paragraphs, lists and breaks split or size themselves
             continue
         try:
