@@ -17,6 +17,7 @@ that neither recognition nor the word count reads them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.domain.text import fold
@@ -56,10 +57,31 @@ class Mention:
 
 
 class Recognizer:
-    def __init__(self, names: dict[str, list[tuple]]) -> None:
-        self._names = names
-        self._cjk_names = sorted((n for n in names if _CJK.search(n) and len(n) >= 2),
-                                 key=len, reverse=True)
+    """Finds entity names in text. ``names`` may be a function that reads them: the app then
+    reads them when the first text is recognised, not while its window is being built."""
+
+    def __init__(self, names: dict[str, list[tuple]] | Callable[[], dict[str, list[tuple]]]
+                 ) -> None:
+        self._source = names
+        self._table: dict[str, list[tuple]] | None = None
+        self._cjk_table: list[str] = []
+
+    def _load(self) -> dict[str, list[tuple]]:
+        if self._table is None:
+            names = self._source() if callable(self._source) else self._source
+            self._cjk_table = sorted((n for n in names if _CJK.search(n) and len(n) >= 2),
+                                     key=len, reverse=True)
+            self._table = names
+        return self._table
+
+    @property
+    def _names(self) -> dict[str, list[tuple]]:
+        return self._load()
+
+    @property
+    def _cjk_names(self) -> list[str]:
+        self._load()
+        return self._cjk_table
 
     def mentions(self, text: str) -> list[Mention]:
         """Every mention, longest match first where matches overlap, in text order."""

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.library = open_library(self)
         self.lookup = Lookup(conn)
-        recognizer = Recognizer(self.lookup.exact_names())
+        recognizer = Recognizer(self.lookup.exact_names)  # read on first use, not at start
         self.editor = MemoEditor(self.library, recognizer) if self.library else None
         self.block_resolver = BlockResolver(repo)
         if self.editor is not None:
