@@ -145,7 +145,7 @@ def test_migration_from_the_previous_schema_builds_the_cjk_index(tmp_path, clock
     conn.commit()
     conn.close()
     library = MemoLibrary(home, clock)
-    assert library.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+    assert library.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
     indexed = {memo_id for (memo_id,) in library.conn.execute("SELECT memo_id FROM memo_cjk")}
     assert indexed == {1, 2, 4}
     assert [row[0] for row in library.search("中国")] == [2, 1]
