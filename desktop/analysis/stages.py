@@ -90,7 +90,9 @@ class StageSeries:
         return any(f.estimated for f in self.figures)
 
     def describe(self) -> str:
-        product = f" ({self.product})" if self.product else ""
+        # a product that has brackets of its own reads better after a dash than in more brackets
+        product = "" if not self.product else f" – {self.product}" if "(" in self.product \
+            else f" ({self.product})"
         return f"{self.metric.replace('_', ' ')}{product}, {self.year}"
 
 

@@ -23,7 +23,7 @@ from desktop.memos.resolve import MAX_TOP, _int, _pct, _unique
 
 GAP_NOTE = ("Gap = share of world reserves minus share of world mine production, in percentage "
             "points: positive = the country holds more of the ground than it mines today. "
-            "Shares are of each series' world total; 'Other countries' is never a country row.")
+            "'Other countries' is never a country row.")
 
 
 class ExposureBlocks(AnalysisBlocks):
@@ -42,7 +42,8 @@ class ExposureBlocks(AnalysisBlocks):
         shown = rows[:top]
         table = [[r.name, _share(r.reserves_share, r.reserves_text),
                   _share(r.production_share, r.production_text), _points(r)] for r in shown]
-        notes = [GAP_NOTE]
+        notes = [GAP_NOTE, f"Reserves shares are of the {reserves.shares.denominator_kind}, output "
+                           f"shares of the {production.shares.denominator_kind}."]
         if len(rows) > top:
             notes.append(f"{len(rows) - top} more countries not shown (top: {top}).")
         unknown = [r.name for r in rows if r.gap is None]

@@ -157,10 +157,19 @@ class BlockResolver:
                   and f.product == first.product and f.source.id == first.source.id]
         rest_value = sum(s.value for s in rest) + sum(f.value or 0 for f in others)
         if rest or others:
-            rows.append(["", "Rest of world", f"{rest_value:,.0f}",
+            estimated = any(s.figure.estimated for s in rest) or any(f.estimated for f in others)
+            rows.append(["", "Rest of world", f"{rest_value:,.0f}{'e' if estimated else ''}",
                          _pct(rest_value / shares.denominator)])
-        if shares.world is not None:
-            rows.append(["", "World", _value_text(shares.world), ""])
+        base = ""
+        if shares.denominator_kind.startswith("sum of listed"):
+            # The shares are of what the rows add up to; say so in the total row, and give the
+            # published world figure (rounded below that sum, or only a bound) in the note.
+            rows.append(["", "Listed countries", f"{shares.denominator:,.0f}", "100.0 %"])
+            if shares.world is not None:
+                base = (f" USGS prints a world total of {_value_text(shares.world)}, below the "
+                        "listed rows' sum (rounding) or only a bound, so shares are of the sum.")
+        elif shares.world is not None:
+            rows.append(["", "World", _value_text(shares.world), "100.0 %"])
         name = self.repo.name_of_mineral(mineral)
         shown = [s.figure for s in shares.shares] + others  # every figure in a row is cited
         if shares.world is not None:
@@ -172,7 +181,8 @@ class BlockResolver:
             columns=["Rank", "Country", f"{year} ({unit})", "Share"],
             rows=rows, numeric=[True, False, True, True],
             note=f"Data year {year}; e = estimate. Shares of the {shares.denominator_kind}; "
-                 f"top-3 {_pct(shares.top3_share)}, HHI {shares.hhi:,.0f}.",
+                 f"top-3 {'' if shares.top_exact(3) else '≥ '}{_pct(shares.top3_share)}, "
+                 f"HHI {shares.hhi:,.0f}.{base}",
             sources=sources)
 
     def _share_chart(self, params: dict[str, str]) -> ResolvedBlock:
@@ -221,7 +231,8 @@ class BlockResolver:
         name = self.repo.name_of_mineral(mineral)
         first = min(p[0] for pts in series.values() for p in pts)
         last = max(p[0] for pts in series.values() for p in pts)
-        chart = ChartSpec("line", f"{name}: {METRIC_TITLES[metric]}, {first}–{last}",
+        span = str(first) if first == last else f"{first}–{last}"
+        chart = ChartSpec("line", f"{name}: {METRIC_TITLES[metric]}, {span}",
                           f"{METRIC_TITLES[metric].capitalize()} ({unit})", series=series)
         return ResolvedBlock(kind="time-series", title=chart.title, chart=chart,
                              note="Years without a published figure are left out; for each "
