@@ -65,6 +65,11 @@ def test_sample_memo_has_everything(resolver):
                      "Contents", "South Korea", "Co-investment"):
         assert expected in text, expected
     assert "Could not include" not in text
+    from desktop.memos.blocks import KINDS
+
+    used = {line.split(":", 1)[1].strip() for line in SAMPLE.read_text(encoding="utf-8")
+            .splitlines() if line.startswith("kind:")}
+    assert used == set(KINDS)  # the sample shows every kind of data block
     outline = [entry.title for entry in _flatten(reader.outline)]
     assert {"Bottom line", "A century of output", "Sources"} <= set(outline)
     assert text.count("OFFICIAL — SAMPLE") == 2 * len(reader.pages)  # top and bottom
