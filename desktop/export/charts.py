@@ -12,6 +12,7 @@ from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 from desktop.domain.resolved import ChartSpec
 from desktop.export.fonts import BASE, ensure, single_font
@@ -59,16 +60,40 @@ def bar_chart(spec: ChartSpec, width: float) -> Drawing:
     return drawing
 
 
+AXIS_SIZE = 8  # points, tick labels and axis titles
+TITLE_X = 10  # the vertical axis title's baseline, from the drawing's left edge
+TITLE_GAP = 4  # between the title and the widest tick label
+TICK_GAP = 5  # reportlab sets vertical-axis labels this far left of the axis
+RIGHT_MARGIN = 22
+
+
+def _tick_text(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def plot_left(value_max: float) -> float:
+    """Where the plot starts so the vertical axis title clears the widest tick label.
+
+    A fixed left edge let "80,000,000" run over the title. reportlab's ticks never exceed the
+    axis maximum, so the maximum's label is at least as wide as any tick label drawn. The title
+    is turned a quarter turn, so its descenders reach right of its baseline by the font's descent.
+    """
+    widest = stringWidth(_tick_text(value_max), BASE, AXIS_SIZE)
+    descent = -getAscentDescent(BASE, AXIS_SIZE)[1]
+    return TITLE_X + descent + TITLE_GAP + widest + TICK_GAP
+
+
 def line_chart(spec: ChartSpec, width: float, height: float = 220) -> Drawing:
     ensure(BASE)
     drawing = Drawing(width, height)
     names = list(spec.series)
     plot = LinePlot()
-    plot.x, plot.y = 58, 58
-    plot.width, plot.height = width - 80, height - 78
+    ys = [y for name in names for _, y in spec.series[name]]
+    value_max = max(ys) * 1.08 if ys and max(ys) > 0 else 1
+    plot.x, plot.y = plot_left(value_max), 58
+    plot.width, plot.height = width - plot.x - RIGHT_MARGIN, height - 78
     plot.data = [spec.series[name] for name in names]
     xs = [x for name in names for x, _ in spec.series[name]]
-    ys = [y for name in names for _, y in spec.series[name]]
     few_points = max(len(spec.series[name]) for name in names) <= 12
     for number in range(len(names)):
         line = plot.lines[number]
@@ -85,19 +110,20 @@ def line_chart(spec: ChartSpec, width: float, height: float = 220) -> Drawing:
     span = high - low
     plot.xValueAxis.valueStep = 20 if span > 80 else 10 if span > 30 else 5 if span > 10 else 1
     plot.yValueAxis.valueMin = 0
-    plot.yValueAxis.valueMax = max(ys) * 1.08 if ys and max(ys) > 0 else 1
+    plot.yValueAxis.valueMax = value_max
     for axis in (plot.xValueAxis, plot.yValueAxis):
         axis.labels.fontName = BASE
-        axis.labels.fontSize = 8
+        axis.labels.fontSize = AXIS_SIZE
         axis.strokeColor = RULE
+    plot.yValueAxis.labels.dx = -TICK_GAP
     plot.xValueAxis.labelTextFormat = "%d"
-    plot.yValueAxis.labelTextFormat = lambda value: f"{value:,.0f}"
+    plot.yValueAxis.labelTextFormat = _tick_text
     plot.yValueAxis.visibleGrid = True
     plot.yValueAxis.gridStrokeColor = RULE
     drawing.add(plot)
     drawing.add(_label(plot.x + plot.width / 2, 28, "Year", 8, MUTED, anchor="middle"))
-    axis_title = Group(_label(0, 0, spec.value_label, 8, MUTED, anchor="middle"))
-    axis_title.translate(10, plot.y + plot.height / 2)
+    axis_title = Group(_label(0, 0, spec.value_label, AXIS_SIZE, MUTED, anchor="middle"))
+    axis_title.translate(TITLE_X, plot.y + plot.height / 2)
     axis_title.rotate(90)
     drawing.add(axis_title)
     legend = Legend()

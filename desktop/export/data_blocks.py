@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     LongTable,
@@ -23,6 +22,7 @@ from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
 from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import BASE, markup, runs
+from desktop.export.keeping import KeepRoom, NotedTable
 from desktop.export.row_run import RowRun, row_run_or_table
 from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style, table_style
 from desktop.export.table_layout import TableLayout, layout
@@ -107,42 +107,6 @@ def _fits(text: str, column_width: float, shape: TableLayout) -> bool:
 MAX_CELL = 1500  # characters of one table cell
 
 
-class KeepRoom(CondPageBreak):
-    """Starts a new page unless what leads into a table fits here with its first rows.
-
-    A heading's keepWithNext reaches only the next flowable, and a long table must be free to
-    split, so neither keepWithNext nor KeepTogether can keep "heading, caption, first rows"
-    together. This measures them and breaks the page before them when they do not fit; the
-    Markdown layer hands it the headings that precede the block (``lead``).
-    """
-
-    def __init__(self, lead: list[Flowable], table: Table | RowRun, rows: int = 3) -> None:
-        super().__init__(0)
-        self.lead = lead
-        self.table = table
-        self.rows = rows
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        frame = self._doctemplateAttr("frame")
-        if frame is not None and getattr(frame, "_atTop", 0):
-            return 0, 0  # already at the top of a page: breaking would not help
-        self.height = self.needed(availWidth)
-        return super().wrap(availWidth, availHeight)
-
-    def needed(self, width: float) -> float:
-        total = 0.0
-        for flowable in self.lead:
-            total += flowable.wrap(width, TALL)[1] + flowable.getSpaceBefore() + \
-                flowable.getSpaceAfter()
-        table = self.table.leading_rows(self.rows) if isinstance(self.table, RowRun) \
-            else self.table
-        table.wrap(width, TALL)
-        return total + sum(table._rowHeights[:1 + self.rows])
-
-
-TALL = 100_000  # "no limit" for measuring heights
-
-
 def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowable]:
     if block.error:
         return [error_box(block.error, width)]
@@ -158,16 +122,21 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowabl
         chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \
             else line_chart(block.chart, width)
         parts.append(chart)
-    if block.columns:
-        table = figure_table(block.columns, block.rows, block.numeric, width)
-        parts.append(table)
-        if block.chart is None:  # a caption never ends a page alone (charts keep together)
-            parts.insert(0, KeepRoom([caption] if caption is not None else [], table))
     source_line = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources)
     source_line = source_line.rstrip(".")  # "State Dept." must not end in ".."
-    note = " ".join(filter(None, [block.note, f"Source: {source_line}." if source_line else ""]))
-    if note:
-        parts.append(Paragraph(markup(note), style("source")))
+    text = " ".join(filter(None, [block.note, f"Source: {source_line}." if source_line else ""]))
+    note = Paragraph(markup(text), style("source")) if text else None
+    if block.columns:
+        table = figure_table(block.columns, block.rows, block.numeric, width)
+        if block.chart is None:
+            # a caption never ends a page alone, nor a note starts one (charts keep together)
+            parts.insert(0, KeepRoom([caption] if caption is not None else [], table,
+                                     tail=[note] if note is not None else []))
+            if note is not None:
+                table, note = NotedTable(table, note), None
+        parts.append(table)
+    if note is not None:
+        parts.append(note)
     if block.chart is not None:
         return [KeepTogether(parts), Spacer(1, 4)]
     return parts + [Spacer(1, 4)]

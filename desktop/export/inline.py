@@ -13,6 +13,9 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from desktop.export.fonts import BASE, MONO, ensure, markup
+from desktop.export.styles import ACCENT
+
+FOOTNOTE_COLOUR = f"#{ACCENT.hexval()[2:]}"
 
 STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 LEFTOVER = re.compile("\x02[^\x03]{0,40}\x03")
@@ -62,7 +65,10 @@ def _child(child: ET.Element, ctx: InlineContext, base: str) -> str:
         anchor = child.find("a")
         if anchor is not None and "footnote-ref" in (anchor.get("class") or ""):
             number = ctx.footnote_number((anchor.get("href") or "").lstrip("#"))
-            return f"<super>{number if number is not None else '?'}</super>"
+            # a bare number in the accent colour: a source is a bracketed "[1]" in ink, so a
+            # reader tells "see note 1 under Notes" from "see source 1 under Sources"
+            return f'<super><font color="{FOOTNOTE_COLOUR}">' \
+                f"{number if number is not None else '?'}</font></super>"
         return f"<super>{inline(child, ctx, base)}</super>"
     if tag == "sub":
         return f"<sub>{inline(child, ctx, base)}</sub>"

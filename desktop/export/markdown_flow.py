@@ -21,7 +21,6 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     Image,
-    KeepTogether,
     ListFlowable,
     ListItem,
     LongTable,
@@ -32,9 +31,10 @@ from reportlab.platypus import (
 
 from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
-from desktop.export.data_blocks import KeepRoom, error_box, figure_table, render_block
+from desktop.export.data_blocks import error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
+from desktop.export.keeping import KeepRoom, keep_leads
 from desktop.export.long_flow import LongParagraph
 from desktop.export.row_run import row_run_or_table
 from desktop.export.sources import numbered_style
@@ -130,32 +130,7 @@ def to_flowables(body: str, ctx: FlowContext) -> list[Flowable]:
         top = min(h.outline[0] for h in headings)
         for heading in headings:
             heading.outline = (heading.outline[0] - top + 1, heading.outline[1])
-    return _keep_headings_with_blocks(flowables)
-
-
-def _keep_headings_with_blocks(flowables: list[Flowable]) -> list[Flowable]:
-    """Keep a heading on the page of the data block that follows it.
-
-    reportlab's keepWithNext does not reach into a KeepTogether (a chart block), so the heading
-    goes inside it. A table block starts with a ``KeepRoom`` page-break test, which keepWithNext
-    would hold the heading to instead of the table; the headings move after that test and are
-    measured by it with the caption and first rows.
-    """
-    out: list[Flowable] = []
-    for flowable in flowables:
-        if isinstance(flowable, KeepTogether) and out and out[-1].getKeepWithNext():
-            heading = out.pop()
-            flowable = KeepTogether([heading, *flowable._content])
-        elif isinstance(flowable, KeepRoom):
-            headings: list[Flowable] = []
-            while out and getattr(out[-1], "outline", None) and out[-1].getKeepWithNext():
-                headings.insert(0, out.pop())
-            flowable.lead = headings + flowable.lead
-            out.append(flowable)
-            out.extend(headings)
-            continue
-        out.append(flowable)
-    return out
+    return keep_leads(flowables)
 
 
 MAX_DEPTH = 6  # lists and quotes nested deeper are set flat (each level takes width)
@@ -338,7 +313,9 @@ def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
                          [[inline(c, ctx.inline) for c in row] for row in cells[1:]], numeric,
                          ctx.width, plain=plain_rows, is_markup=True, align=align)
     table.spaceAfter = 8
-    return [table]
+    # like a data block's table: a heading or lead-in before it keeps to its first rows only,
+    # and the table splits across pages (keepWithNext alone would move it whole)
+    return [KeepRoom([], table), table]
 
 
 def _image(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:

@@ -12,7 +12,7 @@ from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.domain.models import Source
 from desktop.export.fonts import markup
@@ -64,14 +64,18 @@ class SourceList:
         return f"<super>[{', '.join(str(n) for n in sorted(set(numbers)))}]</super>"
 
 
+SENTENCE_ENDS = (".", "…", "?", "!")  # a part ending so needs no full stop of its own
+
+
 def join_parts(parts: list[str]) -> str:
-    """"A. B. C." without doubling a full stop a part already ends with ("State Dept.")."""
+    """"A. B. C." without a full stop after a part that already ends a sentence: "State Dept.",
+    a title cut short with "…", or a title that asks a question."""
     out = ""
     for part in (p.strip() for p in parts):
         if not part:
             continue
         if out:
-            out += " " if out.endswith((".", "?", "!")) else ". "
+            out += " " if out.endswith(SENTENCE_ENDS) else ". "
         out += part
     return out
 
@@ -124,7 +128,9 @@ def source_list(entries: list[list[Source]], width: float) -> list[Flowable]:
     numbered = numbered_style(f"[{len(entries)}]")
     out: list[Flowable] = [Spacer(1, 8), heading]
     for number, records in enumerate(entries, start=1):
-        out.append(_entry(f"[{number}]", _text(records), link_of(records[0]), numbered, width))
+        # one entry never splits: a link alone at the top of a page has lost its source
+        entry = _entry(f"[{number}]", _text(records), link_of(records[0]), numbered, width)
+        out.append(KeepTogether([entry]))
     out.append(Spacer(1, 4))
     return out
 
@@ -135,15 +141,15 @@ def _entry(number: str, text: str, link: str, numbered: ParagraphStyle,
     it starts a line of its own (and splits only at a "/" when longer than a line)."""
     body = markup(text)
     if not link:
-        return Paragraph(body + ("." if body and not body.endswith(".") else ""), numbered,
-                         bulletText=number)
+        stop = "." if body and not body.endswith(SENTENCE_ENDS) else ""
+        return Paragraph(body + stop, numbered, bulletText=number)
     line = width - numbered.leftIndent
     shown = "<br/>".join(markup(piece) for piece in
                          break_link(link, numbered.fontName, numbered.fontSize, line))
     anchor = f'<a href={quoteattr(link)} color="#{ACCENT.hexval()[2:]}"><u>{shown}</u></a>'
     if not body:
         return Paragraph(anchor, numbered, bulletText=number)
-    lead = body if body.endswith(".") else body + "."
+    lead = body if body.endswith(SENTENCE_ENDS) else body + "."
     probe = Paragraph(lead, numbered, bulletText=number)
     probe.wrap(width, 10_000)
     last = probe.blPara.lines[-1]
