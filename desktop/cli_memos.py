@@ -4,6 +4,8 @@ delete), over the same library the app uses (``BRIEFDESK_HOME`` or the user data
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from pathlib import Path
 
 from desktop.cli import UsageError, emit
@@ -22,8 +24,15 @@ def _library():
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a longer number overflows, it cannot be an id
 
 
+def _no_memo(shown: str) -> UsageError:
+    """One wording for every id that names no memo: zero, negative, or simply unused."""
+    return UsageError(f"there is no memo {shown} (see 'briefdesk memo list')")
+
+
 def _memo_id(text: str) -> int:
     """A memo id as typed, checked before it reaches SQLite (which overflows past 2**63-1)."""
+    if re.fullmatch(r"-?0*\d{1,19}", text) and int(text) < 1:
+        raise _no_memo(str(int(text)))  # "0", "-1": numbers, just not ids
     if not text.isascii() or not text.isdigit():
         raise UsageError(f"a memo id is a number (see 'briefdesk memo list'), not {text!r}")
     if len(text) > 19 or not 1 <= int(text) <= MAX_ID:
@@ -56,13 +65,17 @@ def cmd_memo(args: argparse.Namespace) -> int:
             emit([{"id": i, "title": t, "updated": u} for i, t, u in rows], args.json,
                  "\n".join(f"{i:>5}  {u[:16]}  {t}" for i, t, u in rows) or "(no memos)")
         elif args.action == "show":
-            stored = library.get(_memo_id(args.target or ""))
+            stored = _get(library, _memo_id(args.target or ""))
+            if stored.deleted and not args.json:  # JSON carries "deleted" already
+                # on stderr, so `memo show ID > memo.md` still writes the memo alone
+                print(f"(in the trash since {stored.deleted[:16].replace('T', ' ')} UTC; "
+                      "restore it from the memo list's trash in the app)", file=sys.stderr)
             emit(stored.to_json(), args.json, stored.memo.to_text())
         elif args.action == "export":
             _export(library, _memo_id(args.target or ""), args)
         elif args.action == "delete":
             memo_id = _memo_id(args.target or "")
-            stored = library.get(memo_id)
+            stored = _get(library, memo_id)
             if stored.deleted:
                 raise UsageError(f"memo {memo_id} ({stored.title}) is already in the trash "
                                  f"(since {stored.deleted[:16].replace('T', ' ')} UTC)")
@@ -77,6 +90,13 @@ def cmd_memo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _get(library, memo_id: int):
+    """The stored memo, or the same "there is no memo N" as for ids that cannot exist."""
+    if library.conn.execute("SELECT 1 FROM memos WHERE id = ?", (memo_id,)).fetchone() is None:
+        raise _no_memo(str(memo_id))
+    return library.get(memo_id)
+
+
 def _export(library, memo_id: int, args: argparse.Namespace) -> None:
     from desktop.cli_commands import _resolver_or_none
     from desktop.export.files import MemoFileError, write_atomically
@@ -84,7 +104,7 @@ def _export(library, memo_id: int, args: argparse.Namespace) -> None:
     if not args.output:
         raise UsageError("memo export needs -o OUT.pdf or -o OUT.md")
     output = Path(args.output)
-    stored = library.get(memo_id)
+    stored = _get(library, memo_id)
     try:
         if output.suffix.lower() == ".md":
             write_atomically(output, stored.memo.to_text().encode("utf-8"))

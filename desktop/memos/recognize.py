@@ -5,7 +5,9 @@ folded form is a known name, code or alias (in any script) is an entity. Text wi
 between words (Chinese, Japanese) is searched for the known names in those scripts. Short codes
 and symbols ("US", "Ga", "UK") count only when written in capitals as codes are, so the word "us"
 or "in" is not taken for a country or a mineral, and country names that are also everyday words
-("turkey", "chad", "jordan") count only when capitalised.
+("turkey", "chad", "jordan") count only when capitalised. A single letter is never an element
+symbol here: in prose "B", "K" or "C" is far more often a list label ("Option B") than boron,
+potash or graphite, and a memo that means the element names it.
 
 Words are runs of word characters, so punctuation never sticks to a name: "China’s" is China,
 "US-China" is the US and China, "lithium-ion" is lithium. A name written with a hyphen or an
@@ -120,6 +122,8 @@ class Recognizer:
             return False
         if key in CAPITALISED_ONLY and not written[:1].isupper():
             return False  # "turkey" the bird, "china" the porcelain
+        if len(key) == 1 and key.isascii():
+            return False  # "Option B", "Plan B is K", "option C": a letter, not boron or potash
         if key.isascii() and len(key) <= 3 and not written[:1].isupper():
             return False  # codes and symbols are written in capitals ("Ga", "USA", "DRC")
         return True

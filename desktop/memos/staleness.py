@@ -27,16 +27,16 @@ def checksum(block: ResolvedBlock) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
-def value_summary(block: ResolvedBlock, items: int = 3) -> str:
-    """A few of the values shown, readable in the Markdown ("China 270,000e; …")."""
+def value_items(block: ResolvedBlock, items: int | None = 3) -> list[str]:
+    """The values shown, one readable item each ("China 270,000e"); all of them with None."""
     if block.text:
-        return block.text
+        return [block.text]
     if block.chart is not None and block.chart.categories:
         pairs = zip(block.chart.categories, block.chart.values, strict=False)
-        return "; ".join(f"{c} {v:g} %" for c, v in list(pairs)[:items])
+        return [f"{c} {v:g} %" for c, v in list(pairs)[:items]]
     if block.chart is not None:
-        return "; ".join(f"{name} {points[-1][0]}: {points[-1][1]:,.0f}"
-                         for name, points in list(block.chart.series.items())[:items])
+        return [f"{name} {points[-1][0]}: {points[-1][1]:,.0f}"
+                for name, points in list(block.chart.series.items())[:items]]
     shown = []
     for row in block.rows[:items]:
         cells = [c for c in row if c]
@@ -45,7 +45,52 @@ def value_summary(block: ResolvedBlock, items: int = 3) -> str:
                         cells[0])
             value = next((c for c in cells[cells.index(name) + 1:] if c), "")
             shown.append(f"{name} {value}".strip())
-    return "; ".join(shown)
+    return shown
+
+
+def value_summary(block: ResolvedBlock, items: int = 3) -> str:
+    """A few of the values shown, readable in the Markdown ("China 270,000e; …")."""
+    return "; ".join(value_items(block, items))
+
+
+_VALUE_TAIL = re.compile(r"[\s:]*[-+−]?\d[\d,.]*\S*(\s*%)?$")
+
+
+def _item_key(item: str) -> str:
+    """What an item is about, without its value: "China 270,000e" -> "China", and a time
+    series' "China 2024: 300" -> "China" (the year moves on with the data)."""
+    return re.sub(r"\s\d{4}$", "", _VALUE_TAIL.sub("", item)).strip() or item
+
+
+def value_changes(old_summary: str, new: ResolvedBlock) -> list[str]:
+    """What differs between the values stamped in the memo and the block's values now.
+
+    The stamp keeps only a few items, so a change further down a table cannot be named; it is
+    then said to lie beyond them, rather than showing two identical summaries side by side.
+    """
+    if new.text:
+        return [] if old_summary == new.text else [f"{old_summary or '?'} → {new.text}"]
+    old_items = [item for item in old_summary.split("; ") if item]
+    now = value_items(new, None)
+    now_by_key = {_item_key(item): item for item in now}
+    old_keys = {_item_key(item) for item in old_items}
+    changes = []
+    for item in old_items:
+        current = now_by_key.get(_item_key(item))
+        if current is None:
+            changes.append(f"{item} → no longer listed")
+        elif current != item:
+            tail = current[len(_item_key(item)):].strip() if current.startswith(
+                _item_key(item)) else current
+            changes.append(f"{item} → {tail}")
+    for item in now[:len(old_items)]:
+        if _item_key(item) not in old_keys:
+            changes.append(f"now listed: {item}")
+    if not changes:
+        kept = len(old_items)
+        changes.append(f"a value beyond the {kept} kept in the memo changed" if kept
+                       else "its values changed")
+    return changes
 
 
 def stamped(block: Block, resolved: ResolvedBlock) -> Block:
@@ -66,6 +111,8 @@ class StaleBlock:
     old_values: str
     new_values: str
     refreshed: str  # the replacement markup
+    title: str = ""  # what the block shows now, as its heading reads
+    changes: tuple[str, ...] = ()  # the stamped values that differ now, "old → new"
 
 
 def find_stale(text: str, resolve, data_pack: str) -> list[StaleBlock]:
@@ -85,10 +132,21 @@ def find_stale(text: str, resolve, data_pack: str) -> list[StaleBlock]:
         if not resolved.ok or checksum(resolved) == old_sum:
             continue
         fresh = stamped(unstamped, resolved)
+        old_values = block.params.get("values", "")
         out.append(StaleBlock(match.start(), match.end(), old_pack, resolved.data_pack,
-                              block.params.get("values", ""), value_summary(resolved),
-                              fresh.to_markup().rstrip("\n")))
+                              old_values, value_summary(resolved),
+                              fresh.to_markup().rstrip("\n"), _title(block, resolved),
+                              tuple(value_changes(old_values, resolved))))
     return out
+
+
+def _title(block: Block, resolved: ResolvedBlock) -> str:
+    """The block's heading, else its kind and subject ("production table · lithium")."""
+    if resolved.title:
+        return resolved.title
+    subject = [block.params[k] for k in ("mineral", "country", "initiative", "group")
+               if block.params.get(k)]
+    return " · ".join([block.kind.replace("-", " "), *subject])
 
 
 def refresh(text: str, stale: list[StaleBlock]) -> str:

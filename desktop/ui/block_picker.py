@@ -40,6 +40,8 @@ KIND_FIELDS = {
     "concentration": ("mineral", "stage", "year", "top"),
     "bloc": ("group", "mineral", "stage", "year"),
     "stress": ("remove", "mineral", "stage", "year"),
+    "reserves-gap": ("mineral", "year", "top"),
+    "us-imports": ("mineral",),
 }
 #: kind -> how the picker names it
 KIND_LABELS = {
@@ -53,6 +55,8 @@ KIND_LABELS = {
     "concentration": "Supply concentration",
     "bloc": "Bloc share",
     "stress": "Supply stress test",
+    "reserves-gap": "Reserves against production",
+    "us-imports": "US import sources and reliance",
 }
 DEFAULT_SIZE = (720, 640)
 _NOWRAP = "style='white-space:nowrap'"  # a table row stays one line; the view scrolls instead
@@ -174,8 +178,12 @@ class BlockPicker(QDialog):
         self.preview.setHtml(preview_html(block))
 
 
-def preview_html(block: ResolvedBlock) -> str:
-    """How the block will read: its title, a few rows or points, its sources; or why not."""
+def preview_html(block: ResolvedBlock, chart: str = "") -> str:
+    """How the block will read: its title, a few rows or points, its sources; or why not.
+
+    ``chart`` is the chart drawn as HTML (the memo preview draws it); without it the chart's
+    values are listed as text.
+    """
     if block.error:
         return f"<p style='color:#b3261e'><b>Cannot insert:</b> {escape(block.error)}</p>"
     parts = [f"<p><b>{escape(block.title or block.text)}</b></p>"]
@@ -184,7 +192,9 @@ def preview_html(block: ResolvedBlock) -> str:
         body = "".join("<tr>" + "".join(f"<td {_NOWRAP}>{escape(c)}</td>" for c in row) + "</tr>"
                        for row in block.rows[:12])
         parts.append(f"<table cellpadding=3><tr>{head}</tr>{body}</table>")
-    if block.chart is not None and block.chart.categories:
+    if chart:
+        parts.append(chart)
+    elif block.chart is not None and block.chart.categories:
         parts.append("<p>" + escape("; ".join(f"{c} {v:g} %" for c, v in
                                               zip(block.chart.categories, block.chart.values,
                                                   strict=False))) + "</p>")

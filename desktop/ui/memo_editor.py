@@ -10,6 +10,7 @@ in typing that runs recognition, so it follows the writer without redrawing on e
 from __future__ import annotations
 
 import sqlite3
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.memo import Memo
-from desktop.memos.library import LibraryError, MemoLibrary
+from desktop.memos.library import LibraryError, MemoLibrary, StoredMemo
 from desktop.memos.recognize import Recognizer, count_words, prose, summary
 from desktop.ui.find_bar import FindBar
 from desktop.ui.memo_highlight import MarkdownHighlighter
@@ -97,17 +99,37 @@ class MemoEditor(MentionActions, QWidget):
         buttons.addWidget(versions)
         buttons.addWidget(preview)
         buttons.addWidget(export)
-        self.stale_banner = QLabel()
-        self.stale_banner.setWordWrap(True)
-        self.stale_banner.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px;")
+        self.stale_box = QWidget()
+        self.stale_box.setObjectName("stale-box")
+        self.stale_box.setStyleSheet("#stale-box { background: #fff4ce; } "
+                                     "QLabel { color: #5c4400; } QLabel a { color: #5c4400; }")
+        self.stale_banner = QLabel()  # one line: how many blocks, the first one named
+        self.stale_banner.setTextFormat(Qt.TextFormat.RichText)
         self.stale_banner.setAccessibleName("Stale data blocks")
+        self.stale_banner.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)  # clipped, never wider
+        self.stale_banner.linkActivated.connect(self.go_to_stale)
+        self.stale_details = QLabel()  # each block and the values that differ, on request
+        self.stale_details.setTextFormat(Qt.TextFormat.RichText)
+        self.stale_details.setWordWrap(True)
+        self.stale_details.setAccessibleName("Changed values")
+        self.stale_details.linkActivated.connect(self.go_to_stale)
+        self.stale_details.hide()
+        self.details_button = QPushButton("Details…", checkable=True)
+        self.details_button.setToolTip("Which values changed in each block")
+        self.details_button.toggled.connect(self.stale_details.setVisible)
         self.refresh_button = QPushButton("Refresh these blocks")
         self.refresh_button.clicked.connect(self.refresh_stale)
         stale_row = QHBoxLayout()
         stale_row.addWidget(self.stale_banner, 1)
+        stale_row.addWidget(self.details_button)
         stale_row.addWidget(self.refresh_button)
-        self.stale_banner.hide()
-        self.refresh_button.hide()
+        stale_layout = QVBoxLayout(self.stale_box)
+        stale_layout.setContentsMargins(6, 2, 6, 2)
+        stale_layout.setSpacing(2)
+        stale_layout.addLayout(stale_row)
+        stale_layout.addWidget(self.stale_details)
+        self.stale_box.hide()
         self.stale: list = []
         self.stale_checker = None  # text -> stale blocks; set by the window (needs the DB)
         self.recognised = QListWidget()
@@ -119,7 +141,7 @@ class MemoEditor(MentionActions, QWidget):
             lambda item: self.card_requested.emit(*item.data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(stale_row)
+        layout.addWidget(self.stale_box)
         layout.addWidget(self.find_bar)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Memo preview")
@@ -162,12 +184,28 @@ class MemoEditor(MentionActions, QWidget):
     # -- memo in and out ---------------------------------------------------------------------
     def open_memo(self, memo_id: int) -> None:
         self.flush()
-        stored = self.library.get(memo_id)
-        self._loading = True
+        stored = self.library.get(memo_id)  # an unknown memo leaves the open one as it was
         self.memo_id = memo_id
+        self._show_stored(stored, undoable=False)
+
+    def _show_stored(self, stored: StoredMemo, undoable: bool) -> None:
+        """Show the open memo as the library holds it.
+
+        Opening a memo starts a fresh undo history (``setPlainText``), but a restored version
+        replaces the text through one cursor edit, as refreshing stale blocks does, so Ctrl+Z
+        brings back the text the restore replaced.
+        """
+        self._loading = True
         for key, field in self.fields.items():
             field.setText(stored.memo.front.get(key, ""))
-        self.text.setPlainText(stored.memo.body)
+        if undoable:
+            cursor = self.text.textCursor()
+            cursor.select(cursor.SelectionType.Document)
+            cursor.insertText(stored.memo.body)
+            cursor.movePosition(cursor.MoveOperation.Start)
+            self.text.setTextCursor(cursor)
+        else:
+            self.text.setPlainText(stored.memo.body)
         self._loading = False
         self._count_words()
         self.recognise()
@@ -255,7 +293,7 @@ class MemoEditor(MentionActions, QWidget):
     def restore_version(self, version_id: int) -> None:
         self.library.save(self.memo_id, self.current_memo(), reason="before restore")
         self.library.restore_version(self.memo_id, version_id)
-        self.open_memo(self.memo_id)
+        self._show_stored(self.library.get(self.memo_id), undoable=True)
         self.saved.emit(self.memo_id)
         self.status.emit("Restored the older version; the text it replaced is kept as a version")
 
@@ -290,16 +328,40 @@ class MemoEditor(MentionActions, QWidget):
         self.preview.verticalScrollBar().setValue(position)
 
     def check_stale(self) -> list:
-        """Blocks whose data changed since they were inserted: say so, with old and new values."""
+        """Blocks whose data changed since they were inserted: one line naming them, the values
+        that differ under "Details…", a click on a block's name to go to it."""
         self.stale = self.stale_checker(self.text.toPlainText()) if self.stale_checker else []
         if self.stale:
-            lines = [f"• {s.old_values or '(values)'}  →  {s.new_values}" for s in self.stale[:5]]
+            first = self.stale[0]
+            more = f" and {len(self.stale) - 1} more" if len(self.stale) > 1 else ""
+            count = "1 data block" if len(self.stale) == 1 else f"{len(self.stale)} data blocks"
+            packs = f"data pack {escape(first.old_pack)} → {escape(first.new_pack)}"
+            # the block's name first: a narrow pane clips the end of the line, not the name
             self.stale_banner.setText(
-                f"{len(self.stale)} data block(s) changed since they were inserted (data pack "
-                f"{self.stale[0].old_pack} → {self.stale[0].new_pack}):\n" + "\n".join(lines))
-        self.stale_banner.setVisible(bool(self.stale))
+                f"⚠ {count} changed: {_stale_link(0, first.title, 44)}{more} · {packs}")
+            self.stale_banner.setToolTip(f"Changed with the new data ({packs}). Click a block's "
+                                         "name to go to it; Details… lists what changed.")
+            self.stale_details.setText("".join(
+                f"<p style='margin:0'>{_stale_link(i, s.title, 90)}: "
+                f"{escape('; '.join(s.changes) or s.new_values)}</p>"
+                for i, s in enumerate(self.stale)))
+        else:
+            self.details_button.setChecked(False)
+        self.stale_box.setVisible(bool(self.stale))
         self.refresh_button.setVisible(bool(self.stale))
         return self.stale
+
+    def go_to_stale(self, link: str) -> None:
+        """Put the cursor at the start of a stale block and scroll it into view."""
+        try:
+            block = self.stale[int(link)]
+        except (ValueError, IndexError):
+            return
+        cursor = self.text.textCursor()
+        cursor.setPosition(min(block.start, len(self.text.toPlainText())))
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        self.text.setFocus()
 
     def refresh_stale(self) -> None:
         from desktop.memos.staleness import refresh
@@ -334,3 +396,9 @@ class MemoEditor(MentionActions, QWidget):
             self.text.setFocus()
             return
         super().keyPressEvent(event)
+
+
+def _stale_link(index: int, title: str, width: int) -> str:
+    """A stale block's name as a link to it, shortened so the banner stays one line."""
+    short = title if len(title) <= width else title[:width - 1].rstrip() + "…"
+    return f"<a href='{index}'>{escape(short or 'data block')}</a>"

@@ -10,10 +10,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.memos.blocks import Block
 from desktop.memos.recognize import Mention, prose
+
+_DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 class MentionActions:
@@ -33,8 +35,11 @@ class MentionActions:
         return None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        """Hover a recognised name for its mini card; Ctrl+click opens its card."""
+        """Hover a recognised name for its mini card; Ctrl+click opens its card; a dropped
+        Markdown file is left to the window, which imports it."""
         if watched is self.text.viewport():
+            if event.type() in _DROP_EVENTS and self._refuse_markdown_drop(event):
+                return True
             if event.type() == QEvent.Type.ToolTip:
                 mention = self.mention_at(event.pos())
                 lines = self._mini_card_lines(mention) if mention is not None else []
@@ -53,6 +58,26 @@ class MentionActions:
                     self.card_requested.emit(mention.kind, mention.id)
                     return True
         return super().eventFilter(watched, event)
+
+    def _refuse_markdown_drop(self, event) -> bool:
+        """Turn a drag of `.md` files away from the text so the window imports them.
+
+        A plain-text editor accepts any URL drop and would type the ``file://`` path into the
+        memo. Ignoring the drag-enter lets Qt offer it to the parent widgets, up to the window
+        (which accepts Markdown files); a drop that still lands here is handed to the window's
+        own drop handler, so there is one import path whichever widget the file falls on.
+        """
+        from desktop.ui.memo_actions import markdown_paths
+
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls() or not markdown_paths(mime.urls()):
+            return False
+        event.ignore()
+        if event.type() == QEvent.Type.Drop:
+            window = self.text.window()
+            if window is not self.text and window.acceptDrops():
+                QApplication.sendEvent(window, event)
+        return True
 
     def _mini_card_lines(self, mention: Mention) -> list[str]:
         """The hover lines, or none when the card cannot be built (a hover must never fail)."""

@@ -24,14 +24,18 @@ from desktop.paths import user_data_dir
 MARKER = "session-open"
 
 
-def local_time(stamp: str) -> str:
-    """A stored UTC timestamp as the user's wall-clock time (the date only if not today)."""
+def local_time(stamp: str, seconds: bool = False) -> str:
+    """A stored UTC timestamp as the user's wall-clock time (the date only if not today).
+
+    ``seconds`` keeps them: versions saved within one minute must still read apart.
+    """
+    clock = "%H:%M:%S" if seconds else "%H:%M"
     try:
         moment = datetime.datetime.fromisoformat(stamp).astimezone()
     except ValueError:
-        return stamp[:16].replace("T", " ")
+        return stamp[:19 if seconds else 16].replace("T", " ")
     today = datetime.datetime.now().astimezone().date()
-    return moment.strftime("%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M")
+    return moment.strftime(clock if moment.date() == today else f"%Y-%m-%d {clock}")
 
 
 class MemoSession(QObject):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.memos.library import MemoLibrary
+from desktop.ui.memo_session import local_time
 
 
 class VersionDialog(QDialog):
@@ -31,7 +32,8 @@ class VersionDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Versions")
         for version in library.versions(memo_id):
-            item = QListWidgetItem(f"{version.saved[:19].replace('T', ' ')} UTC · "
+            # the user's own clock, as in the memo list (the library stores UTC)
+            item = QListWidgetItem(f"{local_time(version.saved, seconds=True)} · "
                                    f"{version.reason}\n{version.title}")
             item.setData(Qt.ItemDataRole.UserRole, version.id)
             self.list.addItem(item)

@@ -15,8 +15,23 @@ def templates() -> list[tuple[str, str]]:
     from desktop.paths import resources_dir
 
     folder = resources_dir() / "templates"
-    return [(path.stem.replace("-", " ").capitalize(), str(path))
-            for path in sorted(folder.glob("*.md"))]
+    return [(template_label(path.stem), str(path)) for path in sorted(folder.glob("*.md"))]
+
+
+#: words a template file name spells in lower case that people write in capitals
+ACRONYMS = {"bluf": "BLUF", "us": "US", "eu": "EU", "g7": "G7", "msp": "MSP", "iea": "IEA"}
+
+
+def template_label(stem: str) -> str:
+    """A menu label from a file name: "bluf-decision-memo" reads "BLUF decision memo".
+
+    ``str.capitalize`` alone lowers everything after the first letter, which turned the
+    acronym into "Bluf"; known acronyms keep their capitals and the first word is capitalised.
+    """
+    words = [ACRONYMS.get(word.lower(), word.lower()) for word in stem.split("-") if word]
+    if words and words[0].islower():
+        words[0] = words[0].capitalize()
+    return " ".join(words)
 
 
 def open_library(parent) -> MemoLibrary | None:

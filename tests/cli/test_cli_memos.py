@@ -67,3 +67,22 @@ def test_deleting_a_memo_already_in_the_trash_says_so(capsys):
     assert run(capsys, "memo", "delete", "1")[0] == 0
     code, _, err = run(capsys, "memo", "delete", "1")
     assert code == 2 and "already in the trash" in err
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("0", "0"), ("-1", "-1"), ("42", "42")])
+def test_ids_that_name_no_memo_all_read_the_same(capsys, typed, shown):
+    """`show 0` spoke of id ranges, `show -1` said "-1" was not a number."""
+    run(capsys, "memo", "import", str(SAMPLE))
+    code, _, err = run(capsys, "memo", "show", typed)
+    assert code == 2
+    assert err == f"briefdesk: there is no memo {shown} (see 'briefdesk memo list')\n"
+
+
+def test_showing_a_trashed_memo_says_it_is_in_the_trash(capsys):
+    run(capsys, "memo", "import", str(SAMPLE))
+    run(capsys, "memo", "delete", "1")
+    code, out, err = run(capsys, "memo", "show", "1")
+    assert code == 0 and out.startswith("---\ntitle: Rare earths after")  # the memo alone
+    assert err.startswith("(in the trash since ")
+    code, out, err = run(capsys, "memo", "show", "1", "--json")
+    assert json.loads(out)["deleted"] and err == ""

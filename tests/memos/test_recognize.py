@@ -80,3 +80,19 @@ def test_data_blocks_are_neither_recognised_nor_counted():
     assert count_words(text) == 3
     blanked = prose(text)
     assert len(blanked) == len(text) and "CHN" not in blanked and blanked.endswith("Done.")
+
+
+def test_rare_earth_as_an_adjective_and_beijing_are_recognised(recognizer):
+    """News writes "rare-earth magnets" and "Beijing said"; neither used to be found."""
+    found = ids(recognizer, "Beijing tightened rare-earth magnet exports; Chinese and Japanese "
+                            "buyers of rare earth oxides, heavy rare-earth supply.")
+    assert found.count(("mineral", "rare-earths")) == 2
+    assert ("mineral", "heavy-rare-earths") in found
+    assert found.count(("country", "CHN")) == 2 and ("country", "JPN") in found
+    assert ids(recognizer, "Korean buyers") == []  # ambiguous (KOR or PRK): left out
+
+
+def test_a_single_capital_letter_is_not_an_element(recognizer):
+    """ "Option B" was boron, "Plan B is K" potash and "option C" graphite."""
+    assert ids(recognizer, "Option B. Plan B is K. option C, then W and V and U.") == []
+    assert ("mineral", "gallium") in ids(recognizer, "Ga and Co prices")  # two-letter symbols stay

@@ -9,7 +9,13 @@ import sqlite3
 import pytest
 
 from desktop.memos.resolve import BlockResolver
-from desktop.memos.staleness import find_stale, refresh, stamp_markup, stamp_unstamped
+from desktop.memos.staleness import (
+    find_stale,
+    refresh,
+    stamp_markup,
+    stamp_unstamped,
+    value_changes,
+)
 from desktop.reference.connection import open_reference
 from desktop.reference.repository import ReferenceRepository
 
@@ -73,3 +79,24 @@ def test_a_memo_from_a_template_is_stamped_and_checked(old_resolver, new_resolve
     assert "Words stay." in memo and bad in memo and memo.endswith("```\n")
     assert stamp_unstamped(memo, old_resolver) == memo  # stamped blocks are left alone
     assert len(find_stale(memo, new_resolver, new_resolver.data_pack)) == 1
+
+
+def test_a_stale_block_says_what_it_is_and_which_values_differ(old_resolver, new_resolver):
+    """The banner used to show two summaries that could read the same, with no block named."""
+    memo = stamp_markup(TABLE, old_resolver)
+    stale = find_stale(memo, new_resolver, new_resolver.data_pack)[0]
+    assert stale.title.startswith("Rare earths")
+    assert stale.changes == ("China 270,000e → 300,000",)
+
+
+def test_a_change_beyond_the_stamped_values_is_said_so():
+    from desktop.domain.resolved import ResolvedBlock
+
+    rows = [["China", "270,000e"], ["US", "45,000"], ["Burma", "31,000"], ["Laos", "9,000"]]
+    new = ResolvedBlock("production-table", "Rare earths", ["Country", "t"], rows)
+    assert value_changes("China 270,000e; US 45,000; Burma 31,000", new) == [
+        "a value beyond the 3 kept in the memo changed"]
+    swapped = ResolvedBlock("production-table", "Rare earths", ["Country", "t"],
+                            [rows[0], rows[2], rows[3]])
+    assert value_changes("China 270,000e; US 45,000; Burma 31,000", swapped) == [
+        "US 45,000 → no longer listed", "now listed: Laos 9,000"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.memo import Memo, parse_memo
@@ -71,6 +71,30 @@ def test_drop_markdown_files_imports_them_whole_or_not_at_all(qtbot, window, tmp
     assert "Imported 1 memo" in warnings[0]
 
 
+def test_a_markdown_file_dropped_on_the_memo_text_is_imported_not_typed(qtbot, window,
+                                                                        tmp_path, monkeypatch):
+    """The text editor used to accept the drop and type the file:// path into the memo."""
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: None)
+    window.open_memo(window.library.create(Memo({"title": "Open memo"}, "Body.")))
+    window.show()
+    dropped = tmp_path / "dropped.md"
+    dropped.write_text("---\ntitle: Dropped brief\n---\nText.\n", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(dropped))])
+    viewport = window.editor.text.viewport()
+    before = window.library.count()
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()  # by the window, which the refused drag was passed on to
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, drop)
+    assert window.library.count() == before + 1
+    assert window.editor.fields["title"].text() == "Dropped brief"  # the import is opened
+    assert "file://" not in window.editor.text.toPlainText()
+
+
 def test_recent_menu_and_markdown_export(qtbot, window, tmp_path, monkeypatch):
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
@@ -122,12 +146,21 @@ def test_restore_an_older_version_keeps_the_current_text(qtbot, window):
     bodies = [window.library.version_text(v.id).body
               for v in window.library.versions(editor.memo_id)]
     assert "Second draft." in bodies  # nothing typed is lost by a restore
+    editor.text.undo()  # and Ctrl+Z takes the restore back (setPlainText cleared the history)
+    assert editor.text.toPlainText() == "Second draft."
+    editor.text.redo()
+    assert editor.text.toPlainText() == "First draft."
 
     from desktop.ui.version_dialog import VersionDialog
 
     dialog = VersionDialog(window.library, editor.memo_id, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == len(bodies) and dialog.restore_button.isEnabled()
+    from desktop.ui.memo_session import local_time
+
+    newest = window.library.versions(editor.memo_id)[0]
+    shown = dialog.list.item(0).text()
+    assert "UTC" not in shown and shown.startswith(local_time(newest.saved, seconds=True))
     assert dialog.text.toPlainText()
 
 

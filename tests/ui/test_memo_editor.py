@@ -150,7 +150,16 @@ def test_the_editor_flags_and_refreshes_stale_blocks(qtbot, tmp_path, reference_
     window.editor.stale_checker = lambda text: find_stale(text, newer, newer.data_pack)
     window.editor.open_memo(memo_id)
     assert window.editor.stale_banner.isVisible()
-    assert "2026.11.28 → 2027.01.15" in window.editor.stale_banner.text()
+    editor = window.editor
+    assert "2026.11.28 → 2027.01.15" in editor.stale_banner.text()
+    assert "Lithium" in editor.stale_banner.text()  # the block is named, not just its values
+    assert editor.stale_box.sizeHint().height() < 60 and not editor.stale_details.isVisible()
+    editor.details_button.click()
+    assert editor.stale_details.isVisible()
+    assert "Australia 92,000e → no longer listed" in editor.stale_details.text()  # cut to 1 t
+    editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
+    editor.stale_banner.linkActivated.emit("0")  # a click on the block's name goes to it
+    assert editor.text.textCursor().position() == editor.stale[0].start
     window.editor.refresh_button.click()
     assert not window.editor.stale_banner.isVisible()
     assert "data-pack: 2027.01.15" in window.editor.text.toPlainText()

@@ -199,3 +199,40 @@ def test_file_export_of_a_md_file_keeps_its_own_entry(monkeypatch, tmp_path, win
     window.export_file_action.trigger()
     assert asked == ["Export memo to PDF"]
     assert Path(tmp_path).is_dir()
+
+
+def test_template_labels_keep_acronyms():
+    """``capitalize`` turned the BLUF template into "Bluf decision memo"."""
+    from desktop.ui.window_setup import template_label, templates
+
+    assert template_label("bluf-decision-memo") == "BLUF decision memo"
+    assert template_label("meeting-brief") == "Meeting brief"
+    assert "BLUF decision memo" in [label for label, _path in templates()]
+
+
+def test_preview_draws_charts_or_says_they_are_in_the_pdf(window, monkeypatch):
+    """Charts used to appear in the preview as a line of numbers, unlike the print."""
+    from desktop.domain.memo import Memo
+    from desktop.ui import memo_preview
+
+    body = ("```brief\nkind: share-chart\nmineral: rare-earths\nmetric: mine_production\n```\n"
+            "```brief\nkind: time-series\nmineral: rare-earths\nmetric: mine_production\n"
+            "countries: CHN,USA\n```\n")
+    memo = Memo({"title": "Charts"}, body)
+    html = memo_preview.memo_html(memo, window.block_resolver)
+    assert html.count("data:image/svg+xml;base64,") == 2 and "69.2 %;" not in html
+    import base64
+    import re
+
+    for encoded in re.findall(r"base64,([A-Za-z0-9+/=]+)", html):  # lines, not black areas
+        svg = base64.b64decode(encoded).decode()
+        assert "fill: None" not in svg and not re.search(r'<path[^>]*style="(?![^"]*fill)', svg)
+
+    def broken(_spec):
+        raise ValueError("no drawing")
+
+    monkeypatch.setattr(memo_preview, "_CHART_CACHE", {})
+    monkeypatch.setattr(memo_preview, "_chart_svg", broken)
+    html = memo_preview.memo_html(memo, window.block_resolver)
+    assert html.count("Chart (shown in the PDF)") == 2 and "data:image" not in html
+    assert "8 bars, China to" in html and "2 series, " in html
