@@ -104,3 +104,16 @@ def test_stress_table_adds_the_selected_rows_block(qtbot, cards, repo):
     body = "\n".join([f"kind: {chosen.kind}", *(f"{k}: {v}" for k, v in chosen.params.items())])
     resolved = BlockResolver(repo)(body)
     assert resolved.ok, resolved.error
+
+
+def test_names_line_leaves_out_languages_that_only_repeat_the_english_name(qtbot, cards):
+    panel = _panel(qtbot, cards.card("country", "JPN"))
+    texts = " ".join(label.text() for label in panel.widget().findChildren(QLabel))
+    assert "日本" in texts and "<b>German</b>: Japan" not in texts  # German "Japan" adds nothing
+
+
+def test_a_published_percent_text_is_not_followed_by_its_unit_again(qtbot, cards):
+    panel = _panel(qtbot, cards.card("country", "CHN"))
+    table = next(t for t in panel.tables if t.title.startswith("China in each mineral"))
+    magnets = [r for r in table.model.rows if "94 percent" in str(r.get("value"))]
+    assert magnets and all(r["unit"] == "" for r in magnets)

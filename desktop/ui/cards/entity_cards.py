@@ -24,6 +24,14 @@ def measure(metric: str, product: str) -> str:
     return f"{title}: {product}" if product else title
 
 
+def _unit(role: dict) -> str:
+    """The unit, unless the published text already says it ("94 percent", "over 90%")."""
+    text = role["value_text"]
+    if role["unit"] == "percent" and ("%" in text or "percent" in text):
+        return ""
+    return role["unit"]
+
+
 def value_with_flag(text: str, estimated: bool) -> str:
     """"270,000e" for an estimate; a text that is no number ("E" = net exporter, "W") as is."""
     return f"{text}e" if estimated and any(c.isdigit() for c in text) else text
@@ -48,15 +56,19 @@ class CountryCard(CardPanel):
             Column("left", "Left")], card["memberships"],
             block=Block("memberships", {"country": card["iso3"]}))
         names = card.get("names", {})
+        english = {n.casefold() for n in [card["name"], *names.get("en", [])]}
+        # a language whose only names are the English ones (no translation held) adds nothing
+        own = {lang: [v for v in values if v.casefold() not in english]
+               for lang, values in names.items() if lang in LANGUAGE_NAMES and lang != "en"}
         shown = [f"<b>{LANGUAGE_NAMES.get(lang, lang)}</b>: {escape(', '.join(values[:3]))}"
-                 for lang, values in names.items() if lang in LANGUAGE_NAMES and lang != "en"]
+                 for lang, values in own.items() if values]
         if shown:
             self.add_text("<b>Names:</b> " + " · ".join(shown), small=True, later=True)
 
         roles = [{"mineral_name": r["mineral_name"], "mineral": r["mineral"],
                   "measure": measure(r["metric"], r["product"]), "year": r["year"],
                   "value": value_with_flag(r["value_text"], r["estimated"]),
-                  "value_sort": r.get("value"), "unit": r["unit"],
+                  "value_sort": r.get("value"), "unit": _unit(r),
                   "share": pct(r.get("share")), "share_sort": r.get("share"),
                   "rank": f"{r['rank']} of {r['of']}" if r.get("rank") else "",
                   "rank_sort": r.get("rank"), "source": r["source"]["title"]}
