@@ -92,7 +92,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
 
 def _get(library, memo_id: int):
     """The stored memo, or the same "there is no memo N" as for ids that cannot exist."""
-    if library.conn.execute("SELECT 1 FROM memos WHERE id = ?", (memo_id,)).fetchone() is None:
+    if not library.exists(memo_id):
         raise _no_memo(str(memo_id))
     return library.get(memo_id)
 

@@ -309,6 +309,11 @@ class MemoLibrary:
         return self.create(memo)
 
     # -- reading ------------------------------------------------------------------------------
+    def exists(self, memo_id: int) -> bool:
+        """Is there a memo with this id (in the trash or not)?"""
+        return self.conn.execute("SELECT 1 FROM memos WHERE id = ?",
+                                 (memo_id,)).fetchone() is not None
+
     def get(self, memo_id: int) -> StoredMemo:
         row = self.conn.execute("SELECT id, front, body, created, updated, deleted FROM memos "
                                 "WHERE id = ?", (memo_id,)).fetchone()
