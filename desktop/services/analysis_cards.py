@@ -35,8 +35,8 @@ def mineral_concentration(wb: AnalysisWorkbench, mineral_id: str) -> list[dict]:
         rows.append({
             "stage": stage, "stage_label": STAGE_LABELS[stage], "metric": series.metric,
             "product": series.product, "year": series.year, "unit": series.unit,
-            "series": series.describe(), "hhi": round(result.hhi, 1),
-            "hhi_upper": round(result.hhi_upper, 1), "band": result.band,
+            "series": series.describe(), "hhi": round(result.hhi, 3),
+            "hhi_upper": round(result.hhi_upper, 3), "band": result.band,
             "top1": None if result.top1 is None else {
                 "country": result.top1.country, "name": result.top1.name,
                 "share": round(result.top1.share, 6)},
@@ -66,7 +66,7 @@ def country_weights(wb: AnalysisWorkbench, iso3: str, name_of_mineral) -> list[d
                     "share": round(weight.share, 6), "rank": weight.rank,
                     "of": len(series.shares.shares),
                     "offline_share": round(stress.offline_share, 6),
-                    "hhi_before": round(stress.hhi_before, 1),
+                    "hhi_before": round(stress.hhi_before, 3),
                     "hhi_after": _round(stress.hhi_after), "band_after": stress.band_after,
                     "source": series.figures[0].source.brief()})
     return out
@@ -109,4 +109,6 @@ BAND_NOTE = (f"HHI band: {HHI_BAND_CITATION}. 'Other countries' counts in the wo
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+    """Three decimals: the cards print whole numbers, and a value already rounded to 4,558.5
+    would print 4,558 beside a formula that says 4,559."""
+    return None if value is None else round(value, 3)

@@ -225,7 +225,7 @@ class CardService:
             "top1": None if shares.top1 is None else {"country": shares.top1.country,
                                                       "share": round(shares.top1.share, 6)},
             "top3_share": round(shares.top3_share, 6),
-            "hhi": round(shares.hhi, 1),
+            "hhi": round(shares.hhi, 3),  # 3: a display rounding of 4,558.5 must not flip
             "source": shares.shares[0].figure.source.brief(),
         }
 

@@ -51,3 +51,11 @@ def test_mineral_card_reserves_gap(cards):
     gap = cards.card("mineral", "rare-earths")["reserves_gap"]
     assert gap["rows"][0]["country"] == "BRA" and gap["rows"][0]["gap"] > 0
     assert gap["sources"] and cards.card("mineral", "gallium")["reserves_gap"] is None
+
+
+def test_card_hhi_prints_as_its_formula_does(cards):
+    # nickel mining 2025: HHI 4,558.53 — a value stored as 4,558.5 would print "4,558" (round
+    # half to even) beside a formula that says 4,559
+    card = cards.card("mineral", "nickel")
+    mining = next(s for s in card["concentration"] if s["stage"] == "mining")
+    assert f"= {mining['hhi']:,.0f}:" in mining["formula"]
