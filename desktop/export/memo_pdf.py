@@ -9,6 +9,7 @@ the same bytes (no timestamps, fixed document ids), which golden tests rely on.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -39,13 +40,16 @@ def memo_to_pdf(text: str, resolver: Resolver | None = None, *, invariant: bool 
 
 
 def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = False,
-           base_dir: Path | None = None) -> bytes:
+           base_dir: Path | None = None, on_page: Callable[[int], None] | None = None) -> bytes:
+    """Lay out ``memo``. ``on_page`` hears of each finished page (a long export shows progress)
+    and may raise to stop the export; the exception reaches the caller unchanged."""
     buffer = io.BytesIO()
     furniture = Furniture(memo.title, memo.get("marking"))
     doc = MemoDocument(buffer, furniture, title=memo.title, author=memo.get("author") or
                        memo.get("from"), subject=memo.get("summary") or memo.title,
                        keywords=memo.keywords, creator=CREATOR, producer=CREATOR,
                        invariant=1 if invariant else 0)
+    doc.on_page = on_page
     sources = SourceList()
     width = doc.width - 2 * FRAME_PADDING  # the frame's own padding, on both sides
     ctx = FlowContext(width=width, resolver=resolver, base_dir=base_dir, cite=sources.cite)

@@ -8,6 +8,8 @@ table of contents link to) are therefore pointed at the page they will really la
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -145,6 +147,12 @@ class MemoDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("memo", [frame], onPage=furniture.draw_header)])
         self._last_level = -1  # no outline entry yet: the first must be at level 0
         self._bookmarks = 0
+        self.on_page: Callable[[int], None] | None = None  # told each finished page; may raise
+
+    def afterPage(self) -> None:  # noqa: N802 (reportlab's name)
+        """Report progress; the callback stops a long export by raising (the user cancelled)."""
+        if self.on_page is not None:
+            self.on_page(self.page)
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name): once per build pass
         self._last_level = -1  # no outline entry yet: the first must be at level 0

@@ -1,17 +1,20 @@
 """File → Export memo to PDF (the open memo) and Export a Markdown file to PDF: the same
 exporter as ``briefdesk export``, run off the UI thread.
 
-Export of a long memo takes seconds; it runs on a worker with its own read-only connection to the
-reference DB, the status bar shows it is busy, and the PDF opens when it is written.
+Export of a long memo takes seconds (a memo at the 5 MB import cap, about a minute); it runs on a
+worker with its own read-only connection to the reference DB, the status bar counts the pages as
+they are laid out, ``cancel()`` stops it at the next page (nothing is written), and the PDF opens
+when it is written.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
 from desktop.domain.memo import Memo
 
@@ -19,19 +22,31 @@ from desktop.domain.memo import Memo
 class _Signals(QObject):
     finished = Signal(str)
     failed = Signal(str)
+    progress = Signal(int)  # pages laid out so far
+    cancelled = Signal()
+
+
+class _Cancelled(Exception):
+    """Raised from the page hook when the user cancelled the export."""
 
 
 class _ExportJob(QRunnable):
     """Exports a memo file, or a memo held in memory (the editor's)."""
 
-    def __init__(self, memo: Path | Memo, output: Path, signals: _Signals) -> None:
+    def __init__(self, memo: Path | Memo, output: Path, signals: _Signals,
+                 stop: threading.Event) -> None:
         super().__init__()
-        self.memo, self.output, self.signals = memo, output, signals
+        self.memo, self.output, self.signals, self.stop = memo, output, signals, stop
+
+    def _on_page(self, page: int) -> None:
+        if self.stop.is_set():
+            raise _Cancelled
+        self.signals.progress.emit(page)
 
     def run(self) -> None:
-        from desktop.domain.memo import MemoSyntaxError
+        from desktop.domain.memo import MemoSyntaxError, parse_memo
         from desktop.export.files import MemoFileError, read_memo_file, write_atomically
-        from desktop.export.memo_pdf import ExportError, memo_to_pdf, render
+        from desktop.export.memo_pdf import ExportError, render
         from desktop.memos.resolve import BlockResolver
         from desktop.reference.connection import ReferenceUnavailable, open_reference
         from desktop.reference.repository import ReferenceRepository
@@ -42,12 +57,16 @@ class _ExportJob(QRunnable):
             except ReferenceUnavailable:
                 resolver = None
             if isinstance(self.memo, Memo):
-                pdf = render(self.memo, resolver)
+                pdf = render(self.memo, resolver, on_page=self._on_page)
                 write_atomically(self.output, pdf)
             else:
                 text = read_memo_file(self.memo)
-                pdf = memo_to_pdf(text, resolver, base_dir=self.memo.resolve().parent)
+                pdf = render(parse_memo(text), resolver, base_dir=self.memo.resolve().parent,
+                             on_page=self._on_page)
                 write_atomically(self.output, pdf, protect=self.memo)
+        except _Cancelled:
+            self.signals.cancelled.emit()
+            return
         except (MemoFileError, MemoSyntaxError, ExportError) as exc:
             self.signals.failed.emit(str(exc))
             return
@@ -63,6 +82,8 @@ class MemoExport(QObject):
     started = Signal(str)
     finished = Signal(str)
     failed = Signal(str)
+    progress = Signal(str)  # "Exporting …: 12 pages"
+    cancelled = Signal(str)
 
     def __init__(self, parent: QWidget, open_result: bool = True) -> None:
         super().__init__(parent)
@@ -71,6 +92,12 @@ class MemoExport(QObject):
         self._signals = _Signals()
         self._signals.finished.connect(self._done)
         self._signals.failed.connect(self._failed)
+        self._signals.progress.connect(
+            lambda pages: self.progress.emit(f"{self._name}: {pages:,} pages laid out…"))
+        self._signals.cancelled.connect(
+            lambda: self.cancelled.emit(f"Export of {self._name} cancelled; nothing was written"))
+        self._stop = threading.Event()
+        self._name = ""
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
 
@@ -86,9 +113,14 @@ class MemoExport(QObject):
             self.export(Path(memo), Path(output))
 
     def export(self, memo: Path | Memo, output: Path) -> None:
-        name = memo.title if isinstance(memo, Memo) else memo.name
-        self.started.emit(f"Exporting {name}…")
-        self.pool.start(_ExportJob(memo, output, self._signals))
+        self._name = memo.title if isinstance(memo, Memo) else memo.name
+        self._stop = threading.Event()  # one per job: cancelling one never stops the next
+        self.started.emit(f"Exporting {self._name}…")
+        self.pool.start(_ExportJob(memo, output, self._signals, self._stop))
+
+    def cancel(self) -> None:
+        """Stop the running export at its next page; nothing is written."""
+        self._stop.set()
 
     def ask_and_export_memo(self, memo: Memo) -> None:
         """The editor's memo, as it is on screen."""
@@ -108,3 +140,16 @@ class MemoExport(QObject):
         self.failed.emit(message)
         QMessageBox.warning(self._parent, "Export failed",
                             f"{message}\nThe memo file is unchanged.")
+
+
+def cancel_button(export: MemoExport, parent: QWidget) -> QToolButton:
+    """"Cancel export", shown in the status bar only while an export runs."""
+    button = QToolButton(parent, text="Cancel export")
+    button.setAccessibleName("Cancel the running PDF export")
+    button.setToolTip("Stops the export at its next page; no PDF is written")
+    button.clicked.connect(export.cancel)
+    button.hide()
+    export.started.connect(lambda _text: button.show())
+    for done in (export.finished, export.failed, export.cancelled):
+        done.connect(lambda _text: button.hide())
+    return button

@@ -29,7 +29,7 @@ from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService, UnknownEntity
 from desktop.services.history import History
 from desktop.ui.card_area import CardArea
-from desktop.ui.export_action import MemoExport
+from desktop.ui.export_action import MemoExport, cancel_button
 from desktop.ui.fonts import ensure_fonts
 from desktop.ui.lookup_palette import LookupPalette
 from desktop.ui.memo_actions import MemoActions, markdown_paths
@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
         self.memo_export.started.connect(self._busy_message)
         self.memo_export.finished.connect(lambda path: self._idle_message(f"Exported {path}"))
         self.memo_export.failed.connect(lambda message: self._idle_message(message))
+        self.memo_export.progress.connect(self.statusBar().showMessage)
+        self.memo_export.cancelled.connect(self._idle_message)
+        self.statusBar().addPermanentWidget(cancel_button(self.memo_export, self))
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_lookup)
         QApplication.instance().styleHints().colorSchemeChanged.connect(self._redraw_card)
         self.mouse_buttons.back.connect(self.go_back)

@@ -24,6 +24,7 @@ class PdfPreviewer(QObject):
         self._parent = parent
         self.export = MemoExport(parent, open_result=False)
         self.export.started.connect(self.status)
+        self.export.progress.connect(self.status)
         self.export.failed.connect(self.status)
         self.export.finished.connect(self._show)
         self.dialog = None  # a PdfPreview, made on first use
