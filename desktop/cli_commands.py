@@ -86,9 +86,14 @@ def _card_text(card: dict) -> str:
         if card.get(key):
             lines.append(f"  {key.replace('_', ' ')}: {card[key]}")
     for stage in card.get("stages", []):
-        top = ", ".join(f"{t['name']} {t['share']:.0%}" for t in stage["top"][:5])
+        if stage["comparable"]:
+            top = ", ".join(f"{t['name']} {t['share']:.0%}" for t in stage["top"][:5])
+            hhi = f"HHI {stage['hhi']:.0f}; "
+        else:  # no world total: values, no shares
+            top = ", ".join(f"{t['name']} {t['value_text']}" for t in stage["top"][:5])
+            hhi = "no world total; "
         lines.append(f"  {stage['metric']} {stage['product']} {stage['year']}: {top} "
-                     f"(HHI {stage['hhi']:.0f}; {stage['source']['title']})")
+                     f"({hhi}{stage['source']['title']})")
     for role in card.get("mineral_roles", [])[:40]:
         share = "" if role.get("share") is None else f" share {role['share']:.1%}"
         rank = f" rank {role['rank']}/{role['of']}" if role.get("rank") else ""

@@ -175,6 +175,8 @@ class BlockResolver:
         if shares.world is not None:
             shown.append(shares.world)
         sources = self._sources_of(shown)
+        if not _comparable(shares):  # values only: a share of whatever is listed would mislead
+            rows = [[*row[:3], "—"] for row in rows if row[1] != "Listed countries"]
         return ResolvedBlock(
             kind="production-table",
             title=f"{name}: {METRIC_TITLES[metric]}, {year} ({unit})",
@@ -182,11 +184,16 @@ class BlockResolver:
             rows=rows, numeric=[True, False, True, True],
             note=f"Data year {year}; e = estimate. Shares of the {shares.denominator_kind}; "
                  f"top-3 {'' if shares.top_exact(3) else '≥ '}{_pct(shares.top3_share)}, "
-                 f"HHI {shares.hhi:,.0f}.{base}",
+                 f"HHI {shares.hhi:,.0f}.{base}" if _comparable(shares) else
+                 f"Data year {year}; e = estimate. USGS prints no world total in numbers for "
+                 "this series, so no shares are given (as in the app's analysis).",
             sources=sources)
 
     def _share_chart(self, params: dict[str, str]) -> ResolvedBlock:
         mineral, metric, year, shares = self._shares(params)
+        if not _comparable(shares):
+            raise BlockError(f"USGS prints no world total in numbers for {mineral} "
+                             f"{METRIC_TITLES[metric]} {year}: there are no shares to chart")
         top = _int(params, "top", 8, 1, 20)
         name = self.repo.name_of_mineral(mineral)
         chosen = shares.shares[:top]
@@ -341,3 +348,10 @@ def _unique(sources: list[Source]) -> list[Source]:
     for source in sources:
         seen.setdefault(source.id, source)
     return list(seen.values())
+
+
+def _comparable(shares) -> bool:
+    """Shares mean something only against a world total in numbers (or published percentages);
+    the same rule the cards and the analysis follow."""
+    return shares.shares[0].figure.unit == "percent" or (
+        shares.world is not None and shares.world.value is not None)

@@ -211,21 +211,27 @@ class CardService:
             return None
         year, shares = latest
         world = shares.world
+        # As on the country card and in the analysis: without a world total in numbers there are
+        # values but no shares (a "100 %" of the one country USGS lists per boron product misleads).
+        comparable = shares.shares[0].figure.unit == "percent" or (
+            world is not None and world.value is not None)
         return {
             "metric": metric, "stage": stage, "product": product, "year": year,
-            "unit": shares.shares[0].figure.unit,
+            "unit": shares.shares[0].figure.unit, "comparable": comparable,
             "world": None if world is None else {"value": world.value,
                                                  "value_text": world.value_text,
                                                  "estimated": world.estimated},
             "denominator": shares.denominator_kind,
             "top": [{"country": s.country, "name": s.name, "value": s.value,
-                     "value_text": s.figure.value_text, "share": round(s.share, 6),
+                     "value_text": s.figure.value_text,
+                     "share": round(s.share, 6) if comparable else None,
                      "rank": s.rank, "estimated": s.figure.estimated}
                     for s in shares.shares[:TOP_N]],
-            "top1": None if shares.top1 is None else {"country": shares.top1.country,
-                                                      "share": round(shares.top1.share, 6)},
-            "top3_share": round(shares.top3_share, 6),
-            "hhi": round(shares.hhi, 3),  # 3: a display rounding of 4,558.5 must not flip
+            "top1": None if shares.top1 is None or not comparable else {
+                "country": shares.top1.country, "share": round(shares.top1.share, 6)},
+            "top3_share": round(shares.top3_share, 6) if comparable else None,
+            # 3 decimals: a display rounding of 4,558.5 must not flip
+            "hhi": round(shares.hhi, 3) if comparable else None,
             "source": shares.shares[0].figure.source.brief(),
         }
 
@@ -309,8 +315,9 @@ class CardService:
             lines = [card["name"], ", ".join(name for key, name in (
                 ("us_critical_2025", "US critical"), ("eu_critical_2024", "EU critical"),
                 ("eu_strategic_2024", "EU strategic")) if card.get(key))]
-            if card["stages"]:
-                stage = card["stages"][0]
+            shared = [s for s in card["stages"] if s["comparable"]]
+            if shared:
+                stage = shared[0]
                 top = stage["top"][0]
                 lines.append(f"{stage['metric'].replace('_', ' ')} {stage['year']}: "
                              f"{top['name']} {100 * top['share']:.1f} %, top-3 "

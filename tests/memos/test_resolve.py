@@ -34,3 +34,13 @@ def test_a_one_year_chart_is_titled_with_that_year(resolver):
                      "countries: WORLD")
     assert block.ok, block.error
     assert block.title == "Rare earths: reserves, 2025"  # not "2025–2025"
+
+
+def test_a_series_without_a_world_total_prints_values_not_shares(resolver):
+    # USGS gives boron per product (one country each): no "100 %" of one country
+    block = resolver("kind: production-table\nmineral: boron\nmetric: production\n"
+                     "product: ulexite")
+    assert block.ok, block.error
+    assert all(row[3] == "—" for row in block.rows) and "no world total" in block.note
+    chart = resolver("kind: share-chart\nmineral: boron\nmetric: production\nproduct: ulexite")
+    assert not chart.ok and "no shares to chart" in chart.error

@@ -26,8 +26,19 @@ def test_every_mineral_card(cards, repo):
         with_stages += bool(card["stages"])
         for stage in card["stages"]:
             assert stage["top"] and stage["source"]["url"]
-            assert 0 <= stage["hhi"] <= 10_000 + 1e-6
+            if stage["comparable"]:
+                assert 0 <= stage["hhi"] <= 10_000 + 1e-6
+            else:  # no world total in numbers: values but no shares, as in the analysis
+                assert stage["hhi"] is None and all(t["share"] is None for t in stage["top"])
     assert with_stages >= 40
+
+
+def test_series_without_a_world_total_give_values_not_shares(cards):
+    # USGS gives boron per product, each country in its own: no "100 %" of one country
+    boron = cards.card("mineral", "boron")
+    assert boron["stages"] and not any(s["comparable"] for s in boron["stages"])
+    rare = cards.card("mineral", "rare-earths")
+    assert all(s["comparable"] for s in rare["stages"] if s["metric"] == "mine_production")
 
 
 def test_every_initiative_group_and_event_card(cards, repo):

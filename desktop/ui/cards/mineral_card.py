@@ -81,9 +81,13 @@ class MineralCard(CardPanel):
         title = f"{measure(stage['metric'], stage['product'])}, {stage['year']} ({stage['unit']})"
         world = value_with_flag(stage["world"]["value_text"], stage["world"]["estimated"]) \
             if stage["world"] else "not published"
-        summary = (f"World: {escape(world)} · top-1 {pct(stage['top1']['share'])} · top-3 "
-                   f"{pct(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
-                   f"{escape(stage['denominator'])}; e = estimate)")
+        if stage["comparable"]:
+            summary = (f"World: {escape(world)} · top-1 {pct(stage['top1']['share'])} · top-3 "
+                       f"{pct(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
+                       f"{escape(stage['denominator'])}; e = estimate)")
+        else:
+            summary = (f"World: {escape(world)} · USGS prints no world total in numbers for this "
+                       "series, so no shares are given (e = estimate)")
         rows = [{"rank": s["rank"], "name": s["name"], "country": s["country"],
                  "value": value_with_flag(s["value_text"], s["estimated"]), "value_sort": s["value"],
                  "share": pct(s["share"]), "share_sort": s["share"]} for s in stage["top"]]
@@ -158,7 +162,7 @@ class MineralCard(CardPanel):
         from desktop.ui.widgets.charts import share_bar_chart
 
         top = stage["top"][:CHART_TOP]
-        if not top:
+        if not top or not stage["comparable"]:
             return
         title = f"{card['name']}: {measure(stage['metric'], stage['product']).lower()} shares, " \
                 f"{stage['year']}"
