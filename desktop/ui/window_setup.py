@@ -34,6 +34,16 @@ def template_label(stem: str) -> str:
     return " ".join(words)
 
 
+BACKUP_DELAY_MS = 3000  # after start-up, while the user is still reading the first card
+
+
+def _back_up(library: MemoLibrary) -> None:
+    try:
+        library.backup_if_due()
+    except (sqlite3.Error, OSError):
+        pass  # a missed daily backup must not keep the memos from opening (or crash the app)
+
+
 def open_library(parent) -> MemoLibrary | None:
     """The user's library. A damaged one is reported and, if the user agrees, replaced by its
     newest good backup (the damaged file is kept beside it). Whatever goes wrong, the app
@@ -55,10 +65,12 @@ def open_library(parent) -> MemoLibrary | None:
         return None
     if library is None:
         return None
-    try:
-        library.backup_if_due()
-    except (sqlite3.Error, OSError):
-        pass  # a missed daily backup must not keep the memos from opening
+    if parent is None:
+        _back_up(library)
+    else:  # a large library's daily copy must not hold up the first paint: do it once idle
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(BACKUP_DELAY_MS, parent, lambda: _back_up(library))
     if session is not None:
         session.check(library)
     return library

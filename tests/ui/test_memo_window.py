@@ -236,3 +236,12 @@ def test_preview_draws_charts_or_says_they_are_in_the_pdf(window, monkeypatch):
     html = memo_preview.memo_html(memo, window.block_resolver)
     assert html.count("Chart (shown in the PDF)") == 2 and "data:image" not in html
     assert "8 bars, China to" in html and "2 series, " in html
+
+
+def test_the_daily_backup_waits_until_after_start_up(qtbot, reference_conn, monkeypatch):
+    import desktop.ui.window_setup as window_setup
+
+    monkeypatch.setattr(window_setup, "BACKUP_DELAY_MS", 1000)
+    window = _new_window(qtbot, reference_conn)
+    assert window.library.backups() == []  # not during start-up: the first paint comes first
+    qtbot.waitUntil(lambda: len(window.library.backups()) == 1, timeout=5000)
