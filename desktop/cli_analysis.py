@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.analysis.concentration import HHI_BAND_SOURCE, Concentration, pct
+from desktop.analysis.exposure import points_text, share_text
 from desktop.analysis.shares import unmeasured_text
 from desktop.analysis.stages import ANALYSABLE_METRICS, STAGE_LABELS, STAGES
 from desktop.cli import UsageError, check_year, emit
@@ -155,10 +156,9 @@ def _gap(wb, args) -> tuple[dict, str]:
             "sources": [s.brief() for s in [*reserves.sources, *production.sources]]}
     lines = [f"{mineral}: share of reserves ({reserves.year}) minus share of mine production "
              f"({production.year})"]
-    lines += [f"  {r.name:<32} {_share_or(r.reserves_share, r.reserves_text):>8} "
-              f"{_share_or(r.production_share, r.production_text):>8} "
-              + ("   n/a" if r.gap is None else "  +0.0 pts" if abs(r.gap) < 0.0005
-                 else f"{100 * r.gap:+6.1f} pts") for r in rows]
+    lines += [f"  {r.name:<32} {share_text(r.reserves_share, r.reserves_text):>12} "
+              f"{share_text(r.production_share, r.production_text):>12} "
+              f"{points_text(r.gap):>10}" for r in rows]
     return data, "\n".join(lines)
 
 
@@ -206,8 +206,3 @@ def _matrix(wb, args) -> tuple[dict, str]:
 
 _ACTIONS = {"concentration": _concentration, "bloc": _bloc, "stress": _stress, "gap": _gap,
             "us": _us, "matrix": _matrix}
-
-
-def _share_or(share: float | None, published: str) -> str:
-    """A share, or the published text (e.g. "W") where the source gives no number."""
-    return published or "n/a" if share is None else pct(share)

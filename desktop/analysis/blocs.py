@@ -189,7 +189,7 @@ class BlocCoverage:
     def bloc_text(self) -> str:
         if self.bloc_listed:
             return pct(self.bloc_share)
-        return "withheld (W)" if self.unmeasured else self._unnamed_text()
+        return "W (withheld)" if self.unmeasured else self._unnamed_text()
 
     def rival_text(self) -> str:
         return pct(self.rival_share) if self.rival_listed else self._unnamed_text()

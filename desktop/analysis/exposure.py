@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.analysis.concentration import pct
 from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.domain.models import Figure
 
@@ -45,6 +46,20 @@ class GapRow:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
+
+
+def share_text(share: float | None, published: str) -> str:
+    """A share, or what the source printed instead of a number ("W" = withheld by USGS)."""
+    if share is not None:
+        return pct(share)
+    return "W (withheld)" if published == "W" else published or "not given"
+
+
+def points_text(gap: float | None) -> str:
+    """A gap in percentage points; one that rounds to nothing is 0.0, never "-0.0"."""
+    if gap is None:
+        return "unknown"
+    return "0.0 pts" if abs(gap) < 0.0005 else f"{100 * gap:+.1f} pts"
 
 
 def reserves_production_gap(reserves: SeriesShares, production: SeriesShares) -> list[GapRow]:

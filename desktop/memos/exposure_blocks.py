@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.analysis.exposure import GapRow
+from desktop.analysis.exposure import points_text, share_text
 from desktop.analysis.stages import STAGE_LABELS
 from desktop.domain.models import Figure, Source
 from desktop.domain.resolved import ResolvedBlock
@@ -40,8 +40,9 @@ class ExposureBlocks(AnalysisBlocks):
         top = _int(params, "top", 10, 1, MAX_TOP) or 10
         reserves, production, rows = self._ask(lambda: self.workbench.gap(mineral, year))
         shown = rows[:top]
-        table = [[r.name, _share(r.reserves_share, r.reserves_text),
-                  _share(r.production_share, r.production_text), _points(r)] for r in shown]
+        table = [[r.name, share_text(r.reserves_share, r.reserves_text),
+                  share_text(r.production_share, r.production_text), points_text(r.gap)]
+                 for r in shown]
         notes = [GAP_NOTE, f"Reserves shares are of the {reserves.shares.denominator_kind}, output "
                            f"shares of the {production.shares.denominator_kind}."]
         if len(rows) > top:
@@ -97,18 +98,6 @@ class ExposureBlocks(AnalysisBlocks):
                      else "World share"],
             rows=rows or [["(USGS lists no import sources)", "", ""]],
             numeric=[False, True, True], note=" ".join(notes), sources=_unique(sources))
-
-
-def _share(share: float | None, published: str) -> str:
-    if share is not None:
-        return _pct(share)
-    return "W (withheld)" if published == "W" else published or "not given"
-
-
-def _points(row: GapRow) -> str:
-    if row.gap is None:
-        return "unknown"
-    return "0.0 pts" if abs(row.gap) < 0.0005 else f"{100 * row.gap:+.1f} pts"
 
 
 def _reliance(text: str) -> str:

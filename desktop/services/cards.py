@@ -193,11 +193,10 @@ class CardService:
                                 if e.kind in EXPORT_CONTROL_KINDS],
             "events": [self._event_brief(e) for e in events],
             "sources": self._sources_of(figures, mineral.sources),
-            "reported_within": [] if stages else self._reported_within(mineral.id,
-                                                                       mineral.family),
+            "reported_within": [] if stages else self._reported_within(mineral.id),
         }
 
-    def _reported_within(self, mineral_id: str, family: str) -> list[dict]:
+    def _reported_within(self, mineral_id: str) -> list[dict]:
         """The group commodities whose USGS tables cover an element USGS gives no table of
         its own (iridium within the platinum-group metals, neodymium within rare earths)."""
         return [{"id": group, "name": self.repo.name_of_mineral(group)}

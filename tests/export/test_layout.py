@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.export.memo_pdf import memo_to_pdf
+from tests.export.test_memo_pdf import _flatten
 
 FILLER = "Filler sentence for layout testing purposes only. " * 12
 
@@ -21,14 +22,6 @@ def resolver(repo):
 
 def read(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
-
-
-def _flatten(outline):
-    for entry in outline:
-        if isinstance(entry, list):
-            yield from _flatten(entry)
-        else:
-            yield entry
 
 
 def _long_memo() -> str:

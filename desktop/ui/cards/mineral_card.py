@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from desktop.analysis.exposure import points_text, share_text
 from desktop.memos.blocks import Block
 from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, link, pct, source_html
@@ -141,11 +142,11 @@ class MineralCard(CardPanel):
         if not gap or not gap["rows"]:
             return
         rows = [{"name": r["name"], "country": r["country"],
-                 "reserves": _share_or(r["reserves_share"], r["reserves_text"]),
+                 "reserves": share_text(r["reserves_share"], r["reserves_text"]),
                  "reserves_sort": r["reserves_share"] or 0,
-                 "production": _share_or(r["production_share"], r["production_text"]),
+                 "production": share_text(r["production_share"], r["production_text"]),
                  "production_sort": r["production_share"] or 0,
-                 "gap": "unknown" if r["gap"] is None else _points(r["gap"]),
+                 "gap": points_text(r["gap"]),
                  "gap_sort": -1.0 if r["gap"] is None else r["gap"]} for r in gap["rows"]]
         self.add_table(f"Reserves vs mine production ({gap['reserves_year']} / "
                        f"{gap['production_year']})", [
@@ -275,18 +276,6 @@ class MineralCard(CardPanel):
 def _world(row: dict) -> str:
     share = row.get("world_share")
     return "" if share is None else f"{pct(share)} (#{row['world_rank']})"
-
-
-def _points(gap: float) -> str:
-    """A gap in percentage points; one that rounds to nothing is 0.0, never "-0.0"."""
-    return "0.0 pts" if abs(gap) < 0.0005 else f"{100 * gap:+.1f} pts"
-
-
-def _share_or(share: float | None, published: str) -> str:
-    """A share, or what the source printed instead of a number ("W" = withheld)."""
-    if share is not None:
-        return pct(share)
-    return "withheld (W)" if published == "W" else published or "not given"
 
 
 def _leader(stage: dict) -> str:
