@@ -12,10 +12,9 @@ import statistics
 import time
 from html import escape
 
+from desktop.app import AppContext
 from desktop.export.memo_pdf import memo_to_pdf
-from desktop.memos.resolve import BlockResolver
 from desktop.reference.connection import open_reference
-from desktop.reference.repository import ReferenceRepository
 
 TABLE_MINERALS = ["rare-earths", "lithium", "cobalt", "graphite", "nickel", "copper", "tin",
                   "tungsten", "antimony", "manganese"]
@@ -80,7 +79,7 @@ def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def bare_reportlab(resolver: BlockResolver, text: str) -> bytes:
+def bare_reportlab(resolver, text: str) -> bytes:
     """The same content laid out with plain reportlab calls, no Markdown and no furniture."""
     import io
 
@@ -151,7 +150,7 @@ def _with_block_marks(text: str) -> str:
     return "\n".join(out)
 
 
-def weasyprint_peer(resolver: BlockResolver, text: str) -> bytes:
+def weasyprint_peer(resolver, text: str) -> bytes:
     """Markdown → HTML → WeasyPrint, with blocks as HTML tables and SVG bars (front matter
     left in the text: the peer has no notion of it, which only makes its job smaller)."""
     import markdown
@@ -182,7 +181,7 @@ def weasyprint_peer(resolver: BlockResolver, text: str) -> bytes:
 
 
 def bench_export() -> dict:
-    resolver = BlockResolver(ReferenceRepository(open_reference()))
+    resolver = AppContext(open_reference()).blocks
     memo = generated_memo()
     ours_pdf = memo_to_pdf(memo, resolver)
     ours, bare = _timed_pair(lambda: memo_to_pdf(memo, resolver),

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from desktop.domain.memo import Memo
-from desktop.memos.library import MemoLibrary
+from desktop.library.store import MemoLibrary
 
 WORDS = ("rare earths gallium germanium graphite lithium cobalt nickel copper export controls "
          "licence price floor stockpile offtake refining separation magnets partners ministerial "

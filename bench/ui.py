@@ -82,12 +82,13 @@ def bench_in_app() -> dict:
     from PySide6.QtWidgets import QApplication
 
     from desktop.reference.connection import open_reference
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as home:
         os.environ["BRIEFDESK_HOME"] = home
         app = QApplication.instance() or QApplication([])
-        window = MainWindow(open_reference())
+        window = MainWindow(window_context(open_reference()))
         window.resize(1280, 820)
         window.show()
         deadline = time.perf_counter() + 30

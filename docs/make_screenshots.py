@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.reference.connection import open_reference  # noqa: E402
+from desktop.ui.launch import window_context  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.theme import apply_theme  # noqa: E402
 
@@ -42,7 +43,7 @@ def shoot(window: MainWindow, name: str, scroll_to: float = 0.0) -> None:
 def main() -> None:
     app = QApplication([])
     apply_theme(app)
-    window = MainWindow(open_reference())
+    window = MainWindow(window_context(open_reference()))
     window.resize(1440, 900)
     window.show()
     QApplication.processEvents()

@@ -61,6 +61,29 @@ def repo(reference_conn):
 
 
 @pytest.fixture()
+def context(reference_conn):
+    """The app's services over the session's test DB, the library in the test's own home."""
+    from desktop.app import AppContext
+    from desktop.library.store import MemoLibrary
+    from desktop.paths import user_data_dir
+
+    app = AppContext(reference_conn, lambda: MemoLibrary(user_data_dir()))
+    yield app
+    if "library" in app.__dict__ and app.library is not None:
+        app.library.close()
+
+
+@pytest.fixture()
+def resolver(context):
+    return context.blocks
+
+
+@pytest.fixture()
+def cards(context):
+    return context.cards
+
+
+@pytest.fixture()
 def shared_usgs() -> Path:
     if not SHARED_USGS.is_dir():
         pytest.skip("../shared/data/usgs is absent")
@@ -69,7 +92,7 @@ def shared_usgs() -> Path:
 
 def corrupt_library(home: Path) -> None:
     """Overwrite the first pages of a closed memo library with noise, as a bad disk would."""
-    from desktop.memos.library import FILE_NAME
+    from desktop.library.store import FILE_NAME
 
     for suffix in ("-wal", "-shm"):
         (home / (FILE_NAME + suffix)).unlink(missing_ok=True)

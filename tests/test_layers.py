@@ -1,10 +1,14 @@
-"""Qt lives only in desktop/ui/: every other package imports with PySide6 made unimportable."""
+"""The design's layers hold (ARCHITECTURE.md, "Layers"): Qt only in desktop/ui/, SQL only in the
+data-access modules, imports flowing one way between packages, and no import cycle anywhere in
+desktop/ or db/."""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import desktop
 from tests.conftest import REPO
@@ -30,7 +34,7 @@ def non_ui_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages(desktop.__path__, prefix="desktop."):
         if info.name == "desktop.ui" or info.name.startswith("desktop.ui.") \
-                or info.name == "desktop.__main__":
+                or info.name.endswith(".__main__"):  # running one would start the command
             continue
         names.append(info.name)
     return sorted(names)
@@ -38,7 +42,9 @@ def non_ui_modules() -> list[str]:
 
 def test_every_non_ui_module_imports_without_pyside6():
     modules = non_ui_modules()
-    assert "desktop.reference.lookup" in modules and "desktop.cli" in modules
+    for expected in ("desktop.reference.lookup", "desktop.cli", "desktop.cli.analyze",
+                     "desktop.app", "desktop.blocks.registry", "desktop.library.store"):
+        assert expected in modules
     result = subprocess.run([sys.executable, "-c", BLOCKER, *modules], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -52,15 +58,19 @@ def test_the_blocker_really_blocks():
     assert "PySide6 is blocked" in result.stderr
 
 
+#: The modules that may hold SQL: the reference DB's and the memo library's storage.
+DATA_ACCESS = ("reference/", "library/")
+
+
 def test_sql_stays_in_data_access_modules():
-    """Widgets and services hold no SQL: only reference/ and memos/ storage modules do."""
+    """Widgets, services, blocks and the CLI hold no SQL."""
     offenders = []
     for path in (REPO / "desktop").rglob("*.py"):
         rel = path.relative_to(REPO / "desktop").as_posix()
-        if rel.startswith(("reference/", "memos/")):
+        if rel.startswith(DATA_ACCESS):
             continue
         text = path.read_text(encoding="utf-8")
-        if "SELECT " in text or ".execute(" in text:
+        if "SELECT " in text or ".execute(" in text or "executescript(" in text:
             offenders.append(rel)
     assert offenders == []
 
@@ -69,35 +79,114 @@ ALLOWED = {  # package -> desktop packages it may import (ARCHITECTURE.md, "Laye
     "domain": set(),
     "reference": {"domain", "paths"},
     "analysis": {"domain"},
-    "services": {"domain", "reference", "analysis"},
-    "export": {"domain", "analysis", "paths"},  # paths: where the bundled fonts are
-    "memos": {"domain", "reference", "analysis", "paths", "export"},
+    "library": {"domain", "paths"},
+    "blocks": {"domain", "reference", "analysis"},
+    "export": {"domain", "paths"},  # paths: where the bundled fonts are
+    "services": {"domain", "reference", "analysis", "library", "blocks", "export", "paths"},
+    "app": {"domain", "reference", "analysis", "library", "blocks", "services", "paths"},
+    # the command prints analysis results and reads names; "ui" only to launch the window
+    "cli": {"app", "services", "domain", "analysis", "reference", "paths", "ui"},
 }
 
 
-def _desktop_imports(path) -> set[str]:
-    import ast
-
+def _imports(path: Path) -> list[str]:
+    """Every module a file imports, at the top or inside a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
+    found = []
     for node in ast.walk(tree):
-        names = []
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module]
-        for name in names:
-            parts = name.split(".")
-            if parts[0] == "desktop" and len(parts) > 1:
-                found.add(parts[1])
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append(node.module)
+            found += [f"{node.module}.{alias.name}" for alias in node.names]
     return found
 
 
+def _package_of(path: Path) -> str:
+    rel = path.relative_to(REPO / "desktop")
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
 def test_imports_flow_one_way():
+    parts = {p.stem for p in (REPO / "desktop").iterdir() if p.suffix == ".py" or p.is_dir()}
     problems = []
-    for package, allowed in ALLOWED.items():
-        for path in (REPO / "desktop" / package).rglob("*.py"):
-            extra = _desktop_imports(path) - allowed - {package}
-            if extra:
-                problems.append(f"{path.relative_to(REPO)} imports {sorted(extra)}")
+    for path in (REPO / "desktop").rglob("*.py"):
+        package = _package_of(path)
+        if package not in ALLOWED:
+            continue
+        used = {name.split(".")[1] for name in _imports(path)
+                if name.startswith("desktop.") and name.split(".")[1] in parts}
+        extra = used - ALLOWED[package] - {package}
+        if extra:
+            problems.append(f"{path.relative_to(REPO)} imports {sorted(extra)}")
     assert problems == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def import_graph(roots: tuple[str, ...] = ("desktop", "db")) -> dict[str, set[str]]:
+    """Module -> the project modules it imports (``from a import b`` counts as importing
+    ``a.b`` when that is a module, else ``a``)."""
+    files = {_module_name(p): p for root in roots for p in (REPO / root).rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        edges = set()
+        for target in _imports(path):
+            while target and target not in files:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                edges.add(target)
+        graph[name] = edges
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_in_desktop_or_db():
+    graph = import_graph()
+    assert "desktop.blocks.registry" in graph["desktop.blocks.resolve"]
+    assert cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []

@@ -20,9 +20,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from desktop.analysis.concentration import pct, share_json
+from desktop.analysis.concentration import share_json
 from desktop.analysis.shares import SeriesShares, Share, unmeasured_text
 from desktop.domain.models import Figure, Membership, Source
+from desktop.domain.numbers import NEGLIGIBLE, percent
 
 RIVAL = "CHN"
 MAX_SPEC = 2000  # room for every ISO 3166 country as a custom bloc
@@ -188,16 +189,16 @@ class BlocCoverage:
 
     def bloc_text(self) -> str:
         if self.bloc_listed:
-            return pct(self.bloc_share)
+            return percent(self.bloc_share)
         return "W (withheld)" if self.unmeasured else self._unnamed_text()
 
     def rival_text(self) -> str:
-        return pct(self.rival_share) if self.rival_listed else self._unnamed_text()
+        return percent(self.rival_share) if self.rival_listed else self._unnamed_text()
 
     def _unnamed_text(self) -> str:
         """What can be said of a share nobody named: at most the unnamed remainder."""
         residual = self.shares.residual_share
-        return f"not named (≤ {pct(residual)})" if residual >= 0.0005 else "not named"
+        return f"not named (≤ {percent(residual)})" if residual >= NEGLIGIBLE else "not named"
 
     @property
     def rival_share(self) -> float:
@@ -213,21 +214,21 @@ class BlocCoverage:
     def _complete(self) -> bool:
         """Does the series account for the whole world total, so that a country it does not
         name truly holds none? Not when the total is only the sum of what happens to be listed."""
-        return (self.shares.residual_share < 0.0005
-                and not self.shares.denominator_kind.startswith("sum of listed"))
+        return (self.shares.residual_share < NEGLIGIBLE
+                and not self.shares.denominator_kind.is_sum_of_listed)
 
     @property
     def rival_in_bloc(self) -> bool:
         return self.rival in self.bloc.members
 
     def formula(self) -> str:
-        terms = " + ".join(f"{s.name} {pct(s.share)}" for s in self.members[:8])
+        terms = " + ".join(f"{s.name} {percent(s.share)}" for s in self.members[:8])
         if len(self.members) > 8:
             terms += f" + … ({len(self.members) - 8} more)"
         text = (f"Bloc share = Σ shares of the {len(self.bloc.members)} members on "
                 f"{self.bloc.as_of} that have a named figure = {terms or 'none'} "
                 f"= {self.bloc_text()}; China = {self.rival_text()}. "
-                f"'Other countries' ({pct(self.shares.residual_share)}) is never credited to "
+                f"'Other countries' ({percent(self.shares.residual_share)}) is never credited to "
                 "the bloc, so the bloc share is a lower bound.")
         if self.unmeasured:
             text += (f" Listed without a number, so not counted: "

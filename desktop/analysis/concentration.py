@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from desktop.analysis.shares import SeriesShares, Share
 from desktop.analysis.stages import StageSeries
+from desktop.domain.numbers import NEGLIGIBLE, percent, quantity, whole
+from desktop.domain.vocabulary import HhiBand
 
 HIGH_HHI = 1800.0
 HHI_BAND_SOURCE = "merger-guidelines-2023"  # a row of the reference DB's sources table
@@ -23,17 +25,13 @@ OTHERS_RULE = ("'Other countries' and any unlisted remainder count in the world 
                "never treated as a supplier")
 
 
-def band(hhi: float, hhi_upper: float | None = None) -> str:
+def band(hhi: float, hhi_upper: float | None = None) -> HhiBand:
     """The 2023 band; with an upper bound (unnamed supply), say when it cannot be decided."""
     if hhi > HIGH_HHI:
-        return "highly concentrated"
+        return HhiBand.HIGH
     if hhi_upper is not None and hhi_upper > HIGH_HHI:
-        return "undetermined: too much supply unnamed"
-    return "below the 1,800 threshold"
-
-
-def pct(share: float) -> str:
-    return f"{100 * share:.1f} %"
+        return HhiBand.UNDETERMINED
+    return HhiBand.BELOW
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Concentration:
         return self.shares.hhi_upper
 
     @property
-    def band(self) -> str:
+    def band(self) -> HhiBand:
         return band(self.hhi, self.hhi_upper)
 
     @property
@@ -68,11 +66,11 @@ class Concentration:
         """"Top-3 = 89.7 %", or "Top-3 ≥ 5.8 %" with the reason when unnamed supply could hide a
         bigger supplier; ``short`` ("Top-3 89.7 %", "Top-3 ≥ 5.8 %") is for headlines."""
         if self.shares.top_exact(3):
-            return f"Top-3 {'' if short else '= '}{pct(self.top3_share)}"
+            return f"Top-3 {'' if short else '= '}{percent(self.top3_share)}"
         if short:
-            return f"Top-3 ≥ {pct(self.top3_share)}"
-        return (f"Top-3 ≥ {pct(self.top3_share)} (a country inside the unnamed "
-                f"{pct(self.shares.residual_share)} could rank among the top 3)")
+            return f"Top-3 ≥ {percent(self.top3_share)}"
+        return (f"Top-3 ≥ {percent(self.top3_share)} (a country inside the unnamed "
+                f"{percent(self.shares.residual_share)} could rank among the top 3)")
 
     def formula(self) -> str:
         """The arithmetic behind the numbers, in words a reader can check by hand."""
@@ -82,16 +80,17 @@ class Concentration:
             terms += f" + … ({len(named) - 6} more)"
         residual = self.shares.residual_share
         total = self.shares.denominator
-        total_text = "100 %" if self.series.unit == "percent" else \
-            f"{total:,.0f} {self.series.unit}" if total >= 100 else f"{total:g} {self.series.unit}"
-        text = (f"Share = country value ÷ {self.shares.denominator_kind} ({total_text}). "
+        total_text = "100 %" if self.series.unit == "percent" else quantity(total,
+                                                                            self.series.unit)
+        text = (f"Share = country value ÷ {self.shares.denominator_kind.label} ({total_text}). "
                 f"HHI = Σ (100 × share)² over {len(named)} named "
                 f"{'country' if len(named) == 1 else 'countries'} = {terms} "
-                f"= {self.hhi:,.0f}: {self.band} (above 1,800 = highly concentrated, 2023 US "
+                f"= {whole(self.hhi)}: {self.band.label} (above 1,800 = highly concentrated, 2023 US "
                 f"Merger Guidelines). {self.top3_text()}.")
-        if residual > 0.0005:
-            text += (f" {OTHERS_RULE}: here {pct(residual)}, so the HHI is a lower bound; were "
-                     f"that remainder a single supplier the HHI would be {self.hhi_upper:,.0f}.")
+        if residual > NEGLIGIBLE:
+            text += (f" {OTHERS_RULE}: here {percent(residual)}, so the HHI is a lower bound; "
+                     f"were that remainder a single supplier the HHI would be "
+                     f"{whole(self.hhi_upper)}.")
         return text
 
     def to_json(self) -> dict:
@@ -100,7 +99,7 @@ class Concentration:
                 "metric": self.series.metric, "product": self.series.product,
                 "year": self.series.year, "unit": self.series.unit,
                 "hhi": round(self.hhi, 1), "hhi_upper": round(self.hhi_upper, 1),
-                "band": self.band,
+                "band": self.band.label, "band_id": self.band.ident,
                 "top1": 0.0 if top1 is None else round(top1.share, 6),
                 "top1_country": None if top1 is None else {"country": top1.country,
                                                            "name": top1.name},
@@ -108,7 +107,7 @@ class Concentration:
                 "top1_exact": self.shares.top_exact(1), "top3_exact": self.shares.top_exact(3),
                 "residual_share": round(self.shares.residual_share, 6),
                 "denominator": self.shares.denominator,
-                "denominator_kind": self.shares.denominator_kind,
+                "denominator_kind": self.shares.denominator_kind.label,
                 "shares": [share_json(s) for s in self.shares.shares],
                 "formula": self.formula(),
                 "sources": [s.brief() for s in self.series.sources]}

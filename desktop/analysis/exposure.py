@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.analysis.concentration import pct
 from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.domain.models import Figure
+from desktop.domain.numbers import reliance
 
 
 @dataclass(frozen=True)
@@ -46,20 +46,6 @@ class GapRow:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
-
-
-def share_text(share: float | None, published: str) -> str:
-    """A share, or what the source printed instead of a number ("W" = withheld by USGS)."""
-    if share is not None:
-        return pct(share)
-    return "W (withheld)" if published == "W" else published or "not given"
-
-
-def points_text(gap: float | None) -> str:
-    """A gap in percentage points; one that rounds to nothing is 0.0, never "-0.0"."""
-    if gap is None:
-        return "unknown"
-    return "0.0 pts" if abs(gap) < 0.0005 else f"{100 * gap:+.1f} pts"
 
 
 def reserves_production_gap(reserves: SeriesShares, production: SeriesShares) -> list[GapRow]:
@@ -105,10 +91,23 @@ class USView:
     world_stage: str = ""
     world_year: int | None = None
 
-    @property
-    def latest_reliance(self) -> Figure | None:
-        numbered = [f for f in self.reliance if f.value is not None or f.value_text]
-        return numbered[-1] if numbered else None
+    def reliance_by_product(self) -> dict[str, list[Figure]]:
+        """Reliance by product (rare earths: compounds and metals; mineral concentrates),
+        each oldest year first."""
+        out: dict[str, list[Figure]] = {}
+        for figure in self.reliance:
+            out.setdefault(figure.product, []).append(figure)
+        return out
+
+    def reliance_headline(self) -> str:
+        """The latest reliance of every product: "67 % for compounds and metals, net exporter
+        for mineral concentrates (2025)" — not whichever product happens to sort last."""
+        latest = [figures[-1] for figures in self.reliance_by_product().values()]
+        if not latest:
+            return "not given"
+        return ", ".join(reliance(f.value_text) + (f" for {f.product.lower()}" if f.product
+                                                    else "")
+                         for f in latest) + f" ({max(f.year for f in latest)})"
 
 
 def us_view(reliance: list[Figure], imports: list[Figure], world: SeriesShares | None,

@@ -22,6 +22,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from desktop.domain.models import Figure
+from desktop.domain.numbers import NEGLIGIBLE
+from desktop.domain.vocabulary import DenominatorKind
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,22 @@ class Share:
 class SeriesShares:
     shares: list[Share]
     denominator: float
-    denominator_kind: str  # "world total" or "sum of listed countries"
+    denominator_kind: DenominatorKind
     world: Figure | None
     unquantified: tuple[Figure, ...] = ()  # countries listed without an exact number
 
     def unmeasured(self, countries: Collection[str]) -> list[Figure]:
         """The figures of ``countries`` that the source lists but does not quantify."""
         return [f for f in self.unquantified if f.country in countries]
+
+    @property
+    def comparable(self) -> bool:
+        """Do the shares mean anything? Only against a world total in numbers (or shares the
+        source published as percentages of the world). Without one, a "share" is of whatever
+        happens to be listed (USGS's boron rows even measure each country in another product),
+        so cards, the CLI, memo blocks and the analysis give values but no shares."""
+        return self.denominator_kind is DenominatorKind.PERCENTAGES or (
+            self.world is not None and self.world.value is not None)
 
     @property
     def top1(self) -> Share | None:
@@ -60,7 +71,7 @@ class SeriesShares:
         Any single country inside the unnamed remainder holds at most the whole remainder, so
         the named top-n stands when that remainder is no larger than the n-th named share.
         """
-        if self.residual_share < 0.0005:
+        if self.residual_share < NEGLIGIBLE:
             return True
         return len(self.shares) >= n and self.residual_share <= self.shares[n - 1].share
 
@@ -94,14 +105,14 @@ def series_shares(figures: Iterable[Figure]) -> SeriesShares | None:
     listed_total = sum(f.value for f in figures  # type: ignore[misc]
                        if f.country != "WORLD" and f.value is not None)
     if figures and all(f.unit == "percent" for f in figures):
-        denominator, kind = 100.0, "world total (published as percentages)"
+        denominator, kind = 100.0, DenominatorKind.PERCENTAGES
     elif world is not None and world.value and world.qualifier == "" \
             and world.value >= listed_total:
-        denominator, kind = world.value, "world total"
+        denominator, kind = world.value, DenominatorKind.WORLD_TOTAL
     elif world is not None and world.value and world.qualifier == "" and listed_total > 0:
-        denominator, kind = listed_total, "sum of listed countries (above the rounded world total)"
+        denominator, kind = listed_total, DenominatorKind.SUM_ABOVE_WORLD
     elif listed_total > 0:
-        denominator, kind = listed_total, "sum of listed countries"
+        denominator, kind = listed_total, DenominatorKind.SUM_OF_LISTED
     else:
         return None
     ordered = sorted(countries, key=lambda f: (-(f.value or 0), f.country))

@@ -22,15 +22,12 @@ from dataclasses import dataclass
 
 from desktop.analysis.series import group_series, newest_source_per_year
 from desktop.analysis.shares import SeriesShares, series_shares
+from desktop.domain.metrics import ANALYSABLE_METRICS, BY_ID
 from desktop.domain.models import Figure, Source
 
 STAGES = ("reserves", "mining", "refining", "downstream")
 STAGE_LABELS = {"reserves": "Reserves", "mining": "Mining",
                 "refining": "Refining / processing", "downstream": "Downstream"}
-STAGE_METRICS = {"reserves": 0, "mine_production": 0, "production": 1,
-                 "refinery_production": 0, "smelter_production": 0, "metal_production": 1,
-                 "capacity": 3, "processing_share": 2}
-ANALYSABLE_METRICS = tuple(STAGE_METRICS)
 DOWNSTREAM_STAGES = ("magnets", "anode")
 STAGE_PREFERENCE = {"mining": 0, "refining": 1, "downstream": 2, "reserves": 3, "capacity": 4}
 
@@ -41,18 +38,12 @@ class SeriesUnavailable(LookupError):
 
 def stage_of(figure: Figure) -> str | None:
     """The supply-chain stage a figure measures (capacity is not a stage of output)."""
-    metric = figure.metric
-    if metric == "reserves":
-        return "reserves"
-    if metric in ("mine_production", "production"):
-        return "mining"
-    if metric in ("refinery_production", "smelter_production", "metal_production"):
-        return "refining"
-    if metric == "processing_share":
-        return "downstream" if figure.stage in DOWNSTREAM_STAGES else "refining"
-    if metric == "capacity":
-        return "capacity"
-    return None
+    metric = BY_ID.get(figure.metric)
+    if metric is None or not metric.stage:
+        return None
+    if figure.metric == "processing_share" and figure.stage in DOWNSTREAM_STAGES:
+        return "downstream"
+    return metric.stage
 
 
 def is_projection(figure: Figure) -> bool:
@@ -100,12 +91,8 @@ def _usable_years(figures: list[Figure]) -> dict[int, tuple[list[Figure], Series
     out = {}
     for year, chosen in newest_source_per_year(
             [f for f in figures if not is_projection(f)]).items():
-        world = next((f for f in chosen if f.country == "WORLD"), None)
-        if (world is None or world.value is None) and not all(f.unit == "percent"
-                                                               for f in chosen):
-            continue
         shares = series_shares(chosen)
-        if shares is not None and shares.shares:
+        if shares is not None and shares.shares and shares.comparable:
             out[year] = (chosen, shares)
     return out
 
@@ -121,7 +108,7 @@ def pick_series(figures: list[Figure], mineral: str, *, stage: str | None = None
     candidates = []
     for (series_metric, _stage, series_product), series in group_series(
             [f for f in figures if f.mineral == mineral]).items():
-        if series_metric not in STAGE_METRICS:
+        if series_metric not in ANALYSABLE_METRICS:
             continue
         if metric is not None and series_metric != metric:
             continue
@@ -135,7 +122,7 @@ def pick_series(figures: list[Figure], mineral: str, *, stage: str | None = None
             best = max(allowed) if exact_year else _best_year(allowed, years)
             chosen, shares = years[best]
             countries = sum(1 for f in chosen if f.is_country)
-            key = (STAGE_METRICS[series_metric], -best,
+            key = (BY_ID[series_metric].stage_rank, -best,
                    STAGE_PREFERENCE.get(stage_of(series[0]) or "", 9), series_product != "",
                    -countries, series_product)
             candidates.append((key, StageSeries(mineral, stage_of(series[0]) or "",

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from desktop.analysis.concentration import band, pct
+from desktop.analysis.concentration import band
 from desktop.analysis.shares import SeriesShares, Share, hhi_of, unmeasured_text
 from desktop.domain.models import Figure
-
-NO_NAMED_SUPPLY = "no named supply left"
+from desktop.domain.numbers import percent, whole
+from desktop.domain.vocabulary import HhiBand
 
 
 @dataclass(frozen=True)
@@ -75,29 +75,29 @@ class StressResult:
         return self.hhi_after + (100 * self.residual_after) ** 2
 
     @property
-    def band_after(self) -> str:
+    def band_after(self) -> HhiBand:
         if self.hhi_after is None:
-            return NO_NAMED_SUPPLY
+            return HhiBand.NO_SUPPLY
         return band(self.hhi_after, self.hhi_after_upper)
 
     def hhi_after_text(self) -> str:
-        return "—" if self.hhi_after is None else f"{self.hhi_after:,.0f}"
+        return whole(self.hhi_after)
 
     def formula(self) -> str:
         if self.mode == "remove":
-            lost = " + ".join(f"{s.name} {pct(s.share)}" for s in self.removed[:8]) or "nothing"
+            lost = " + ".join(f"{s.name} {percent(s.share)}" for s in self.removed[:8]) or "nothing"
             text = (f"Offline = Σ shares of the removed suppliers ({self.label}) = {lost} = "
-                    f"{pct(self.offline_share)}. Each remaining supplier's new share = its "
+                    f"{percent(self.offline_share)}. Each remaining supplier's new share = its "
                     f"value ÷ (world total − removed output); 'Other countries' stays in the "
                     f"remaining supply.")
         else:
             text = (f"Only {self.label} supply: available = Σ shares of its named members = "
-                    f"{pct(self.remaining_share)}; offline = {pct(self.offline_share)}, which "
+                    f"{percent(self.remaining_share)}; offline = {percent(self.offline_share)}, which "
                     "includes 'Other countries' (never credited to allies). New shares are "
                     "within the allies' output.")
         before = band(self.hhi_before, self.shares.hhi_upper)
-        text += (f" HHI {self.hhi_before:,.0f} ({before}) → {self.hhi_after_text()} "
-                 f"({self.band_after}).")
+        text += (f" HHI {whole(self.hhi_before)} ({before.label}) → {self.hhi_after_text()} "
+                 f"({self.band_after.label}).")
         if self.unmeasured:
             text += (f" Listed without a number, so their part cannot be measured: "
                      f"{unmeasured_text(self.unmeasured)}.")
@@ -109,7 +109,7 @@ class StressResult:
                 "remaining_share": round(self.remaining_share, 6),
                 "hhi_before": round(self.hhi_before, 1),
                 "hhi_after": None if self.hhi_after is None else round(self.hhi_after, 1),
-                "band_after": self.band_after,
+                "band_after": self.band_after.label, "band_after_id": self.band_after.ident,
                 "unmeasured": [{"country": f.country, "name": f.country_name,
                                 "value_text": f.value_text} for f in self.unmeasured],
                 "removed": [{"country": s.country, "name": s.name, "share": round(s.share, 6)}

@@ -26,7 +26,6 @@ from desktop.analysis.blocs import (
 from desktop.analysis.concentration import Concentration
 from desktop.analysis.exposure import GapRow, USView, reserves_production_gap, us_view
 from desktop.analysis.stages import (
-    ANALYSABLE_METRICS,
     STAGES,
     SeriesUnavailable,
     StageSeries,
@@ -34,6 +33,8 @@ from desktop.analysis.stages import (
     stage_table,
 )
 from desktop.analysis.stress import StressResult, stress_allies_only, stress_remove
+from desktop.domain.errors import UserError
+from desktop.domain.metrics import ANALYSABLE_METRICS
 from desktop.domain.models import Figure
 
 PRESET_BLOCS = (
@@ -61,7 +62,7 @@ MEMBERSHIP_CAVEATS = {
 DEFAULT_STAGE_ORDER = ("mining", "refining", "downstream", "reserves")  # when none is asked
 
 
-class AnalysisError(ValueError):
+class AnalysisError(UserError, ValueError):
     """A question the data cannot answer, in one sentence."""
 
 

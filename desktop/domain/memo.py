@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.domain.errors import UserError
+
 FIELDS = ("title", "to", "from", "date", "marking", "summary", "author", "keywords", "toc")
 MAX_FIELD = 2000
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
-class MemoSyntaxError(ValueError):
+class MemoSyntaxError(UserError, ValueError):
     """Front matter that cannot be read; the message names the line."""
 
 
@@ -52,6 +54,12 @@ class Memo:
                 lines.append(f"{key}: {_quoted(' '.join(self.front[key].split()))}")
         lines.append("---")
         return "\n".join(lines) + "\n\n" + self.body.lstrip("\n")
+
+    def to_file(self) -> str:
+        """The memo as a `.md` file holds it: ``to_text`` ending in one newline. The app's and
+        the CLI's Markdown export and the library's all write this."""
+        text = self.to_text()
+        return text if text.endswith("\n") else text + "\n"
 
 
 def parse_memo(text: str) -> Memo:

@@ -1,6 +1,6 @@
 """A data block after resolution: what the exporter draws, with the sources it must cite.
 
-Resolution (``desktop.memos.resolve``) reads the reference DB; the exporter only lays out what it
+Resolution (``desktop.blocks.resolve``) reads the reference DB; the exporter only lays out what it
 is given, so it never touches a database.
 """
 
@@ -39,6 +39,9 @@ class ResolvedBlock:
     @property
     def ok(self) -> bool:
         return not self.error
+
+
+NO_REFERENCE_DATA = "data blocks need the reference database, which is not available"
 
 
 def error_block(message: str, kind: str = "", params: dict[str, str] | None = None

@@ -1,4 +1,5 @@
-"""Reading memo files and writing PDFs safely; shared by ``briefdesk export`` and the app."""
+"""Reading memo files and writing exported files safely; every reader and writer of a memo file
+(export, import, the CLI and the window) goes through these two functions."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import secrets
 import stat
 from pathlib import Path
 
+from desktop.domain.errors import UserError
+
 MAX_MEMO_BYTES = 5_000_000
 
 
-class MemoFileError(OSError):
+class MemoFileError(UserError, OSError):
     """A memo that cannot be read or a PDF that cannot be written, said in one line."""
 
 
@@ -53,9 +56,12 @@ def read_memo_file(path: Path) -> str:
         raise MemoFileError(f"{path}: larger than {MAX_MEMO_BYTES // 1_000_000} MB; a memo "
                             "this size is not a memo")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise MemoFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise MemoFileError(f"{path}: contains NUL bytes; not a Markdown memo")
+    return text
 
 
 def write_atomically(path: Path, data: bytes, protect: Path | None = None) -> None:

@@ -1,7 +1,8 @@
 """Markdown body to flowables: Python-Markdown parses, one table of handlers maps elements.
 
-Fenced blocks are taken out before Python-Markdown sees them (so a ``brief`` block reaches the
-resolver as written and a code block keeps its spaces); what comes back is walked element by
+Fenced blocks are taken out before Python-Markdown sees them (so a data block reaches the
+resolver as written and a code block keeps its spaces); which fences are data blocks is decided
+by ``desktop.domain.fences``, as for the editor's preview. What comes back is walked element by
 element. Every handler returns flowables and never raises on content: anything it cannot lay out
 becomes an error box that says why.
 """
@@ -29,8 +30,9 @@ from reportlab.platypus import (
     Table,
 )
 
+from desktop.domain.fences import Fence, find_fences
 from desktop.domain.models import Source
-from desktop.domain.resolved import ResolvedBlock
+from desktop.domain.resolved import NO_REFERENCE_DATA, ResolvedBlock
 from desktop.export.data_blocks import error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
@@ -41,19 +43,11 @@ from desktop.export.sources import numbered_style
 from desktop.export.styles import MUTED, RULE, style, table_style
 from desktop.export.table_layout import is_number
 
-FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
 PLACEHOLDER = "\x01FENCE{}\x01"
 PLACEHOLDER_RE = re.compile("^\x01FENCE(\\d+)\x01$")
 MAX_IMAGE_BYTES = 20_000_000
 
 Resolver = Callable[[str], ResolvedBlock]
-
-
-@dataclass
-class Fence:
-    info: str
-    body: str
-    closed: bool = True
 
 
 class _FencePreprocessor(Preprocessor):
@@ -64,23 +58,16 @@ class _FencePreprocessor(Preprocessor):
         self.fences = fences
 
     def run(self, lines: list[str]) -> list[str]:
-        out, index = [], 0
-        while index < len(lines):
-            match = FENCE_OPEN.match(lines[index])
-            if not match:
-                out.append(lines[index])
-                index += 1
-                continue
-            fence, body, index = match.group("fence"), [], index + 1
-            while index < len(lines) and not (lines[index].strip().startswith(fence[0] * len(fence))
-                                              and set(lines[index].strip()) == {fence[0]}):
-                body.append(lines[index])
-                index += 1
-            closed = index < len(lines)
-            index += 1  # the closing fence (or the end of the text)
-            self.fences.append(Fence(match.group("info").strip().lower(), "\n".join(body),
-                                     closed))
+        text = "\n".join(lines)
+        out: list[str] = []
+        last = 0
+        for fence in find_fences(text):
+            out += text[last:fence.start].split("\n")[:-1]  # the lines before the fence
+            self.fences.append(fence)
             out += ["", PLACEHOLDER.format(len(self.fences) - 1), ""]
+            last = fence.end + 1  # past the closing line's newline
+        if last <= len(text):
+            out += text[last:].split("\n")
         return out
 
 
@@ -189,10 +176,9 @@ def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
         notice = error_box("a ``` fence is opened here but never closed, so the rest of the memo "
                            "was taken as its content; close it with a ``` line", ctx.width)
         return [notice, _code(fence.body, ctx)]
-    if fence.info.split()[:1] == ["brief"]:
+    if fence.is_block:
         if ctx.resolver is None:
-            return [error_box("data blocks need the reference database, which is not "
-                              "available", ctx.width)]
+            return [error_box(NO_REFERENCE_DATA, ctx.width)]
         block = ctx.resolver(fence.body)
         ctx.blocks.append(block)
         return render_block(block, ctx.width, ctx.cite)

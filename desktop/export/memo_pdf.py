@@ -1,7 +1,7 @@
 """Memo (front matter + Markdown with data blocks) to PDF: the one function the CLI and app call.
 
 ``memo_to_pdf`` is pure: text in, bytes out, no Qt and no database. Data blocks are resolved by the
-``resolver`` the caller passes (``desktop.memos.resolve.BlockResolver`` over the reference DB); its
+``resolver`` the caller passes (``desktop.blocks.resolve.BlockResolver`` over the reference DB); its
 sources become the numbered "Sources" list at the end. With ``invariant=True`` the same memo gives
 the same bytes (no timestamps, fixed document ids), which golden tests rely on.
 """
@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragra
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from desktop.domain.errors import UserError
 from desktop.domain.memo import Memo, parse_memo
 from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
@@ -73,7 +74,7 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
     return buffer.getvalue()
 
 
-class ExportError(ValueError):
+class ExportError(UserError, ValueError):
     """The memo was read but cannot be laid out; the message says why."""
 
 

@@ -10,10 +10,11 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from desktop.domain.errors import UserError
 from desktop.paths import reference_db_path
 
 
-class ReferenceUnavailable(RuntimeError):
+class ReferenceUnavailable(UserError, RuntimeError):
     """The reference DB is missing or is not a reference DB; the message says how to fix it."""
 
 

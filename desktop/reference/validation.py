@@ -24,9 +24,8 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-ABSOLUTE_METRICS = ("mine_production", "refinery_production", "smelter_production",
-                    "metal_production", "production", "reserves", "capacity")
-PERCENT_METRICS = ("import_source_share", "processing_share")
+from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS
+
 EDITORIAL_PUBLISHER = "Minerals Briefing Desk (this project's editorial decision)"
 MISSING_DATE_IS_ERROR = False  # True once every cited source carries its publication date
 # Every (table, column) that cites a source; ``minerals.source_ids`` is mirrored in mineral_sources.
@@ -254,14 +253,14 @@ def rounding_tolerance(total: float, printed: str = "") -> float:
 
 
 def _check_shares(conn: sqlite3.Connection, report: CheckReport) -> None:
-    marks = ",".join("?" * len(ABSOLUTE_METRICS))
+    marks = ",".join("?" * len(QUANTITY_METRICS))
     rows = conn.execute(
         "SELECT f.mineral_id, f.metric, f.product, f.year, f.source_id, "
         "sum(CASE WHEN f.country IN (SELECT iso3 FROM countries) THEN f.value END), "
         "max(CASE WHEN f.country = 'WORLD' AND f.qualifier = '' THEN f.value END), "
         "max(CASE WHEN f.country = 'WORLD' AND f.qualifier = '' THEN f.value_text END) "
         f"FROM figures f WHERE f.metric IN ({marks}) "
-        "GROUP BY f.mineral_id, f.metric, f.product, f.year, f.source_id", ABSOLUTE_METRICS)
+        "GROUP BY f.mineral_id, f.metric, f.product, f.year, f.source_id", QUANTITY_METRICS)
     known = {(m, metric, p, str(y), s): note for m, metric, p, y, s, note in conn.execute(
         "SELECT mineral, metric, product, year, source_id, note FROM known_discrepancies")}
     for mineral, metric, product, year, source_id, total, world, printed in rows:
@@ -274,11 +273,11 @@ def _check_shares(conn: sqlite3.Connection, report: CheckReport) -> None:
                 report.notes.append(f"{message}; known and kept as published")
             else:
                 report.errors.append(message)
-    marks = ",".join("?" * len(PERCENT_METRICS))
+    marks = ",".join("?" * len(PERCENT_SHARE_METRICS))
     rows = conn.execute(  # projections (estimated) are summed apart from reported shares
         "SELECT mineral_id, metric, product, stage, year, source_id, sum(value), count(value) "
         f"FROM figures WHERE metric IN ({marks}) AND country != 'WORLD' "
-        "GROUP BY mineral_id, metric, product, stage, year, source_id, estimated", PERCENT_METRICS)
+        "GROUP BY mineral_id, metric, product, stage, year, source_id, estimated", PERCENT_SHARE_METRICS)
     for mineral, metric, product, stage, year, source_id, total, count in rows:
         if total is not None and total > 100 + 0.5 * count + 1e-9:
             report.errors.append(

@@ -36,7 +36,8 @@ def mineral_concentration(wb: AnalysisWorkbench, mineral_id: str) -> list[dict]:
             "stage": stage, "stage_label": STAGE_LABELS[stage], "metric": series.metric,
             "product": series.product, "year": series.year, "unit": series.unit,
             "series": series.describe(), "hhi": round(result.hhi, 3),
-            "hhi_upper": round(result.hhi_upper, 3), "band": result.band,
+            "hhi_upper": round(result.hhi_upper, 3), "band": result.band.label,
+            "band_id": result.band.ident,
             "top1": None if result.top1 is None else {
                 "country": result.top1.country, "name": result.top1.name,
                 "share": round(result.top1.share, 6)},
@@ -46,7 +47,9 @@ def mineral_concentration(wb: AnalysisWorkbench, mineral_id: str) -> list[dict]:
             "china_share": None if china is None else round(china.share, 6),
             "without_china": None if without is None else {
                 "offline_share": round(without.offline_share, 6),
-                "hhi_after": _round(without.hhi_after), "band_after": without.band_after},
+                "hhi_after": _round(without.hhi_after),
+                "band_after": without.band_after.label,
+                "band_after_id": without.band_after.ident},
             "g7_share": None if coverage is None else round(coverage.bloc_share, 6),
             "g7_text": "" if coverage is None else coverage.bloc_text(),
             "china_text": "not listed" if coverage is None else coverage.rival_text(),
@@ -67,7 +70,8 @@ def country_weights(wb: AnalysisWorkbench, iso3: str, name_of_mineral) -> list[d
                     "of": len(series.shares.shares),
                     "offline_share": round(stress.offline_share, 6),
                     "hhi_before": round(stress.hhi_before, 3),
-                    "hhi_after": _round(stress.hhi_after), "band_after": stress.band_after,
+                    "hhi_after": _round(stress.hhi_after), "band_after": stress.band_after.label,
+                    "band_after_id": stress.band_after.ident,
                     "source": series.figures[0].source.brief()})
     return out
 

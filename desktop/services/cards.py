@@ -10,7 +10,10 @@ from __future__ import annotations
 from desktop.analysis.series import group_series, latest_shares, newest_source_per_year
 from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.analysis.workbench import AnalysisWorkbench
+from desktop.domain.errors import UserError
+from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS, order_of, title_of
 from desktop.domain.models import Figure, Source
+from desktop.domain.numbers import percent
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.analysis_cards import (
     country_weights,
@@ -20,12 +23,6 @@ from desktop.services.analysis_cards import (
 )
 
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
-SHARE_METRICS = ("mine_production", "refinery_production", "smelter_production",
-                 "metal_production", "production", "capacity", "reserves")
-#: Supply-chain order of the measures: a card leads with production, not with capacity.
-STAGE_ORDER = {metric: rank for rank, metric in enumerate(
-    ("mine_production", "refinery_production", "smelter_production", "metal_production",
-     "production", "capacity", "reserves"))}
 #: Bodies that are also groups with a card of their own.
 BODY_GROUPS = {"G7": "g7", "EU": "eu27"}
 EXPORT_CONTROL_KINDS = ("export-control", "export-ban", "export-control-suspension",
@@ -33,7 +30,7 @@ EXPORT_CONTROL_KINDS = ("export-control", "export-ban", "export-control-suspensi
 TOP_N = 10
 
 
-class UnknownEntity(LookupError):
+class UnknownEntity(UserError, LookupError):
     """No entity of that kind has that id."""
 
 
@@ -45,11 +42,11 @@ class CardService:
     appears in. ``warm_up()`` fills that cache a step at a time while the app is idle.
     """
 
-    def __init__(self, repo: ReferenceRepository) -> None:
+    def __init__(self, repo: ReferenceRepository, analysis: AnalysisWorkbench) -> None:
         self.repo = repo
         self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
         self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
-        self.analysis = AnalysisWorkbench(repo)
+        self.analysis = analysis  # shared with the memo blocks and the dashboard: one cache
         self.warm = False  # every mineral's shares computed (warm_up ran to the end)
 
     def _series_of(self, mineral_id: str) -> dict[tuple[str, str, str], list[Figure]]:
@@ -69,7 +66,7 @@ class CardService:
         """Compute and keep every mineral's shares, yielding after each mineral."""
         for mineral_id, _name, _family in self.repo.minerals():
             for key in self._series_of(mineral_id):
-                if key[0] in SHARE_METRICS:
+                if key[0] in QUANTITY_METRICS:
                     self._latest(mineral_id, key)
             self.analysis.stages(mineral_id)
             yield mineral_id
@@ -121,7 +118,7 @@ class CardService:
     def _country_role(self, iso3: str, mineral_id: str, key: tuple[str, str, str],
                       series: list[Figure]) -> dict | None:
         metric, stage, product = key
-        if metric in SHARE_METRICS:
+        if metric in QUANTITY_METRICS:
             latest = self._latest(mineral_id, key)
             if latest is None:
                 return None
@@ -130,17 +127,15 @@ class CardService:
             if share is None:
                 return None
             figure = share.figure
-            # Without a world total in numbers the "share" is of whatever happens to be listed
-            # (USGS's boron rows even measure each country in a different product): no share.
-            comparable = figure.unit == "percent" or (
-                shares.world is not None and shares.world.value is not None)
+            comparable = shares.comparable
             return {"metric": metric, "stage": stage, "product": product, "year": year,
                     "value": figure.value, "value_text": figure.value_text, "unit": figure.unit,
                     "estimated": figure.estimated, "rank": share.rank if comparable else None,
                     "of": len(shares.shares),
                     "share": round(share.share, 6) if comparable else None,
-                    "denominator": shares.denominator_kind, "source": figure.source.brief()}
-        if metric in ("import_source_share", "processing_share"):
+                    "denominator": shares.denominator_kind.label,
+                    "source": figure.source.brief()}
+        if metric in PERCENT_SHARE_METRICS:
             per_year = newest_source_per_year(series)
             for year in sorted(per_year, reverse=True):
                 mine = [f for f in per_year[year] if f.country == iso3 and not f.estimated]
@@ -163,9 +158,9 @@ class CardService:
         figures = [f for series in series_by_key.values() for f in series]
         stages, reliance, imports, processing = [], [], [], []
         ordered = sorted(series_by_key.items(),
-                         key=lambda item: (STAGE_ORDER.get(item[0][0], 99), item[0]))
+                         key=lambda item: (order_of(item[0][0]), item[0]))
         for (metric, stage, product), series in ordered:
-            if metric in SHARE_METRICS:
+            if metric in QUANTITY_METRICS:
                 block = self._stage_block(mineral.id, (metric, stage, product))
                 if block:
                     stages.append(block)
@@ -201,7 +196,7 @@ class CardService:
         its own (iridium within the platinum-group metals, neodymium within rare earths)."""
         return [{"id": group, "name": self.repo.name_of_mineral(group)}
                 for group in self.repo.groups_of_mineral(mineral_id)
-                if any(key[0] in SHARE_METRICS for key in self._series_of(group))]
+                if any(key[0] in QUANTITY_METRICS for key in self._series_of(group))]
 
     def _stage_block(self, mineral_id: str, key: tuple[str, str, str]) -> dict | None:
         metric, stage, product = key
@@ -210,17 +205,14 @@ class CardService:
             return None
         year, shares = latest
         world = shares.world
-        # As on the country card and in the analysis: without a world total in numbers there are
-        # values but no shares (a "100 %" of the one country USGS lists per boron product misleads).
-        comparable = shares.shares[0].figure.unit == "percent" or (
-            world is not None and world.value is not None)
+        comparable = shares.comparable  # else values but no shares, as everywhere
         return {
             "metric": metric, "stage": stage, "product": product, "year": year,
             "unit": shares.shares[0].figure.unit, "comparable": comparable,
             "world": None if world is None else {"value": world.value,
                                                  "value_text": world.value_text,
                                                  "estimated": world.estimated},
-            "denominator": shares.denominator_kind,
+            "denominator": shares.denominator_kind.label,
             "top": [{"country": s.country, "name": s.name, "value": s.value,
                      "value_text": s.figure.value_text,
                      "share": round(s.share, 6) if comparable else None,
@@ -318,9 +310,9 @@ class CardService:
             if shared:
                 stage = shared[0]
                 top = stage["top"][0]
-                lines.append(f"{stage['metric'].replace('_', ' ')} {stage['year']}: "
-                             f"{top['name']} {100 * top['share']:.1f} %, top-3 "
-                             f"{100 * stage['top3_share']:.1f} %")
+                lines.append(f"{title_of(stage['metric'])} {stage['year']}: "
+                             f"{top['name']} {percent(top['share'])}, top-3 "
+                             f"{percent(stage['top3_share'])}")
             return [line for line in lines if line]
         if kind == "country":
             country = self.repo.country(ident)

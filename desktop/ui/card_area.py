@@ -35,11 +35,9 @@ class CardArea(QStackedWidget):
             if kind == "timeline":
                 panel = TimelinePanel(self._cards)
             elif kind == "blocs":  # imported on first use: start-up does not pay for it
-                from desktop.analysis.workbench import AnalysisWorkbench
                 from desktop.ui.cards.bloc_dashboard import BlocDashboard
 
-                workbench = getattr(self._cards, "analysis", None)  # shared, warmed-up caches
-                panel = BlocDashboard(workbench or AnalysisWorkbench(self._cards.repo))
+                panel = BlocDashboard(self._cards.analysis)  # the app's one, warmed-up cache
             else:
                 panel = PANELS[kind]()
             panel.mouse_buttons = self._mouse_buttons

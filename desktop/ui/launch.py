@@ -1,8 +1,20 @@
-"""Starting the desktop app (``briefdesk`` with no subcommand)."""
+"""Starting the desktop app (``briefdesk`` with no subcommand): one ``AppContext`` for the whole
+session, handed to the main window."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+
+from desktop.app import AppContext
+
+
+def window_context(conn: sqlite3.Connection) -> AppContext:
+    """The context the window runs on: the reference DB already open (its absence is said before
+    any window shows), the memo library opened with the damaged-library dialogue."""
+    from desktop.ui.window_setup import open_library
+
+    return AppContext(conn, open_library(None))
 
 
 def launch(quit_when_ready: bool = False) -> int:
@@ -27,7 +39,7 @@ def launch(quit_when_ready: bool = False) -> int:
             return 2
         QMessageBox.critical(None, "Minerals Briefing Desk", str(exc))
         return 2
-    window = MainWindow(conn)
+    window = MainWindow(window_context(conn))
     if quit_when_ready:
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()

@@ -6,8 +6,6 @@ queries and no card layout.
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,23 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.memos.recognize import Recognizer
-from desktop.memos.resolve import BlockResolver
-from desktop.memos.staleness import find_stale, stamp_markup, stamp_unstamped
-from desktop.reference.lookup import Lookup
-from desktop.reference.repository import ReferenceRepository
-from desktop.services.cards import CardService, UnknownEntity
+from desktop.app import AppContext
+from desktop.blocks.staleness import stamp_markup, stamp_unstamped
+from desktop.services.cards import UnknownEntity
 from desktop.services.history import History
 from desktop.ui.card_area import CardArea
-from desktop.ui.export_action import MemoExport, cancel_button
 from desktop.ui.fonts import ensure_fonts
 from desktop.ui.lookup_palette import LookupPalette
-from desktop.ui.memo_actions import MemoActions, markdown_paths
-from desktop.ui.memo_editor import MemoEditor
+from desktop.ui.memo.actions import MemoActions, markdown_paths
+from desktop.ui.memo.editor import MemoEditor
+from desktop.ui.memo.export_action import MemoExport, cancel_button
+from desktop.ui.memo.session import MemoSession
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.navigation import NavigationPanel
 from desktop.ui.settings import UiSettings
-from desktop.ui.window_setup import build_toolbar_and_menus, open_library, templates
+from desktop.ui.window_setup import BACKUP_DELAY_MS, back_up, build_toolbar_and_menus, templates
 
 DEFAULT_CARD = ("mineral", "rare-earths")
 
@@ -46,11 +42,12 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     card_opened = Signal(str, str)
 
-    def __init__(self, conn: sqlite3.Connection, settings: UiSettings | None = None) -> None:
+    def __init__(self, context: AppContext, settings: UiSettings | None = None) -> None:
         super().__init__()
         ensure_fonts(QApplication.instance())
-        repo = ReferenceRepository(conn)
-        self.cards = CardService(repo)
+        self.context = context
+        repo = context.repo
+        self.cards = context.cards
         self.settings = settings or UiSettings()
         self.history = History()
         self._painted = False
@@ -72,16 +69,17 @@ class MainWindow(QMainWindow):
         self.mouse_buttons = MouseHistoryButtons(self)
         self.card_area = CardArea(self.cards, self.mouse_buttons)
         self.splitter = QSplitter()
-        self.library = open_library(self)
-        self.lookup = Lookup(conn)
-        recognizer = Recognizer(self.lookup.exact_names)  # read on first use, not at start
-        self.editor = MemoEditor(self.library, recognizer) if self.library else None
-        self.block_resolver = BlockResolver(repo)
-        if self.editor is not None:
-            self.editor.resolver = self.block_resolver
-            self.editor.mini_card = self.cards.mini_card
-            self.editor.stale_checker = lambda text: find_stale(
-                text, self.block_resolver, self.block_resolver.data_pack)
+        self.memo_session = MemoSession(self)  # how the last session ended, said once
+        self.library = context.library
+        if self.library is not None:
+            # a large library's daily copy must not hold up the first paint: do it once idle
+            library = self.library
+            QTimer.singleShot(BACKUP_DELAY_MS, self, lambda: back_up(library))
+            self.memo_session.check(self.library)
+        self.lookup = context.lookup
+        self.block_resolver = context.blocks
+        self.editor = MemoEditor(self.library, context.recognizer, self.block_resolver,
+                                 self.cards.mini_card) if self.library else None
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.card_area)
         if self.editor is not None:
@@ -92,7 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.palette_popup = LookupPalette(self.lookup, self.lookup_field, self)
         self.statusBar().showMessage(
-            f"Reference data pack {repo.meta.get('data_pack_version', '?')}")
+            f"Reference data pack {context.data_pack or '?'}")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: the card's remaining sections are being built
         self.busy.setMaximumWidth(120)
@@ -108,7 +106,7 @@ class MainWindow(QMainWindow):
         self.card_area.memo_block.connect(self.copy_memo_block)
         self.card_area.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.card_area.completed.connect(self.busy.hide)
-        self.memo_export = MemoExport(self)
+        self.memo_export = MemoExport(self, self.block_resolver)
         memos = self.navigation.memos
         memos.open_requested.connect(self.open_memo)
         memos.new_requested.connect(self.new_memo)
@@ -359,9 +357,10 @@ class MainWindow(QMainWindow):
 
     def pick_block(self) -> None:
         """Ctrl+Shift+B: choose a data block with a live preview, insert it at the cursor."""
-        from desktop.ui.block_picker import BlockPicker
+        from desktop.ui.memo.block_picker import BlockPicker
 
-        self.picker = BlockPicker(self.block_resolver, self)
+        presets = [spec for spec, _label in self.context.workbench.presets()]
+        self.picker = BlockPicker(self.block_resolver, presets, self)
         self.picker.accepted.connect(
             lambda: self.editor.insert_block(stamp_markup(self.picker.block().to_markup(),
                                                           self.block_resolver)))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.memo_list_item import MemoItemDelegate, memo_item
+from desktop.ui.memo.list_item import MemoItemDelegate, memo_item
 
 SECTIONS = ("Countries", "Minerals", "Initiatives", "Timeline", "Blocs", "Memos")
 KIND_OF_SECTION = {"Countries": "country", "Minerals": "mineral", "Initiatives": "initiative"}

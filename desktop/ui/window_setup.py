@@ -8,7 +8,7 @@ import sqlite3
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from desktop.memos.library import LibraryDamaged, LibraryError, MemoLibrary
+from desktop.library.store import LibraryDamaged, LibraryError, MemoLibrary
 
 
 def templates() -> list[tuple[str, str]]:
@@ -37,43 +37,28 @@ def template_label(stem: str) -> str:
 BACKUP_DELAY_MS = 3000  # after start-up, while the user is still reading the first card
 
 
-def _back_up(library: MemoLibrary) -> None:
+def back_up(library: MemoLibrary) -> None:
     try:
         library.backup_if_due()
     except (sqlite3.Error, OSError):
         pass  # a missed daily backup must not keep the memos from opening (or crash the app)
 
 
-def open_library(parent) -> MemoLibrary | None:
+def open_library(parent=None) -> MemoLibrary | None:
     """The user's library. A damaged one is reported and, if the user agrees, replaced by its
     newest good backup (the damaged file is kept beside it). Whatever goes wrong, the app
     starts: at worst with the memo library unavailable, or with a fresh empty one."""
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.paths import user_data_dir
-    from desktop.ui.memo_session import MemoSession
 
-    session = MemoSession(parent) if parent is not None else None
-    if parent is not None:
-        parent.memo_session = session
     try:
-        library = MemoLibrary(user_data_dir())
+        return MemoLibrary(user_data_dir())
     except LibraryDamaged as exc:
-        library = _recover(parent, exc)
+        return _recover(parent, exc)
     except LibraryError as exc:
         QMessageBox.warning(parent, "Memo library", str(exc))
         return None
-    if library is None:
-        return None
-    if parent is None:
-        _back_up(library)
-    else:  # a large library's daily copy must not hold up the first paint: do it once idle
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(BACKUP_DELAY_MS, parent, lambda: _back_up(library))
-    if session is not None:
-        session.check(library)
-    return library
 
 
 def _recover(parent, exc: LibraryDamaged) -> MemoLibrary | None:

@@ -12,6 +12,7 @@ from desktop.analysis.concentration import band
 from desktop.analysis.shares import hhi_of, series_shares
 from desktop.analysis.stress import stress_allies_only, stress_remove
 from desktop.domain.models import Figure, Source
+from desktop.domain.vocabulary import HhiBand
 
 SOURCE = Source("test", "Test publisher", "Test table", published="2026-01-30")
 CODES = [f"C{i:02d}" for i in range(40)]
@@ -86,7 +87,7 @@ def test_stress_and_coverage_stay_within_bounds(vals, removed):
     assert 0 <= out.offline_share <= 1
     assert sum(s.share_after for s in out.shares_after) <= 1 + 1e-9
     if out.hhi_after is None:  # every named supplier removed: nothing left to measure
-        assert not out.shares_after and out.band_after == "no named supply left"
+        assert not out.shares_after and out.band_after is HhiBand.NO_SUPPLY
     else:
         assert 0 <= out.hhi_after <= 10_000 + 1e-6
     kept = stress_allies_only(shares, removed)
@@ -99,10 +100,10 @@ def test_stress_and_coverage_stay_within_bounds(vals, removed):
 
 
 def test_band_follows_the_2023_threshold():
-    assert band(1800) == "below the 1,800 threshold"
-    assert band(1800.5) == "highly concentrated"
-    assert band(900, 2500).startswith("undetermined")
-    assert band(2000, 2500) == "highly concentrated"
+    assert band(1800) is HhiBand.BELOW and band(1800).label == "below the 1,800 threshold"
+    assert band(1800.5) is HhiBand.HIGH and band(1800.5).label == "highly concentrated"
+    assert band(900, 2500) is HhiBand.UNDETERMINED
+    assert band(2000, 2500) is HhiBand.HIGH
 
 
 def test_percentage_series_use_100_as_denominator():

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.analysis.stages import STAGES
 from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench
+from desktop.domain.vocabulary import DenominatorKind, HhiBand
 
 # USGS MCS 2026, rare earths, world mine production 2025 (metric tons, REO equivalent):
 # World 390,000; China 270,000; United States 51,000; Australia 29,000; Burma 22,000;
@@ -38,7 +39,7 @@ def test_rare_earth_mining_concentration_by_hand(wb):
     assert result.top3_share == pytest.approx((270_000 + 51_000 + 29_000) / WORLD)
     assert result.shares.residual_share == pytest.approx(1 - sum(RARE_EARTHS_2025.values())
                                                          / WORLD)
-    assert result.band == "highly concentrated"
+    assert result.band is HhiBand.HIGH
     assert "lower bound" in result.formula() and "1,800" in result.formula()
 
 
@@ -47,7 +48,7 @@ def test_gallium_uses_the_listed_sum_when_the_rounded_world_total_is_smaller(wb)
     # world total rounded to 900,000, below the listed sum of 909,000.
     result = wb.concentration("gallium", metric="refinery_production", year=2025)
     assert result.top1.share == pytest.approx(900_000 / 909_000)
-    assert "sum of listed countries" in result.shares.denominator_kind
+    assert result.shares.denominator_kind is DenominatorKind.SUM_ABOVE_WORLD
 
 
 def test_g7_coverage_of_rare_earth_mining_by_hand(wb):
@@ -100,7 +101,7 @@ def test_unknown_shares_are_said_not_printed_as_zero(wb):
     assert not coverage.bloc_listed and coverage.bloc_text() == "not named (≤ 9.0 %)"
     assert coverage.to_json()["bloc_listed"] is False
     without = wb.stress("rare-earths", "CHN", stage="refining")
-    assert without.hhi_after is None and without.band_after == "no named supply left"
+    assert without.hhi_after is None and without.band_after is HhiBand.NO_SUPPLY
     assert without.to_json()["hhi_after"] is None and "→ —" in without.formula()
 
 
@@ -161,7 +162,10 @@ def test_reserves_gap_and_us_view(wb):
     assert usa.production_share is None and usa.production_text == "W" and usa.gap is None
     assert lithium[-1] is usa  # unknown gaps sort last
     view = wb.us_view("gallium")
-    assert view.latest_reliance.value == 100
+    assert view.reliance_headline() == "100 % (2025)"
+    rare_earths = wb.us_view("rare-earths")  # two products: each says its own latest figure
+    assert rare_earths.reliance_headline() == ("67 % for compounds and metals, net exporter for "
+                                               "mineral concentrates (2025)")
     china = next(s for s in view.sources if s.country == "CHN")
     assert china.world_rank == 1 and china.world_share > 0.9
 
@@ -220,7 +224,7 @@ def test_a_country_missing_from_a_sum_of_listed_rows_is_unknown(wb):
     # USGS prints no exact world total for PGM reserves: the denominator is the listed rows, so
     # China's absence says nothing about China (and the residual is 0 by construction)
     coverage = wb.coverage("g7", "platinum-group-metals", stage="reserves")
-    assert coverage.shares.denominator_kind.startswith("sum of listed")
+    assert coverage.shares.denominator_kind.is_sum_of_listed
     assert not coverage.rival_listed and coverage.rival_text() == "not named"
 
 

@@ -21,13 +21,6 @@ from desktop.export.sources import join_parts
 PARA = "Filler sentence for layout testing purposes only. " * 3
 
 
-@pytest.fixture()
-def resolver(repo):
-    from desktop.memos.resolve import BlockResolver
-
-    return BlockResolver(repo)
-
-
 def pages_of(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 

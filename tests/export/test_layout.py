@@ -13,13 +13,6 @@ from tests.export.test_memo_pdf import _flatten
 FILLER = "Filler sentence for layout testing purposes only. " * 12
 
 
-@pytest.fixture()
-def resolver(repo):
-    from desktop.memos.resolve import BlockResolver
-
-    return BlockResolver(repo)
-
-
 def read(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
 

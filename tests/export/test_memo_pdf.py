@@ -18,13 +18,6 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / \
     "rare-earths-after-g7-washington.md"
 
 
-@pytest.fixture()
-def resolver(repo):
-    from desktop.memos.resolve import BlockResolver
-
-    return BlockResolver(repo)
-
-
 def read(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
 
@@ -65,7 +58,7 @@ def test_sample_memo_has_everything(resolver):
                      "Contents", "South Korea", "Co-investment"):
         assert expected in text, expected
     assert "Could not include" not in text
-    from desktop.memos.blocks import KINDS
+    from desktop.blocks.registry import KIND_IDS as KINDS
 
     used = {line.split(":", 1)[1].strip() for line in SAMPLE.read_text(encoding="utf-8")
             .splitlines() if line.startswith("kind:")}

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services.cards import CardService
-
-
-@pytest.fixture()
-def cards(repo):
-    return CardService(repo)
-
 
 def test_mineral_card_has_a_concentration_row_per_stage(cards):
     card = cards.card("mineral", "rare-earths")

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services.cards import CardService, UnknownEntity
-
-
-@pytest.fixture()
-def cards(repo):
-    return CardService(repo)
+from desktop.services.cards import UnknownEntity
 
 
 def test_every_country_card(cards, repo):

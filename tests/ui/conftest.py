@@ -9,9 +9,10 @@ pytest.importorskip("PySide6")
 
 @pytest.fixture()
 def window(qtbot, reference_conn):
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
-    win = MainWindow(reference_conn)
+    win = MainWindow(window_context(reference_conn))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

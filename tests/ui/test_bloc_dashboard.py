@@ -114,7 +114,7 @@ def test_clicking_a_cell_fills_the_detail(qtbot, dashboard):
     assert detail.add_button.isEnabled()
 
 
-def test_add_to_memo_emits_the_bloc_block(qtbot, dashboard):
+def test_add_to_memo_emits_the_bloc_block(qtbot, dashboard, resolver):
     dashboard.set_bloc("g7")
     assert not dashboard.detail.add_button.isEnabled()
     dashboard.select("rare-earths", "mining")
@@ -125,13 +125,11 @@ def test_add_to_memo_emits_the_bloc_block(qtbot, dashboard):
                  "stage: mining", "year: 2025", "as-of: "):
         assert line in markup
     # a processing-share cell pins its product, so the block shows the very series of the cell
-    from desktop.memos.resolve import BlockResolver
-
     dashboard.select("rare-earths", "downstream")
     markup = dashboard.memo_markup()
     assert "stage: downstream" in markup and "product: rare-earth permanent magnets" in markup
     body = markup.split("\n", 1)[1].rsplit("```", 1)[0]
-    resolved = BlockResolver(dashboard.workbench.ref).resolve(body)
+    resolved = resolver.resolve(body)
     assert resolved.ok and "China" in str(resolved.rows)
 
 

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from desktop.services.cards import CardService
 from desktop.ui.cards.entity_cards import CountryCard, EventCard, GroupCard, InitiativeCard
 from desktop.ui.cards.mineral_card import MineralCard
-
-
-@pytest.fixture()
-def cards(repo):
-    return CardService(repo)
 
 
 def render(qtbot, panel_class, card):

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from desktop.services.cards import CardService
 from desktop.ui.cards.base import actor_link, code_html, member_link
 from desktop.ui.cards.entity_cards import CountryCard
-
-
-@pytest.fixture()
-def cards(repo):
-    return CardService(repo)
 
 
 def _panel(qtbot, card: dict) -> CountryCard:
@@ -90,8 +83,7 @@ def test_body_without_country_stays_plain_text():
 
 
 
-def test_stress_table_adds_the_selected_rows_block(qtbot, cards, repo):
-    from desktop.memos.resolve import BlockResolver
+def test_stress_table_adds_the_selected_rows_block(qtbot, cards, resolver):
 
     panel = _panel(qtbot, cards.card("country", "CHN"))
     table = next(t for t in panel.tables if t.title.startswith("If China stopped"))
@@ -102,7 +94,7 @@ def test_stress_table_adds_the_selected_rows_block(qtbot, cards, repo):
     assert chosen.params["mineral"] == table.model.rows[last]["mineral"]
     assert chosen.params["remove"] == "CHN"
     body = "\n".join([f"kind: {chosen.kind}", *(f"{k}: {v}" for k, v in chosen.params.items())])
-    resolved = BlockResolver(repo)(body)
+    resolved = resolver(body)
     assert resolved.ok, resolved.error
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.domain.memo import Memo
 from desktop.export.memo_pdf import render
-from desktop.ui.export_action import MemoExport, _ExportJob, _Signals, cancel_button
+from desktop.ui.memo.export_action import MemoExport, _ExportJob, _Signals, cancel_button
 
 LONG = Memo({"title": "Long"}, "\n\n".join(f"Paragraph {n}. " + "word " * 300 for n in range(60)))
 
@@ -36,7 +36,7 @@ def _run(tmp_path, stop: threading.Event) -> tuple[list, list, list]:
     signals.progress.connect(progress.append)
     signals.finished.connect(finished.append)
     signals.cancelled.connect(lambda: cancelled.append(True))
-    _ExportJob(LONG, tmp_path / "out.pdf", signals, stop).run()  # on this thread: synchronous
+    _ExportJob(LONG, tmp_path / "out.pdf", None, None, signals, stop).run()  # synchronous
     return progress, finished, cancelled
 
 
@@ -59,7 +59,7 @@ def test_the_cancel_button_shows_only_while_exporting(qtbot):
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    export = MemoExport(parent, open_result=False)
+    export = MemoExport(parent, None, open_result=False)
     button = cancel_button(export, parent)
     export.started.emit("Exporting…")
     assert not button.isHidden()

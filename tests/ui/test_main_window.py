@@ -195,7 +195,7 @@ def test_timeline_filters(qtbot, window):
     columns = [c.title for c in panel.table.model.columns]
     assert "Announced" in columns and "Effective" in columns
     panel.event_kind.setCurrentIndex(panel.event_kind.findData("export-control"))
-    from desktop.memos.blocks import parse_block
+    from desktop.blocks.syntax import parse_block
 
     block = parse_block(panel.table.block.to_markup().split("\n", 1)[1].rsplit("```", 1)[0])
     assert block.params.get("event-kind") == "export-control"
@@ -209,16 +209,17 @@ def test_timeline_filters(qtbot, window):
 
 
 def test_state_is_restored_on_the_next_start(qtbot, reference_conn):
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
-    first = MainWindow(reference_conn)
+    first = MainWindow(window_context(reference_conn))
     qtbot.addWidget(first)
     first.show()
     first.resize(731, 523)  # within the offscreen screen (800 x 600)
     first.splitter.setSizes([280, 451])
     first.open_card("timeline", "")
     first.close()
-    second = MainWindow(reference_conn)
+    second = MainWindow(window_context(reference_conn))
     qtbot.addWidget(second)
     assert second.history.current == ("timeline", "")
     assert second.size().width() == 731

@@ -151,12 +151,12 @@ def test_restore_an_older_version_keeps_the_current_text(qtbot, window):
     editor.text.redo()
     assert editor.text.toPlainText() == "First draft."
 
-    from desktop.ui.version_dialog import VersionDialog
+    from desktop.ui.memo.versions import VersionDialog
 
     dialog = VersionDialog(window.library, editor.memo_id, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == len(bodies) and dialog.restore_button.isEnabled()
-    from desktop.ui.memo_session import local_time
+    from desktop.ui.memo.session import local_time
 
     newest = window.library.versions(editor.memo_id)[0]
     shown = dialog.list.item(0).text()

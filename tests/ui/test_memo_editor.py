@@ -13,6 +13,7 @@ TEMPLATE = REPO / "resources" / "templates" / "meeting-brief.md"
 
 
 def test_template_type_insert_autosave_restart(qtbot, reference_conn, window):
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
     memo_id = window.new_memo(str(TEMPLATE))
@@ -37,7 +38,7 @@ def test_template_type_insert_autosave_restart(qtbot, reference_conn, window):
     editor.fields["to"].selectAll()
     qtbot.keyClicks(editor.fields["to"], "Deputy Minister")
     window.close()  # a quit flushes pending typing; a kill would keep the last autosave
-    again = MainWindow(reference_conn)
+    again = MainWindow(window_context(reference_conn))
     qtbot.addWidget(again)
     assert again.editor.memo_id == memo_id
     assert again.editor.fields["to"].text() == "Deputy Minister"
@@ -46,6 +47,7 @@ def test_template_type_insert_autosave_restart(qtbot, reference_conn, window):
 
 
 def test_a_kill_keeps_everything_up_to_the_last_autosave(qtbot, reference_conn, window):
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
     memo_id = window.new_memo("")
@@ -54,7 +56,7 @@ def test_a_kill_keeps_everything_up_to_the_last_autosave(qtbot, reference_conn, 
     qtbot.keyClicks(window.editor.text, " typed after the autosave")
     window.editor.timer.stop()  # the process dies before the timer fires: no closeEvent
     window.library.conn.close()
-    again = MainWindow(reference_conn)
+    again = MainWindow(window_context(reference_conn))
     qtbot.addWidget(again)
     assert again.editor.memo_id == memo_id
     assert again.editor.text.toPlainText() == "saved words"
@@ -81,8 +83,9 @@ def test_export_the_open_memo(qtbot, tmp_path, window):
 
 
 def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypatch):
-    from desktop.memos.library import MemoLibrary
+    from desktop.library.store import MemoLibrary
     from desktop.paths import user_data_dir
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
     home = user_data_dir()
@@ -94,7 +97,7 @@ def test_a_damaged_library_is_offered_its_backup(qtbot, reference_conn, monkeypa
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
-    window = MainWindow(reference_conn)
+    window = MainWindow(window_context(reference_conn))
     qtbot.addWidget(window)
     assert asked and "damaged" in asked[0]
     assert window.library.list()[0][1] == "Kept"
@@ -129,10 +132,10 @@ def test_the_editor_flags_and_refreshes_stale_blocks(qtbot, tmp_path, reference_
     import shutil
     import sqlite3
 
-    from desktop.memos.resolve import BlockResolver
-    from desktop.memos.staleness import find_stale, stamp_markup
+    from desktop.blocks.staleness import stamp_markup
     from desktop.reference.connection import open_reference
-    from desktop.reference.repository import ReferenceRepository
+    from desktop.ui.launch import window_context
+    from desktop.ui.main_window import MainWindow
 
     memo_id = window.new_memo("")
     block = "```brief\nkind: production-table\nmineral: lithium\nyear: 2025\ntop: 3\n```\n"
@@ -146,9 +149,13 @@ def test_the_editor_flags_and_refreshes_stale_blocks(qtbot, tmp_path, reference_
                  "AND metric = 'mine_production' AND year = 2025 AND country = 'AUS'")
     conn.commit()
     conn.close()
-    newer = BlockResolver(ReferenceRepository(open_reference(newer_path)))
-    window.editor.stale_checker = lambda text: find_stale(text, newer, newer.data_pack)
-    window.editor.open_memo(memo_id)
+    window.editor.flush()
+    window.close()  # the user installs the newer data and starts the app again
+    window = MainWindow(window_context(open_reference(newer_path)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_memo(memo_id)
     assert window.editor.stale_banner.isVisible()
     editor = window.editor
     assert "2026.11.28 → 2027.01.15" in editor.stale_banner.text()
@@ -173,12 +180,13 @@ def test_block_picker_previews_and_inserts(qtbot, window):
     assert picker is not None and picker.isVisible()
     assert "China" in picker.preview.toPlainText()  # rare earths, mine production, top 10
     picker.kind.setCurrentIndex(picker.kind.findData("figure"))
-    picker.country.setCurrentIndex(picker.country.findData("CHN"))
-    picker.measure.setCurrentIndex(picker.measure.findData("reserves"))
+    picker.fields['country'].setCurrentIndex(picker.fields['country'].findData("CHN"))
+    picker.fields['metric'].setCurrentIndex(picker.fields['metric'].findData("reserves"))
     assert "44,000,000" in picker.preview.toPlainText()
-    picker.mineral.setCurrentIndex(picker.mineral.findData("gallium"))  # no reserves figures
+    mineral = picker.fields["mineral"]
+    mineral.setCurrentIndex(mineral.findData("gallium"))  # no reserves figures
     assert "Cannot insert" in picker.preview.toPlainText() and not picker.insert.isEnabled()
-    picker.measure.setCurrentIndex(picker.measure.findData("refinery_production"))
+    picker.fields['metric'].setCurrentIndex(picker.fields['metric'].findData("refinery_production"))
     assert picker.insert.isEnabled()
     picker.insert.click()
     text = window.editor.text.toPlainText()

@@ -12,9 +12,10 @@ from tests.conftest import corrupt_library
 
 
 def _new_window(qtbot, reference_conn):
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(reference_conn)
+    window = MainWindow(window_context(reference_conn))
     qtbot.addWidget(window)
     QApplication.processEvents()  # the start-up message is posted once the window is built
     return window
@@ -22,7 +23,7 @@ def _new_window(qtbot, reference_conn):
 
 def _damaged_home_with_backups():
     """A damaged library whose newest backup is damaged too; the older one is good."""
-    from desktop.memos.library import MemoLibrary
+    from desktop.library.store import MemoLibrary
     from desktop.paths import user_data_dir
 
     home = user_data_dir()
@@ -53,7 +54,7 @@ def test_a_restore_that_fails_still_starts_with_a_fresh_library(qtbot, reference
     """Opening the restored file used to be unguarded: the app crashed at start."""
     import sqlite3
 
-    from desktop.memos.library import MemoLibrary
+    from desktop.library.store import MemoLibrary
 
     home, _good = _damaged_home_with_backups()
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
@@ -147,7 +148,7 @@ def test_preview_pdf_reuses_one_window(qtbot, window):
         previewer.preview(window.editor.current_memo())
     assert previewer.dialog is first and first.isVisible()
     assert first.document.pageCount() >= 1
-    from desktop.ui.pdf_preview import PdfPreview
+    from desktop.ui.memo.pdf_view import PdfPreview
 
     assert len([w for w in QApplication.topLevelWidgets()
                 if isinstance(w, PdfPreview) and w.isVisible()]) == 1
@@ -181,7 +182,7 @@ def test_block_picker_is_roomy_and_names_kinds_for_people(qtbot, window):
 
 
 def test_memo_list_shows_the_date_apart_from_the_title(window):
-    from desktop.ui.memo_list_item import UPDATED_ROLE, MemoItemDelegate
+    from desktop.ui.memo.list_item import UPDATED_ROLE, MemoItemDelegate
 
     window.new_memo("")
     view = window.navigation.memos.view
@@ -213,7 +214,7 @@ def test_template_labels_keep_acronyms():
 def test_preview_draws_charts_or_says_they_are_in_the_pdf(window, monkeypatch):
     """Charts used to appear in the preview as a line of numbers, unlike the print."""
     from desktop.domain.memo import Memo
-    from desktop.ui import memo_preview
+    from desktop.ui.memo import preview as memo_preview
 
     body = ("```brief\nkind: share-chart\nmineral: rare-earths\nmetric: mine_production\n```\n"
             "```brief\nkind: time-series\nmineral: rare-earths\nmetric: mine_production\n"

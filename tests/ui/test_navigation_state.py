@@ -51,13 +51,14 @@ def test_timeline_dates_are_editable_only_while_in_use(window):
 
 @pytest.mark.parametrize("view", ["blocs", "timeline"])
 def test_last_whole_panel_view_is_restored(qtbot, reference_conn, view):
+    from desktop.ui.launch import window_context
     from desktop.ui.main_window import MainWindow
 
-    first = MainWindow(reference_conn)
+    first = MainWindow(window_context(reference_conn))
     qtbot.addWidget(first)
     first.show()
     first.open_card(view, "")
     first.close()
-    second = MainWindow(reference_conn)
+    second = MainWindow(window_context(reference_conn))
     qtbot.addWidget(second)
     assert second.history.current == (view, "")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.memos.blocks import Block
+from desktop.blocks.syntax import Block
 from desktop.ui.widgets.data_table import Column, DataTable
 
 
@@ -37,10 +37,6 @@ def source_html(source: dict | None, prefix: str = "Source") -> str:
     edition = f", {escape(source['edition'])}" if source.get("edition") else ""
     anchor = f' — <a href="{url}">{url}</a>' if url else ""
     return f"{prefix}: {escape(source['publisher'])}, <i>{escape(source['title'])}</i>{edition}{anchor}"
-
-
-def pct(share: float | None, digits: int = 1) -> str:
-    return "" if share is None else f"{100 * share:.{digits}f} %"
 
 
 def code_target(row: dict, prefix: str) -> tuple[str, str] | None:

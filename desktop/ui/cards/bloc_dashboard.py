@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from desktop.analysis.concentration import Concentration
 from desktop.analysis.stages import STAGE_LABELS, STAGES
 from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench, MatrixCell, MatrixRow
+from desktop.blocks.syntax import Block
 from desktop.export.files import write_atomically
 from desktop.export.tables import to_csv
-from desktop.memos.blocks import Block
 from desktop.ui.bloc_builder import BlocBuilderDialog
 from desktop.ui.widgets.bloc_detail import CellDetail, label
 from desktop.ui.widgets.bloc_matrix import BlocMatrixModel, legend_html
@@ -315,7 +315,7 @@ class BlocDashboard(QWidget):
                 rows.append([matrix_row.mineral, stage, series.describe(), series.year,
                              series.unit, f"{coverage.bloc_share:.6f}",
                              f"{coverage.rival_share:.6f}" if coverage.rival_listed else "",
-                             f"{cell.hhi:.1f}", Concentration(series).band])
+                             f"{cell.hhi:.1f}", Concentration(series).band.label])
         return to_csv(list(CSV_COLUMNS), rows)
 
     def export_to(self, path: Path) -> None:

@@ -4,37 +4,22 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.memos.blocks import Block
+from desktop.blocks.syntax import Block
+from desktop.domain.metrics import label_of
+from desktop.domain.numbers import percent, unit_after, with_estimate
+from desktop.domain.vocabulary import HhiBand
 from desktop.services.analysis_cards import BAND_NOTE
-from desktop.ui.cards.base import CardPanel, code_html, link, member_link, pct, source_html
+from desktop.ui.cards.base import CardPanel, code_html, link, member_link, source_html
 from desktop.ui.widgets.data_table import ROW_BLOCK, Column
 
-METRIC_TITLES = {"mine_production": "Mine production", "refinery_production": "Refinery production",
-                 "smelter_production": "Smelter production", "metal_production": "Metal production",
-                 "production": "Production", "capacity": "Capacity", "reserves": "Reserves",
-                 "import_source_share": "Share of US imports", "processing_share": "Processing share",
-                 "net_import_reliance": "US net import reliance"}
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "ru": "Russian",
                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "it": "Italian",
                   "pt": "Portuguese", "ar": "Arabic"}
 
 
 def measure(metric: str, product: str) -> str:
-    title = METRIC_TITLES.get(metric, metric)
+    title = label_of(metric)
     return f"{title}: {product}" if product else title
-
-
-def _unit(role: dict) -> str:
-    """The unit, unless the published text already says it ("94 percent", "over 90%")."""
-    text = role["value_text"]
-    if role["unit"] == "percent" and ("%" in text or "percent" in text):
-        return ""
-    return role["unit"]
-
-
-def value_with_flag(text: str, estimated: bool) -> str:
-    """"270,000e" for an estimate; a text that is no number ("E" = net exporter, "W") as is."""
-    return f"{text}e" if estimated and any(c.isdigit() for c in text) else text
 
 
 class CountryCard(CardPanel):
@@ -67,9 +52,9 @@ class CountryCard(CardPanel):
 
         roles = [{"mineral_name": r["mineral_name"], "mineral": r["mineral"],
                   "measure": measure(r["metric"], r["product"]), "year": r["year"],
-                  "value": value_with_flag(r["value_text"], r["estimated"]),
-                  "value_sort": r.get("value"), "unit": _unit(r),
-                  "share": pct(r.get("share")), "share_sort": r.get("share"),
+                  "value": with_estimate(r["value_text"], r["estimated"]),
+                  "value_sort": r.get("value"), "unit": unit_after(r["value_text"], r["unit"]),
+                  "share": percent(r.get("share")), "share_sort": r.get("share"),
                   "rank": f"{r['rank']} of {r['of']}" if r.get("rank") else "",
                   "rank_sort": r.get("rank"), "source": r["source"]["title"]}
                  for r in card["mineral_roles"]]
@@ -200,12 +185,12 @@ def _add_weights(panel: CardPanel, card: dict) -> None:
         return
     rows = [{"mineral_name": w["mineral_name"], "mineral": w["mineral"],
              "stage": w["stage_label"], "year": w["year"],
-             "share": pct(w["share"]), "share_sort": w["share"],
+             "share": percent(w["share"]), "share_sort": w["share"],
              "rank": f"{w['rank']} of {w['of']}", "rank_sort": w["rank"],
-             "offline": pct(w["offline_share"]), "offline_sort": w["offline_share"],
+             "offline": percent(w["offline_share"]), "offline_sort": w["offline_share"],
              "hhi": f"{w['hhi_before']:,.0f} → " + (
-                 "—" if w["hhi_after"] is None else "?" if w["band_after"].startswith(
-                     "undetermined") else f"{w['hhi_after']:,.0f}"),
+                 "—" if w["hhi_after"] is None else "?" if w["band_after_id"] == HhiBand.UNDETERMINED.ident
+                 else f"{w['hhi_after']:,.0f}"),
              "hhi_sort": -w["hhi_before"] if w["hhi_after"] is None
              else w["hhi_after"] - w["hhi_before"], "band": w["band_after"],
              ROW_BLOCK: _stress_block(w, card["iso3"])}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.analysis.exposure import points_text, share_text
-from desktop.memos.blocks import Block
+from desktop.blocks.syntax import Block
+from desktop.domain.numbers import percent, with_estimate
+from desktop.domain.numbers import points as points_text
+from desktop.domain.numbers import share_or_published as share_text
+from desktop.domain.vocabulary import HhiBand
 from desktop.services.analysis_cards import BAND_NOTE
-from desktop.ui.cards.base import CardPanel, link, pct, source_html
-from desktop.ui.cards.entity_cards import measure, value_with_flag
+from desktop.ui.cards.base import CardPanel, link, source_html
+from desktop.ui.cards.entity_cards import measure
 from desktop.ui.widgets.data_table import Column
 
 FLAG_NAMES = (("us_critical_2025", "US critical mineral (2025)"),
@@ -80,18 +83,18 @@ class MineralCard(CardPanel):
 
     def _add_stage(self, mineral: str, stage: dict) -> None:
         title = f"{measure(stage['metric'], stage['product'])}, {stage['year']} ({stage['unit']})"
-        world = value_with_flag(stage["world"]["value_text"], stage["world"]["estimated"]) \
+        world = with_estimate(stage["world"]["value_text"], stage["world"]["estimated"]) \
             if stage["world"] else "not published"
         if stage["comparable"]:
-            summary = (f"World: {escape(world)} · top-1 {pct(stage['top1']['share'])} · top-3 "
-                       f"{pct(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
+            summary = (f"World: {escape(world)} · top-1 {percent(stage['top1']['share'])} · top-3 "
+                       f"{percent(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
                        f"{escape(stage['denominator'])}; e = estimate)")
         else:
             summary = (f"World: {escape(world)} · USGS prints no world total in numbers for this "
                        "series, so no shares are given (e = estimate)")
         rows = [{"rank": s["rank"], "name": s["name"], "country": s["country"],
-                 "value": value_with_flag(s["value_text"], s["estimated"]), "value_sort": s["value"],
-                 "share": pct(s["share"]), "share_sort": s["share"]} for s in stage["top"]]
+                 "value": with_estimate(s["value_text"], s["estimated"]), "value_sort": s["value"],
+                 "share": percent(s["share"]), "share_sort": s["share"]} for s in stage["top"]]
         self.add_table(title, [
             Column("rank", "Rank", numeric=True),
             Column("name", "Country", link_kind="country", link_key="country"),
@@ -112,10 +115,10 @@ class MineralCard(CardPanel):
                 "stage": s["stage_label"], "series": s["series"],
                 "leader": _leader(s), "leader_country": (s["top1"] or {}).get("country", ""),
                 "leader_sort": s["top1"]["share"] if s["top1"] else 0,
-                "top3": ("" if s["top3_exact"] else "≥ ") + pct(s["top3_share"]),
+                "top3": ("" if s["top3_exact"] else "≥ ") + percent(s["top3_share"]),
                 "top3_sort": s["top3_share"],
                 "hhi": f"{s['hhi']:,.0f}", "hhi_sort": s["hhi"], "band": s["band"],
-                "china": pct(s["china_share"]) if s["china_share"] is not None
+                "china": percent(s["china_share"]) if s["china_share"] is not None
                 else s["china_text"], "china_sort": s["china_share"] or 0,
                 "g7": s["g7_text"],
                 "g7_sort": s["g7_share"] or 0,
@@ -191,7 +194,7 @@ class MineralCard(CardPanel):
             {k: v for k, v in lines.items() if v}, "Metric tons",
             f"{note}<br>Years without a published figure are left out."))
         rows = [{"year": r["year"], "world": _num(r["world"]), "china": _num(r["china"]),
-                 "china_share": pct(r["china"] / r["world"]) if r["world"] and r["china"] else "",
+                 "china_share": percent(r["china"] / r["world"]) if r["world"] and r["china"] else "",
                  "source": r["source"]["title"]} for r in series]
         self.add_table("Long production series (metric tons)", [
             Column("year", "Year", numeric=True), Column("world", "World", numeric=True),
@@ -242,7 +245,7 @@ class MineralCard(CardPanel):
                 "% of apparent consumption", source_html(numeric[0]["source"]),
                 tick_interval=1, dashed=frozenset(bounds), y_max=100.0))
         rows = [{"year": r["year"], "product": r["product"],
-                 "value": value_with_flag(r["value_text"], r["estimated"])} for r in reliance]
+                 "value": with_estimate(r["value_text"], r["estimated"])} for r in reliance]
         self.add_table("US net import reliance (% of apparent consumption)", [
             Column("year", "Year", numeric=True), Column("product", "Form"),
             Column("value", "Net import reliance", numeric=True)], rows,
@@ -275,25 +278,25 @@ class MineralCard(CardPanel):
 
 def _world(row: dict) -> str:
     share = row.get("world_share")
-    return "" if share is None else f"{pct(share)} (#{row['world_rank']})"
+    return "" if share is None else f"{percent(share)} (#{row['world_rank']})"
 
 
 def _leader(stage: dict) -> str:
     top1 = stage["top1"]
     if not top1:
         return ""
-    text = f"{top1['name']} {pct(top1['share'])}"
+    text = f"{top1['name']} {percent(top1['share'])}"
     if not stage["top1_exact"]:
-        text += f" (may not lead: {pct(stage['residual_share'])} unnamed)"
+        text += f" (may not lead: {percent(stage['residual_share'])} unnamed)"
     return text
 
 
 def _after(without: dict) -> str:
     if without["hhi_after"] is None:
-        return f"{pct(without['offline_share'])} offline; no named supplier left"
-    if without["band_after"].startswith("undetermined"):
-        return f"{pct(without['offline_share'])} offline; the rest is unnamed"
-    return f"{pct(without['offline_share'])} offline; HHI {without['hhi_after']:,.0f}"
+        return f"{percent(without['offline_share'])} offline; no named supplier left"
+    if without["band_after_id"] == HhiBand.UNDETERMINED.ident:
+        return f"{percent(without['offline_share'])} offline; the rest is unnamed"
+    return f"{percent(without['offline_share'])} offline; HHI {without['hhi_after']:,.0f}"
 
 
 def _num(value: float | None) -> str:

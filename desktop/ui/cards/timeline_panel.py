@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.memos.blocks import Block
+from desktop.blocks.syntax import Block
 from desktop.services.cards import CardService
 from desktop.ui.cards.base import actor_link
 from desktop.ui.mouse_buttons import MouseHistoryButtons

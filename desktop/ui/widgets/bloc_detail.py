@@ -28,6 +28,8 @@ from desktop.analysis.stages import STAGE_LABELS
 from desktop.analysis.stress import stress_allies_only, stress_remove
 from desktop.analysis.workbench import MatrixCell
 from desktop.domain.models import Source
+from desktop.domain.numbers import percent, whole
+from desktop.domain.vocabulary import HhiBand
 from desktop.ui.widgets.data_table import Column, DataTable
 
 PROMPT = "Choose a cell to see the figures and the arithmetic behind it."
@@ -68,15 +70,15 @@ def detail_rows(cell: MatrixCell) -> list[dict]:
     rows = [{"iso3": s.country, "name": s.name,
              "value": (s.figure.value_text or f"{s.value:,.6g}")
              + ("e" if s.figure.estimated else ""), "value_num": s.value,
-             "share": f"{100 * s.share:.1f} %", "share_num": s.share,
+             "share": percent(s.share), "share_num": s.share,
              "member": "yes" if s.country in members else "no"} for s in shares.shares]
     rows += [{"iso3": f.country, "name": f.country_name or f.country, "value": f.value_text,
               "share": "unknown", "share_num": -1.0,
               "member": "yes" if f.country in members else "no"} for f in shares.unquantified]
     rows.append({"name": "Other countries, unlisted", "value": "",
-                 "share": f"{100 * shares.residual_share:.1f} %",
+                 "share": percent(shares.residual_share),
                  "share_num": shares.residual_share, "member": "never"})
-    kind = shares.denominator_kind.split(" (")[0]  # the formula above says the rest
+    kind = shares.denominator_kind.short_label  # the formula above says the rest
     rows.append({"name": f"Denominator ({kind})",
                  "value": f"{shares.denominator:,.0f}", "value_num": shares.denominator,
                  "share": "100.0 %", "share_num": 1.0, "member": ""})
@@ -89,17 +91,17 @@ def stress_summary(cell: MatrixCell, bloc_label: str) -> str:
     lines = []
     if cell.coverage.rival_listed and not cell.coverage.rival_in_bloc:
         without = stress_remove(shares, {RIVAL})
-        lines.append(f"If China stopped supplying: {100 * without.offline_share:.1f} % of world "
-                     f"supply offline; HHI {without.hhi_before:,.0f} → "
+        lines.append(f"If China stopped supplying: {percent(without.offline_share)} of world "
+                     f"supply offline; HHI {whole(without.hhi_before)} → "
                      + ("undetermined (the rest is unnamed)"
-                        if without.band_after.startswith("undetermined")
-                        else f"{without.hhi_after_text()} ({without.band_after})") + ".")
+                        if without.band_after is HhiBand.UNDETERMINED
+                        else f"{without.hhi_after_text()} ({without.band_after.label})") + ".")
     if not cell.coverage.bloc_listed:
         lines.append(f"{bloc_label} on its own: unknown — this series names none of its members "
                      f"({cell.coverage.bloc_text()}).")
         return "\n".join(lines)
     alone = stress_allies_only(shares, bloc.members)
-    lines.append(f"{bloc_label} on its own: {100 * alone.remaining_share:.1f} % of today's world "
+    lines.append(f"{bloc_label} on its own: {percent(alone.remaining_share)} of today's world "
                  f"supply" + (f", led by {alone.shares_after[0].name}" if alone.shares_after
                               else "") + ".")
     return "\n".join(lines)

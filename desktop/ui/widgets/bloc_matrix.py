@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from desktop.analysis.concentration import HHI_BAND_CITATION, HIGH_HHI, band
 from desktop.analysis.stages import STAGE_LABELS, STAGES
 from desktop.analysis.workbench import MatrixCell, MatrixRow
+from desktop.domain.numbers import percent_whole
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -25,21 +26,12 @@ EMPTY = "—"
 SHADES = {False: ("#e4eee8", "#f6c39a", "#a4161a"), True: ("#2a3a33", "#7a4a22", "#b3261e")}
 
 
-def share_text(share: float) -> str:
-    """Whole percentages; a small but real share is "<1 %", never a misleading "0 %"."""
-    if share <= 0:
-        return "0 %"
-    if share < 0.005:
-        return "<1 %"
-    return f"{100 * share:.0f} %"
-
-
 def cell_text(cell: MatrixCell, year: int | None) -> str:
     """E.g. "Bloc 13 % · CN 69 %", "… · CN n/l" (China not listed: unknown), "… · 2019" (older
     data)."""
     coverage = cell.coverage
-    china = share_text(coverage.rival_share) if coverage.rival_listed else "n/l"
-    bloc = share_text(coverage.bloc_share) if coverage.bloc_listed else "n/l"
+    china = percent_whole(coverage.rival_share) if coverage.rival_listed else "n/l"
+    bloc = percent_whole(coverage.bloc_share) if coverage.bloc_listed else "n/l"
     text = (f"Bloc {bloc} (incl. CN {china})" if coverage.rival_in_bloc
             else f"Bloc {bloc} · CN {china}")
     if year is not None and cell.series.year != year:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.blocks.syntax import Block
 from desktop.export.tables import to_csv, to_markdown
-from desktop.memos.blocks import Block
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()

@@ -1,1 +1,0 @@
-"""Memos: the memo library, data blocks and their markup."""

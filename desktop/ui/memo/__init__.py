@@ -1,0 +1,2 @@
+"""The memo side of the window: the editor, its preview, the block picker, export, versions and
+the library actions."""
