@@ -48,3 +48,25 @@ def test_picker_offers_reserves_gap_and_us_imports(qtbot, context):
     assert picker.kind.currentText().startswith("US import")
     assert not picker.fields['year'].isVisible() and not picker.fields['top'].isVisible()
     assert picker.block().to_markup() == "```brief\nkind: us-imports\nmineral: rare-earths\n```\n"
+
+
+def test_the_picker_is_built_from_the_registry(qtbot, context):
+    """Every kind of the registry is offered, with exactly its form keys, and every kind's
+    block, as the picker writes it, resolves (the old picker kept its own table of fields)."""
+    from desktop.blocks.registry import KINDS
+    from desktop.ui.memo.block_picker import BlockPicker
+
+    picker = BlockPicker(context.blocks, [s for s, _l in context.workbench.presets()])
+    qtbot.addWidget(picker)
+    picker.show()
+    offered = [picker.kind.itemData(i) for i in range(picker.kind.count())]
+    assert offered == list(KINDS)
+    for kind in KINDS.values():
+        picker.kind.setCurrentIndex(picker.kind.findData(kind.id))
+        visible = {name for name, widget in picker.fields.items() if widget.isVisible()}
+        assert visible == {key.name for key in kind.form_keys}, kind.id
+        assert picker.kind.currentText() == kind.label
+        block = picker.block()
+        assert set(block.params) <= set(kind.key_names)
+        if kind.id not in ("memberships", "members"):  # a country or initiative to choose
+            assert picker.resolved().ok, (kind.id, picker.resolved().error)
