@@ -23,8 +23,9 @@ def _rel(path) -> str:
     return path.relative_to(REPO).as_posix()
 
 
-def test_percentages_are_formatted_in_one_place():
-    pattern = re.compile(r":\.\d%\}|:\.\d%\"|\.\dfs*\} ?%|:\.\df\}\s*%")
+def test_percentages_and_figures_are_formatted_in_one_place():
+    """Shares, HHIs and totals read alike everywhere (counts of words or pages may differ)."""
+    pattern = re.compile(r":\.\d%\}|:\.\d%\"|\.\dfs*\} ?%|:\.\df\}\s*%|%\.\df ?%%|:,\.0f\}")
     offenders = [f"{_rel(p)}:{n}" for p in SOURCES if _rel(p) != "desktop/domain/numbers.py"
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
                  if pattern.search(line)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from desktop.blocks.registry import STAMP_KEYS
 from desktop.blocks.syntax import Block, BlockSyntaxError, parse_block
 from desktop.domain.fences import Fence, find_blocks
+from desktop.domain.numbers import whole
 from desktop.domain.resolved import ResolvedBlock
 
 
@@ -34,7 +35,7 @@ def value_items(block: ResolvedBlock, items: int | None = 3) -> list[str]:
         pairs = zip(block.chart.categories, block.chart.values, strict=False)
         return [f"{c} {v:g} %" for c, v in list(pairs)[:items]]
     if block.chart is not None:
-        return [f"{name} {points[-1][0]}: {points[-1][1]:,.0f}"
+        return [f"{name} {points[-1][0]}: {whole(points[-1][1])}"
                 for name, points in list(block.chart.series.items())[:items]]
     shown = []
     for row in block.rows[:items]:

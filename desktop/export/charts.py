@@ -14,6 +14,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
+from desktop.domain.numbers import percent_value, whole
 from desktop.domain.resolved import ChartSpec
 from desktop.export.fonts import BASE, ensure, single_font
 from desktop.export.styles import CHART_SERIES, INK, MUTED, RULE
@@ -50,7 +51,7 @@ def bar_chart(spec: ChartSpec, width: float) -> Drawing:
     chart.valueAxis.visibleGrid = True
     chart.bars[0].fillColor = colors.HexColor(CHART_SERIES[0])
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%.1f %%"
+    chart.barLabelFormat = percent_value  # the values are per cent already: "69.2 %"
     chart.barLabels.fontName = BASE
     chart.barLabels.fontSize = 7.5
     chart.barLabels.boxAnchor = "w"
@@ -68,7 +69,7 @@ RIGHT_MARGIN = 22
 
 
 def _tick_text(value: float) -> str:
-    return f"{value:,.0f}"
+    return whole(value)
 
 
 def plot_left(value_max: float) -> float:

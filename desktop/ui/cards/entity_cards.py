@@ -6,7 +6,7 @@ from html import escape
 
 from desktop.blocks.syntax import Block
 from desktop.domain.metrics import label_of
-from desktop.domain.numbers import percent, unit_after, with_estimate
+from desktop.domain.numbers import percent, unit_after, whole, with_estimate
 from desktop.domain.vocabulary import HhiBand
 from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, code_html, link, member_link, source_html
@@ -188,9 +188,9 @@ def _add_weights(panel: CardPanel, card: dict) -> None:
              "share": percent(w["share"]), "share_sort": w["share"],
              "rank": f"{w['rank']} of {w['of']}", "rank_sort": w["rank"],
              "offline": percent(w["offline_share"]), "offline_sort": w["offline_share"],
-             "hhi": f"{w['hhi_before']:,.0f} → " + (
+             "hhi": f"{whole(w['hhi_before'])} → " + (
                  "—" if w["hhi_after"] is None else "?" if w["band_after_id"] == HhiBand.UNDETERMINED.ident
-                 else f"{w['hhi_after']:,.0f}"),
+                 else whole(w["hhi_after"])),
              "hhi_sort": -w["hhi_before"] if w["hhi_after"] is None
              else w["hhi_after"] - w["hhi_before"], "band": w["band_after"],
              ROW_BLOCK: _stress_block(w, card["iso3"])}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.blocks.syntax import Block
-from desktop.domain.numbers import percent, with_estimate
+from desktop.domain.numbers import percent, whole, with_estimate
 from desktop.domain.numbers import points as points_text
 from desktop.domain.numbers import share_or_published as share_text
 from desktop.domain.vocabulary import HhiBand
@@ -87,7 +87,7 @@ class MineralCard(CardPanel):
             if stage["world"] else "not published"
         if stage["comparable"]:
             summary = (f"World: {escape(world)} · top-1 {percent(stage['top1']['share'])} · top-3 "
-                       f"{percent(stage['top3_share'])} · HHI {stage['hhi']:,.0f} (shares of the "
+                       f"{percent(stage['top3_share'])} · HHI {whole(stage['hhi'])} (shares of the "
                        f"{escape(stage['denominator'])}; e = estimate)")
         else:
             summary = (f"World: {escape(world)} · USGS prints no world total in numbers for this "
@@ -117,7 +117,7 @@ class MineralCard(CardPanel):
                 "leader_sort": s["top1"]["share"] if s["top1"] else 0,
                 "top3": ("" if s["top3_exact"] else "≥ ") + percent(s["top3_share"]),
                 "top3_sort": s["top3_share"],
-                "hhi": f"{s['hhi']:,.0f}", "hhi_sort": s["hhi"], "band": s["band"],
+                "hhi": whole(s["hhi"]), "hhi_sort": s["hhi"], "band": s["band"],
                 "china": percent(s["china_share"]) if s["china_share"] is not None
                 else s["china_text"], "china_sort": s["china_share"] or 0,
                 "g7": s["g7_text"],
@@ -296,9 +296,9 @@ def _after(without: dict) -> str:
         return f"{percent(without['offline_share'])} offline; no named supplier left"
     if without["band_after_id"] == HhiBand.UNDETERMINED.ident:
         return f"{percent(without['offline_share'])} offline; the rest is unnamed"
-    return f"{percent(without['offline_share'])} offline; HHI {without['hhi_after']:,.0f}"
+    return f"{percent(without['offline_share'])} offline; HHI {whole(without['hhi_after'])}"
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:,.0f}"
+    return "" if value is None else whole(value)
 

@@ -80,7 +80,7 @@ def detail_rows(cell: MatrixCell) -> list[dict]:
                  "share_num": shares.residual_share, "member": "never"})
     kind = shares.denominator_kind.short_label  # the formula above says the rest
     rows.append({"name": f"Denominator ({kind})",
-                 "value": f"{shares.denominator:,.0f}", "value_num": shares.denominator,
+                 "value": whole(shares.denominator), "value_num": shares.denominator,
                  "share": "100.0 %", "share_num": 1.0, "member": ""})
     return rows
 

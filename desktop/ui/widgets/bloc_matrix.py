@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from desktop.analysis.concentration import HHI_BAND_CITATION, HIGH_HHI, band
 from desktop.analysis.stages import STAGE_LABELS, STAGES
 from desktop.analysis.workbench import MatrixCell, MatrixRow
-from desktop.domain.numbers import percent_whole
+from desktop.domain.numbers import percent_whole, whole
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -48,7 +48,7 @@ def cell_tooltip(name: str, cell: MatrixCell) -> str:
              "not zero)",
              f"China: {coverage.rival_text()}"
              + (" — a member of this bloc" if coverage.rival_in_bloc else ""),
-             f"HHI {cell.hhi:,.0f}: {band(cell.hhi, series.shares.hhi_upper)}",
+             f"HHI {whole(cell.hhi)}: {band(cell.hhi, series.shares.hhi_upper).label}",
              "Click for the figures and the arithmetic."]
     return "\n".join(lines)
 
