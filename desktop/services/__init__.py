@@ -1,1 +1,3 @@
-"""Application services: plain classes over the repository and the analysis, shared by CLI and UI."""
+"""Application services: the operations the CLI and the window both call — card dictionaries,
+exporting memos (PDF, Markdown), importing memo files, building and checking the reference DB —
+over the parts a ``desktop.app.AppContext`` owns."""
