@@ -1,16 +1,119 @@
-"""Build the reference database from ``db/sources/``.
+"""Build the reference database from ``db/sources/`` — and the one description of its schema.
 
 The reference DB is a build artefact: ``make db`` (``briefdesk db build``) writes
 ``resources/reference.sqlite`` from the curated CSV tables, pycountry (ISO 3166-1 and its
 translations) and country_converter (UN regions). The same inputs always give the same bytes: rows are
 inserted in a fixed order, nothing records the wall clock, and the file is vacuumed in rollback-journal
-mode so it can be opened read-only (``mode=ro&immutable=1``) from a read-only folder.
+mode so it can be opened read-only (``mode=ro&immutable=1``) from a read-only folder. The curated
+CSV files and their columns are described in ``db/sources/FORMAT.md``.
 
-Tables (primary keys and foreign keys declared): ``meta``, ``sources``, ``countries``,
-``aggregates``, ``bodies``, ``country_names``, ``groups``, ``group_names`` (curated aliases),
-``group_members``, ``minerals``, ``mineral_names``, ``figures``, ``initiatives``,
-``initiative_members``, ``events`` with its link tables, ``claims`` (where sources disagree), and
-``search`` with its FTS5 trigram index (names, codes, aliases and event document numbers).
+Schema
+------
+Conventions. "key" is the primary key; "→ t.c" is a foreign key declared in SQLite. Empty text is
+stored as "" (NULL only where said). Dates are ISO ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when
+only that precision is published. ``source_id`` is the publication the row comes from
+(→ sources.id, declared wherever not said otherwise). A column holding "a country or body" takes
+an ISO 3166-1 alpha-3 code (countries.iso3) or a bodies.id; SQLite cannot declare a reference to
+one of two tables, so ``briefdesk db check`` verifies those columns, and the aggregate codes of
+``figures.country``, instead.
+
+meta                 build facts. key: key. value. Rows: ``data_pack_version``
+                     (DATA_PACK_VERSION), ``build_date`` (build_date()), ``schema_version``.
+sources              one cited publication. key: id (slug). publisher, title, edition (version,
+                     issue), locator (table, page or section the facts come from), published
+                     (date), url, doi (a URL or a DOI is required except for this project's own
+                     editorial sources), licence, note.
+countries            every ISO 3166-1 entry. key: iso3. iso2, numeric (ISO codes); name (the name
+                     shown: a briefing's usual form, e.g. "Russia"); iso_name (ISO short name);
+                     official_name; region (continent) and subregion (UN M49 sub-region), from
+                     country_converter; source_id.
+aggregates           codes that stand for several countries in a figure, never a country. key:
+                     code (WORLD, OTHERS, ROW, CHN+DEU+RUS). name; kind (world | remainder |
+                     combined); printed_as (how sources print it, ";"-separated); members (ISO3
+                     codes of a combined figure); note; source_id (not declared as a foreign key).
+bodies               organisations, ministries, agencies, companies and research bodies that act
+                     in events or lead or join initiatives. key: id (e.g. EU, MOFCOM). name; kind
+                     (organisation | company | agency | ministry | research-body); country (ISO3
+                     of its home country, or ""); source_id (not declared as a foreign key).
+country_names        every name a country is found by. key: (iso3, lang, folded).
+                     iso3 → countries.iso3; name (as written); folded (the name made case-, accent-,
+                     width- and punctuation-insensitive by ``desktop.domain.text.fold``: what
+                     lookups compare);
+                     lang ("" for codes, else en, fr, es, de, ru, zh, ja, ko, it, pt, ar); kind
+                     (name, iso_name, official, code, translation, or an alias kind from
+                     country_aliases.csv: usgs, abbreviation, short, former, current, official,
+                     everyday); source_id.
+groups               standing groups of countries (G7, G20, EU-27, OECD, BRICS, Quad). key: id.
+                     name, short_name, kind (forum | union | organisation | partnership), founded
+                     (date), description, source_id.
+group_names          curated aliases of groups ("EU"). key: (group_id, folded). group_id →
+                     groups.id; name; folded; kind (abbreviation | name); lang; source_id.
+group_members        dated memberships. key: id (row number). group_id → groups.id; member (a
+                     country or body); role (founding-member | member | participant); joined and
+                     left (dates; left "" while a member); source_id; note.
+minerals             one mineral or commodity. key: id (slug, e.g. rare-earths). name; family (e.g.
+                     rare-earths-heavy, battery-metals); symbols (element symbols, ";"-separated);
+                     description and uses (in our words); stages (supply-chain stages,
+                     ";"-separated); us_critical_2025, eu_critical_2024, eu_strategic_2024 (0/1
+                     list flags); source_ids (the same ids as mineral_sources).
+mineral_names        every name a mineral is found by. key: (mineral_id, folded). mineral_id →
+                     minerals.id; name; folded; kind (name | id | symbol | alias).
+mineral_sources      key: (mineral_id, source_id). mineral_id → minerals.id; source_id.
+figures              one published number. key: id (row number). mineral_id → minerals.id; country
+                     (ISO3 or an aggregates.code such as WORLD); metric (an id of
+                     ``desktop.domain.metrics``); stage (as published: mining, refining, smelting,
+                     metal, production, pigment, import, processing, separation, magnets, anode);
+                     product (which series when a mineral has several; "" for its main one);
+                     year (INTEGER, the data year; the last year of a period); period (a span the
+                     figure covers, e.g. "2021–2024", else ""); value (REAL, NULL when the text has
+                     no single numeric reading); value_text (exactly as printed: "W", ">75,000,000",
+                     "87%"); qualifier ("" for a plain number, ">" or "<" for a bound, "range",
+                     "zero" for a dash, "text", or the USGS symbol printed: W withheld, NA not
+                     available, XX not applicable, E net exporter, s less than one-half unit, Large,
+                     Small); unit; estimated (0/1: the source marks it as an estimate); rounded
+                     (0/1: a total the source labels as rounded); note (the source's footnotes);
+                     printed_country (the country name as the source printed it); source_id;
+                     corrected_by → sources.id (the erratum applied to this row, NULL if none).
+initiatives          partnerships, agreements, plans and other dated initiatives. key: id. name,
+                     short_name, kind (e.g. partnership, agreement, action-plan, stockpile), launched
+                     (date), status (e.g. active, in-force, proposed, superseded, concluded),
+                     status_date (when that status was set or last confirmed), lead (a country or
+                     body), successor_of (the initiatives.id it replaces, or ""), instruments and
+                     minerals (";"-separated: instrument words, mineral ids), summary (our words).
+initiative_sources   key: (initiative_id, source_id). initiative_id → initiatives.id; source_id.
+initiative_members   dated participation. key: id (row number). initiative_id → initiatives.id;
+                     member (a country or body); role (e.g. founding-member, partner, signatory,
+                     chair, host, observer); joined, left (dates); source_id; note.
+events               dated policy events. key: id (slug beginning with the date). date (the main
+                     date, used for ordering and filters); announced, effective (when published);
+                     actor (a country or body, or ""); kind (e.g. export-control, export-ban,
+                     agreement); title; summary (our words); document_number (e.g. "MOFCOM
+                     Announcement No. 18 of 2025"); items (what the measure covers).
+event_minerals       key: (event_id, mineral_id). event_id → events.id; mineral_id → minerals.id.
+event_targets        countries an event is aimed at. key: (event_id, country). event_id →
+                     events.id; country → countries.iso3.
+event_initiatives    key: (event_id, initiative_id). event_id → events.id; initiative_id →
+                     initiatives.id.
+event_sources        key: (event_id, source_id). event_id → events.id; source_id.
+claims               where sources disagree: another source's account of one fact, kept beside
+                     the value the DB uses. key: id (row number). entity_kind (event, group,
+                     member, initiative, figure, ranking); entity_id (the entity's id; for a member
+                     "group:ISO3", for a figure or ranking a path such as
+                     "rare-earths/refining/CHN"); field (which fact); value (the other account);
+                     source_id; note.
+known_discrepancies  published figures kept as printed although they do not add up (so the check
+                     notes them instead of failing). key: id (row number). mineral, metric,
+                     product, year, source_id (not declared as foreign keys), note.
+search               the lookup index: one row per name, code, symbol, alias or event title or
+                     document number. key: id (row number). kind (country | mineral | initiative |
+                     group | event); entity_id; display (the entity's name as shown); name (the
+                     name matched); folded; weight (how an exact match of this kind of name ranks;
+                     see ``db/search_index.py``).
+search_fts           FTS5 external-content index over ``search.folded`` (rowid = search.id,
+                     trigram tokenizer): the lookup's substring matches (three characters or more).
+
+Indexes: country_names(folded), group_members(member), initiative_members(member),
+figures(mineral_id, metric, year), figures(country, metric), events(date), search(folded).
 """
 
 from __future__ import annotations

@@ -166,7 +166,7 @@ def test_invariant_output_is_byte_identical_and_matches_the_golden_file():
     first, second = memo_to_pdf(memo, invariant=True), memo_to_pdf(memo, invariant=True)
     assert first == second
     # regenerate after a deliberate layout change:
-    # python -c "from desktop.export.memo_pdf import memo_to_pdf; ..." (see README)
+    # python -c "from desktop.export.memo_pdf import memo_to_pdf; ..." (see docs/architecture.md)
     assert first == (GOLDEN / "small-memo.pdf").read_bytes()
 
 
