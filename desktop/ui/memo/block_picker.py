@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QTextBrowser,
@@ -50,13 +51,15 @@ class BlockPicker(QDialog):
         self.presets = presets
         self.kind = self._combo([(k.id, k.label) for k in KINDS.values()], "Kind")
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.form.addRow("Kind", self.kind)
         for kind in KINDS.values():
             for key in kind.form_keys:
                 if key.name not in self.fields:
                     self.fields[key.name] = self._field(key)
-                    self.form.addRow(key.form_label, self.fields[key.name])
+                    self.labels[key.name] = QLabel(key.form_label, self)
+                    self.labels[key.name].setBuddy(self.fields[key.name])
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Block preview")
         self.preview.setMinimumHeight(220)
@@ -129,8 +132,8 @@ class BlockPicker(QDialog):
         """Show the chosen kind's rows; its own defaults and choices where they differ."""
         kind = self.current_kind()
         shown = {key.name: key for key in kind.form_keys}
+        self._arrange(kind)
         for name, widget in self.fields.items():
-            self.form.setRowVisible(widget, name in shown)
             key = shown.get(name)
             if key is None:
                 continue
@@ -147,6 +150,19 @@ class BlockPicker(QDialog):
                 widget.setCurrentIndex(max(widget.findData(wanted), 0))
             widget.blockSignals(False)
         self.update_preview()
+
+    def _arrange(self, kind: BlockKind) -> None:
+        """The kind's fields under "Kind", in the registry's order (a bloc first for a bloc
+        block); the other kinds' fields leave the form."""
+        while self.form.rowCount() > 1:
+            self.form.takeRow(1)
+        for name in self.fields:
+            self.fields[name].hide()
+            self.labels[name].hide()
+        for key in kind.form_keys:
+            self.form.addRow(self.labels[key.name], self.fields[key.name])
+            self.labels[key.name].show()
+            self.fields[key.name].show()
 
     def block(self) -> Block:
         kind = self.current_kind()
