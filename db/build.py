@@ -95,6 +95,10 @@ event_targets        countries an event is aimed at. key: (event_id, country). e
 event_initiatives    key: (event_id, initiative_id). event_id → events.id; initiative_id →
                      initiatives.id.
 event_sources        key: (event_id, source_id). event_id → events.id; source_id.
+event_status         a measure's dated status changes (desktop.domain.status). key: id (row
+                     number). event_id → events.id; date; change (announced, effective,
+                     suspended, extended, amended, lifted, lapsed, reinstated, no-decision-found);
+                     until (the end of a suspension or validity); note; source_id → sources.id.
 claims               where sources disagree: another source's account of one fact, kept beside
                      the value the DB uses. key: id (row number). entity_kind (event, group,
                      member, initiative, figure, ranking); entity_id (the entity's id; for a member
@@ -358,3 +362,12 @@ def _build_events(db, sources_dir: Path) -> None:
         _insert(db, table, _links(events, "event_id", column, key), pk=("event_id", key),
                 foreign_keys=[("event_id", "events", "id"), (key, *target)],
                 columns={"event_id": str, key: str})
+    changes = read_optional(sources_dir, "event_status.csv")
+    columns = {"id": int, "event_id": str, "date": str, "change": str, "until": str, "note": str,
+               "source_id": str}
+    _insert(db, "event_status",
+            [{"id": number, **{k: row.get(k, "") for k in columns if k != "id"}}
+             for number, row in enumerate(sorted(changes, key=lambda r: (r["event_id"],
+                                                                         r["date"])), start=1)],
+            pk="id", foreign_keys=[("event_id", "events", "id"), SOURCE_FK], columns=columns)
+    db["event_status"].create_index(["event_id"])

@@ -1,11 +1,12 @@
 """The application context: one object owning what the app and the CLI work with.
 
 ``AppContext`` holds the reference repository, the lookup, the name resolver, the analysis
-workbench, the card service, the block resolver, the mention recogniser and the user's memo
-library — one of each, so the cards, the dashboard and memo blocks share one analysis cache and
-a name means the same thing in every place. The Qt launcher builds it once and hands it to the
-window; the CLI builds it once per command. Each part is made on first use, so ``briefdesk memo
-list`` never opens the reference database and ``briefdesk lookup`` never opens the library.
+workbench, the policy register, the card service, the block resolver, the mention recogniser and
+the user's memo library — one of each, so the cards, the dashboard and memo blocks share one
+analysis cache and a name means the same thing in every place. The Qt launcher builds it once
+and hands it to the window; the CLI builds it once per command. Each part is made on first use,
+so ``briefdesk memo list`` never opens the reference database and ``briefdesk lookup`` never opens
+the library.
 
 Its parts receive their dependencies in their constructors; nothing is set on them afterwards.
 """
@@ -28,6 +29,7 @@ from desktop.reference.lookup import Lookup
 from desktop.reference.names import NameResolver
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService
+from desktop.services.register import Register
 
 
 class AppContext:
@@ -75,12 +77,16 @@ class AppContext:
         return AnalysisWorkbench(self.repo, today=self._today)
 
     @cached_property
+    def register(self) -> Register:
+        return Register(self.repo, self._today)
+
+    @cached_property
     def cards(self) -> CardService:
-        return CardService(self.repo, self.workbench)
+        return CardService(self.repo, self.workbench, self.register)
 
     @cached_property
     def blocks(self) -> BlockResolver:
-        return BlockResolver(self.repo, self.workbench, self.names)
+        return BlockResolver(self.repo, self.workbench, self.names, self._today)
 
     @cached_property
     def recognizer(self) -> Recognizer:
@@ -90,14 +96,12 @@ class AppContext:
     def data_pack(self) -> str:
         return self.repo.meta.get("data_pack_version", "")
 
-    def resolve_block_text(self, body: str) -> ResolvedBlock:
-        """One data block, the reference DB opened only now: a memo without blocks exports
-        without it, and without a reference DB a block prints as a box saying so."""
-        try:
-            blocks = self.blocks
-        except ReferenceUnavailable:
-            return error_block(NO_REFERENCE_DATA)
-        return blocks(body)
+    @cached_property
+    def lazy_blocks(self) -> LazyBlocks:
+        """The block resolver, the reference DB opened only when a block is resolved: a memo
+        without blocks exports without it, and without a reference DB a block prints as a box
+        saying so."""
+        return LazyBlocks(self)
 
     # -- the user's memos ---------------------------------------------------------------------
     @cached_property
@@ -112,3 +116,21 @@ class AppContext:
             self.library.close()
         if "connection" in self.__dict__:
             self.connection.close()
+
+
+class LazyBlocks:
+    """Resolves blocks through the context's resolver, made on the first block."""
+
+    def __init__(self, context: AppContext, as_of: str | None = None) -> None:
+        self._context = context
+        self._as_of = as_of
+
+    def dated(self, as_of: str | None) -> LazyBlocks:
+        return LazyBlocks(self._context, as_of)
+
+    def __call__(self, body: str) -> ResolvedBlock:
+        try:
+            blocks = self._context.blocks
+        except ReferenceUnavailable:
+            return error_block(NO_REFERENCE_DATA)
+        return blocks.dated(self._as_of)(body) if self._as_of else blocks(body)

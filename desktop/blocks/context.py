@@ -23,6 +23,13 @@ class BlockContext:
     repo: ReferenceRepository
     workbench: AnalysisWorkbench
     names: NameResolver
+    today: Callable[[], str]
+    as_of: str | None = None  # the memo's date: statuses are given for it
+
+    def status_date(self, asked: str | None) -> str:
+        """The day a block gives statuses for: its own ``as-of:``, else the memo's date, else
+        today."""
+        return asked or self.as_of or self.today()
 
     @staticmethod
     def ask(question: Callable[[], Any]) -> Any:

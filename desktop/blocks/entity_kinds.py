@@ -44,25 +44,41 @@ def members(ctx: BlockContext, p: Params) -> ResolvedBlock:
 
 
 def timeline(ctx: BlockContext, p: Params) -> ResolvedBlock:
+    as_of = ctx.status_date(p["as-of"])
     if p["event"]:
-        event = ctx.repo.event(p["event"])
-        return ResolvedBlock(kind="timeline", title=event.title, columns=TIMELINE_COLUMNS,
-                             rows=[[event.date, event.announced, event.effective,
-                                    event.summary or event.title, event.document_number]],
-                             numeric=[False] * 5, sources=event.sources)
-    country, mineral, start, end = p["country"], p["mineral"], p["from"], p["to"]
-    if start and end and start[:len(end)] > end:
-        raise BlockError(f"'from: {start}' is after 'to: {end}'")
-    events = ctx.repo.events(country=country, mineral=mineral, date_from=start, date_to=end,
-                             kind=p["event-kind"] or None)
-    if not events:
-        raise BlockError("no events match")
-    shown = events[-p["limit"]:]
-    rows = [[e.date, e.announced or "", e.effective or "", e.title, e.document_number or ""]
-            for e in shown]
-    scope = ", ".join(filter(None, [ctx.repo.name_of(country) if country else "",
-                                    ctx.repo.name_of_mineral(mineral) if mineral else ""]))
-    return ResolvedBlock(kind="timeline", title=f"Timeline{': ' + scope if scope else ''}",
-                         columns=TIMELINE_COLUMNS, rows=rows, numeric=[False] * 5,
-                         note=f"{len(shown)} of {len(events)} matching events, latest last.",
-                         sources=unique([s for e in shown for s in e.sources[:1]]))
+        events = [ctx.repo.event(p["event"])]
+        title, note = events[0].title, ""
+    else:
+        country, mineral, start, end = p["country"], p["mineral"], p["from"], p["to"]
+        if start and end and start[:len(end)] > end:
+            raise BlockError(f"'from: {start}' is after 'to: {end}'")
+        found = ctx.repo.events(country=country, mineral=mineral, date_from=start,
+                                date_to=end, kind=p["event-kind"] or None)
+        if not found:
+            raise BlockError("no events match")
+        events = found[-p["limit"]:]
+        scope = ", ".join(filter(None, [ctx.repo.name_of(country) if country else "",
+                                        ctx.repo.name_of_mineral(mineral) if mineral else ""]))
+        title = f"Timeline{': ' + scope if scope else ''}"
+        note = f"{len(events)} of {len(found)} matching events, latest last."
+    statuses = [e.status(as_of) for e in events]
+    measures = [s for s in statuses if s is not None]
+    columns = [*TIMELINE_COLUMNS] + ([f"Status on {as_of}"] if measures else [])
+    rows = []
+    for event, status in zip(events, statuses, strict=True):
+        what = (event.summary or event.title) if p["event"] else event.title
+        row = [event.date, event.announced or "", event.effective or "", what,
+               event.document_number or ""]
+        shown = status.short() if status else ("not yet announced" if event.is_measure
+                                                 else "")
+        rows.append(row + ([shown] if measures else []))
+    overdue = [e.title for e, s in zip(events, statuses, strict=True) if s and s.overdue]
+    notes = [note] if note else []
+    if overdue:
+        notes.append(f"⚠ A suspension or validity has ended with no later decision recorded "
+                     f"for: {'; '.join(overdue)}.")
+    sources = [s for e in events for s in (e.sources if p["event"] else e.sources[:1])]
+    sources += [s.source for s in measures if s.source is not None]
+    return ResolvedBlock(kind="timeline", title=title, columns=columns, rows=rows,
+                         numeric=[False] * len(columns), note=" ".join(notes),
+                         sources=unique(sources))

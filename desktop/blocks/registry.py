@@ -34,6 +34,7 @@ TYPES = {
     "int": "a whole number",
     "date": "a date, YYYY-MM-DD",
     "partial-date": "a date, YYYY, YYYY-MM or YYYY-MM-DD",
+    "event-kinds": "event kinds joined by ',' or a family: export-control, export-restrictions",
     "yesno": "yes or no",
 }
 #: Written by "Add to memo" on every kind (what the block showed, to detect later changes).
@@ -146,8 +147,10 @@ KINDS: dict[str, BlockKind] = {kind.id: kind for kind in (
               "dated policy events, filtered by country, mineral, kind and dates, or one event",
               (Key("event", "event", help="one event; the other keys are then ignored"),
                Key("country", "country", form=True), Key("mineral", "mineral", form=True),
-               Key("event-kind", "text", help="e.g. export-control"),
+               Key("event-kind", "event-kinds", help="one kind, several, or a family"),
                Key("from", "partial-date"), Key("to", "partial-date"),
+               Key("as-of", "date", help="the day each measure's status is given for; "
+                                         "default: the memo's date, else today"),
                Key("limit", "int", 12, low=1, high=200, form=True,
                    help="the latest events shown", label="Events shown")),
               entity_kinds.timeline, {"country": "CHN", "mineral": "gallium"}),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -19,12 +20,17 @@ from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.blocks.context import BlockContext, BlockError, Params
 from desktop.blocks.registry import KINDS, STAMP_KEYS, TYPES, BlockKind, Key
 from desktop.blocks.syntax import Block, BlockSyntaxError, parse_block
+from desktop.domain.event_kinds import UnknownKind, expand
 from desktop.domain.resolved import ResolvedBlock, error_block
 from desktop.domain.text import is_partial_date
 from desktop.reference.names import NameResolver, UnknownName, shown
 from desktop.reference.repository import ReferenceRepository
 
 YES, NO = ("yes", "true", "on", "1"), ("no", "false", "off", "0")
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
 MAX_PLACES = 6
 
 
@@ -32,10 +38,17 @@ class BlockResolver:
     """Resolves block bodies over the app's one repository, workbench and name resolver."""
 
     def __init__(self, repo: ReferenceRepository, workbench: AnalysisWorkbench,
-                 names: NameResolver) -> None:
+                 names: NameResolver, today: Callable[[], str] | None = None,
+                 as_of: str | None = None) -> None:
         self.repo = repo
-        self.context = BlockContext(repo, workbench, names)
+        self.context = BlockContext(repo, workbench, names, today or _today, as_of)
         self.data_pack = repo.meta.get("data_pack_version", "")
+
+    def dated(self, as_of: str | None) -> BlockResolver:
+        """The same resolver, with statuses given as of ``as_of`` (a memo's date) where a block
+        names no ``as-of:`` of its own."""
+        context = self.context
+        return BlockResolver(self.repo, context.workbench, context.names, context.today, as_of)
 
     def __call__(self, body: str) -> ResolvedBlock:
         return self.resolve(body)
@@ -115,6 +128,11 @@ class BlockResolver:
                 raise BlockError(f"'{key}:' must be a date like 2025-04-04, 2025-04 or 2025, "
                                  f"not {shown(text, 40)!r}")
             return text
+        if kind == "event-kinds":
+            try:
+                return expand(text)
+            except UnknownKind as exc:
+                raise BlockError(str(exc)) from None
         if kind == "yesno":
             if text.lower() not in YES + NO:
                 raise BlockError(f"'{key}:' is yes or no, not {shown(text, 40)!r}")

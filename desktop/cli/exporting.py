@@ -25,7 +25,7 @@ def cmd_export(args: argparse.Namespace, context) -> int:
     except ExportRefused:
         raise ExportRefused(f"{args.output}: export writes a PDF; give -o a .pdf name "
                             "('briefdesk memo export ID -o OUT.md' writes Markdown)") from None
-    size = export_memo_file(args.memo, args.output, context.resolve_block_text,
+    size = export_memo_file(args.memo, args.output, context.lazy_blocks,
                             invariant=args.invariant)
     print(f"wrote {args.output} ({size:,} bytes)")
     return 0

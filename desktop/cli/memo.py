@@ -91,5 +91,5 @@ def _export(context, memo_id: int, args: argparse.Namespace) -> None:
         raise UsageError("memo export needs -o OUT.pdf or -o OUT.md")
     output_format(args.output)
     stored = _get(context.library, memo_id)
-    export_memo(stored.memo, args.output, context.resolve_block_text, invariant=args.invariant)
+    export_memo(stored.memo, args.output, context.lazy_blocks, invariant=args.invariant)
     emit({"id": memo_id, "output": str(args.output)}, args.json, f"wrote {args.output}")

@@ -17,8 +17,10 @@ from desktop.cli.common import (
     check_year,
     emit,
 )
+from desktop.domain.event_kinds import UnknownKind, expand
 from desktop.domain.metrics import METRIC_IDS, title_of
 from desktop.domain.numbers import percent, whole, with_estimate
+from desktop.services.register import status_fields
 
 ENTITY_KINDS = ("country", "mineral", "initiative", "event", "group")
 
@@ -45,11 +47,14 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_figures)
 
-    p = sub.add_parser("events", help="dated policy events")
+    p = sub.add_parser("events", help="dated policy events, with each measure's status")
     p.add_argument("--country")
     p.add_argument("--mineral")
+    p.add_argument("--kind", help="kinds joined by ',' or a family, e.g. export-restrictions")
     p.add_argument("--from", dest="date_from")
     p.add_argument("--to", dest="date_to")
+    p.add_argument("--as-of", dest="as_of", help="the day statuses are given for (default: "
+                                                 "today)")
     add_json(p)
     p.set_defaults(handler=cmd_events)
 
@@ -149,14 +154,23 @@ def cmd_events(args: argparse.Namespace, context) -> int:
     date_from, date_to = check_date(args.date_from, "--from"), check_date(args.date_to, "--to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise UsageError(f"--from {date_from} is after --to {date_to}")
+    as_of = check_date(args.as_of, "--as-of") or context.register.today()
+    kinds = None
+    if args.kind is not None:
+        try:
+            kinds = expand(check_text(args.kind, "--kind"))
+        except UnknownKind as exc:
+            raise UsageError(str(exc)) from None
     events = context.repo.events(
         country=resolve(context, "country", check_text(args.country, "--country"))
         if args.country is not None else None,
         mineral=resolve(context, "mineral", check_text(args.mineral, "--mineral"))
         if args.mineral is not None else None,
-        date_from=date_from, date_to=date_to)
-    text = "\n".join(f"{e.date:<10} {e.kind:<26} {e.title}" for e in events) or "(no events)"
-    emit([e.to_json() for e in events], args.json, text)
+        date_from=date_from, date_to=date_to, kind=kinds)
+    rows = [{**e.to_json(), **status_fields(e, as_of)} for e in events]
+    text = "\n".join(f"{r['date']:<10} {r['kind']:<26} {r['title']}"
+                     + (f"  [{r['status_text']}]" if r["status"] else "") for r in rows)
+    emit(rows, args.json, text or "(no events)")
     return 0
 
 

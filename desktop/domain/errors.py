@@ -7,3 +7,7 @@ from __future__ import annotations
 
 class UserError(Exception):
     """Bad input or a refused request, said in one sentence for the person who made it."""
+
+
+class UnknownEntity(UserError, LookupError):
+    """No country, mineral, initiative, event or group has that id."""

@@ -39,6 +39,12 @@ class Memo:
         return self.front.get(key, "").strip()
 
     @property
+    def as_of(self) -> str | None:
+        """The memo's date as ISO ("2026-12-02"), read from its ``date`` field — written as
+        2026-12-02, 2 December 2026 or December 2, 2026 — or None."""
+        return iso_date(self.get("date"))
+
+    @property
     def keywords(self) -> list[str]:
         return [k.strip() for k in re.split(r"[,;]", self.get("keywords")) if k.strip()]
 
@@ -107,3 +113,32 @@ def _quoted(value: str) -> str:
     """A value as written to the file: wrapped in quotes only when reading it back would strip
     quotes that belong to the value itself."""
     return f'"{value}"' if _is_quoted(value) else value
+
+
+MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+
+
+def iso_date(text: str) -> str | None:
+    """A date as people write it at the head of a memo, as ISO; None when it is not one."""
+    import datetime
+
+    words = text.replace(",", " ").split()
+    try:
+        if len(words) == 1:
+            return datetime.date.fromisoformat(words[0]).isoformat()
+        if len(words) == 3:
+            if words[0].isdigit():  # 2 December 2026
+                day, month, year = words
+            else:  # December 2 2026
+                month, day, year = words
+            number = MONTHS.get(month.casefold()) or next(
+                (n for name, n in MONTHS.items() if len(month) >= 3 and name.startswith(
+                    month.casefold().rstrip("."))), None)
+            if number is None or not (day.isdigit() and year.isdigit()):
+                return None
+            return datetime.date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+    return None

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from desktop.domain.event_kinds import is_measure
+from desktop.domain.status import MeasureState, MeasureStatus, StatusChange, status_as_of
+
 
 @dataclass(frozen=True)
 class Source:
@@ -168,6 +171,26 @@ class Event:
     targets: list[str]
     initiatives: list[str]
     sources: list[Source]
+    status_changes: tuple[StatusChange, ...] = ()
+
+    @property
+    def is_measure(self) -> bool:
+        """A control, ban, tariff or law: something in force for a time, with a status."""
+        return is_measure(self.kind)
+
+    def status(self, as_of: str) -> MeasureStatus | None:
+        """Where the measure stands on ``as_of`` (None for a meeting or statement, or before
+        it was announced). Without an announced or effective date it is unknown unless a
+        recorded change says more."""
+        if not self.is_measure:
+            return None
+        if not (self.announced or self.effective) and not self.status_changes:
+            if self.date > as_of[:len(self.date)]:
+                return None
+            return MeasureStatus(MeasureState.UNKNOWN, "no announced or effective date "
+                                 "recorded, and no later change")
+        return status_as_of(self.announced or self.date if not self.effective else
+                            self.announced, self.effective, self.status_changes, as_of)
 
     def to_json(self) -> dict:
         return {"id": self.id, "date": self.date, "announced": self.announced,

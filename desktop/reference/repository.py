@@ -21,6 +21,7 @@ from desktop.domain.models import (
     Source,
     missing_source,
 )
+from desktop.domain.status import StatusChange
 
 SOURCE_COLUMNS = "id, publisher, title, edition, locator, published, url, doi, licence, note"
 
@@ -275,7 +276,8 @@ class ReferenceRepository:
     # -- events ------------------------------------------------------------------------------
     def events(self, country: str | None = None, mineral: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               kind: str | None = None, initiative: str | None = None) -> list[Event]:
+               kind: str | tuple[str, ...] | None = None, initiative: str | None = None
+               ) -> list[Event]:
         clauses, params = [], []
         if country:
             # Most Chinese controls are issued by MOFCOM, not "CHN"; a country's events therefore
@@ -301,8 +303,9 @@ class ReferenceRepository:
             clauses.append("substr(e.date, 1, length(?)) <= ?")
             params += [date_to, date_to]
         if kind:
-            clauses.append("e.kind = ?")
-            params.append(kind)
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            clauses.append(f"e.kind IN ({', '.join('?' * len(kinds))})")
+            params += kinds
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         ids = [i for (i,) in self._conn.execute(
             f"SELECT e.id FROM events e {where} ORDER BY e.date, e.id", params)]
@@ -324,7 +327,22 @@ class ReferenceRepository:
         return Event(*row, minerals=linked("event_minerals", "mineral_id"),
                      targets=linked("event_targets", "country"),
                      initiatives=linked("event_initiatives", "initiative_id"),
-                     sources=self.sources(linked("event_sources", "source_id")))
+                     sources=self.sources(linked("event_sources", "source_id")),
+                     status_changes=self._status_changes(event_id))
+
+    def _status_changes(self, event_id: str) -> tuple[StatusChange, ...]:
+        if not self._has_status_table:
+            return ()
+        return tuple(StatusChange(date, change, until, note, self.source(source_id))
+                     for date, change, until, note, source_id in self._conn.execute(
+                         "SELECT date, change, until, note, source_id FROM event_status "
+                         "WHERE event_id = ? ORDER BY date, id", (event_id,)))
+
+    @cached_property
+    def _has_status_table(self) -> bool:
+        """Data packs built before status changes were recorded have no such table."""
+        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                  "name = 'event_status'").fetchone() is not None
 
     def claims(self, entity_kind: str, entity_id: str) -> list[Claim]:
         rows = self._conn.execute(

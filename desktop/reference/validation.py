@@ -25,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS
+from desktop.reference.register_checks import check_register
 
 EDITORIAL_PUBLISHER = "Minerals Briefing Desk (this project's editorial decision)"
 MISSING_DATE_IS_ERROR = False  # True once every cited source carries its publication date
@@ -35,7 +36,7 @@ CITING_COLUMNS = (("figures", "source_id"), ("claims", "source_id"),
                   ("mineral_sources", "source_id"), ("countries", "source_id"),
                   ("country_names", "source_id"), ("aggregates", "source_id"),
                   ("bodies", "source_id"), ("groups", "source_id"),
-                  ("known_discrepancies", "source_id"))
+                  ("known_discrepancies", "source_id"), ("event_status", "source_id"))
 # Rows that state names only; an editorial source may back these and nothing else.
 NAMING_TABLES = ("countries", "country_names", "aggregates")
 REPLACEMENT = re.compile("\ufffd|ï¿½")
@@ -91,6 +92,7 @@ def check_reference(conn: sqlite3.Connection) -> CheckReport:
     _check_units(conn, report)
     _check_shares(conn, report)
     _check_text(conn, report)
+    check_register(conn, report)
     return report
 
 

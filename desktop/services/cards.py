@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop.analysis.series import group_series, latest_shares, newest_source_per_year
 from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.analysis.workbench import AnalysisWorkbench
-from desktop.domain.errors import UserError
+from desktop.domain.errors import UnknownEntity
 from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS, order_of, title_of
 from desktop.domain.models import Figure, Source
 from desktop.domain.numbers import percent
@@ -21,17 +21,10 @@ from desktop.services.analysis_cards import (
     reserves_gap,
     supplier_weights,
 )
+from desktop.services.register import BODY_GROUPS, Register
 
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
-#: Bodies that are also groups with a card of their own.
-BODY_GROUPS = {"G7": "g7", "EU": "eu27"}
-EXPORT_CONTROL_KINDS = ("export-control", "export-ban", "export-control-suspension",
-                        "trade-measure")
 TOP_N = 10
-
-
-class UnknownEntity(UserError, LookupError):
-    """No entity of that kind has that id."""
 
 
 class CardService:
@@ -42,8 +35,10 @@ class CardService:
     appears in. ``warm_up()`` fills that cache a step at a time while the app is idle.
     """
 
-    def __init__(self, repo: ReferenceRepository, analysis: AnalysisWorkbench) -> None:
+    def __init__(self, repo: ReferenceRepository, analysis: AnalysisWorkbench,
+                 register: Register) -> None:
         self.repo = repo
+        self.register = register  # events, their status and the timeline
         self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
         self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
         self.analysis = analysis  # shared with the memo blocks and the dashboard: one cache
@@ -109,9 +104,8 @@ class CardService:
                                  container=m.container_name) for m in memberships],
             "mineral_roles": roles,
             "weights": country_weights(self.analysis, country.iso3, self.repo.name_of_mineral),
-            "export_controls": [self._event_brief(e) for e in events
-                                if e.kind in EXPORT_CONTROL_KINDS],
-            "events": [self._event_brief(e) for e in events],
+            "export_controls": self.register.restrictions(events),
+            "events": [self.register.brief(e) for e in events],
             "sources": [s.brief() for s in sources.values() if s is not None],
         }
 
@@ -184,9 +178,8 @@ class CardService:
             "import_sources": supplier_weights(self.analysis, mineral.id, imports),
             "processing_shares": processing,
             "long_series": self.long_series(mineral.id),
-            "export_controls": [self._event_brief(e) for e in events
-                                if e.kind in EXPORT_CONTROL_KINDS],
-            "events": [self._event_brief(e) for e in events],
+            "export_controls": self.register.restrictions(events),
+            "events": [self.register.brief(e) for e in events],
             "sources": self._sources_of(figures, mineral.sources),
             "reported_within": [] if stages else self._reported_within(mineral.id),
         }
@@ -260,22 +253,13 @@ class CardService:
                 "successor_of_name": self.repo.name_of(initiative.successor_of)
                 if initiative.successor_of else "",
                 "mineral_names": [self.repo.name_of_mineral(m) for m in initiative.minerals],
-                "events": [self._event_brief(e) for e in events],
+                "events": [self.register.brief(e) for e in events],
                 "claims": self._claims("initiative", initiative.id)}
 
     def event_card(self, event_id: str) -> dict:
-        event = self.repo.event(event_id)
-        if event is None:
-            raise UnknownEntity(f"no event with id {event_id!r}")
-        return {**event.to_json(), "kind": "event", "event_kind": event.kind,
-                "actor_name": self.repo.name_of(event.actor),
-                "actor_is_country": self.repo.is_country(event.actor),
-                "actor_group": BODY_GROUPS.get(event.actor, ""),
-                "actor_country": self.repo.body_country(event.actor),
-                "target_names": [self.repo.name_of(t) for t in event.targets],
-                "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
-                "initiative_names": [self.repo.name_of(i) for i in event.initiatives],
-                "claims": self._claims("event", event.id)}
+        card = self.register.event_card(event_id)
+        return {**card, "mineral_names": [self.repo.name_of_mineral(m) for m in card["minerals"]],
+                "claims": self._claims("event", event_id)}
 
     def group_card(self, group_id: str) -> dict:
         group = self.repo.group(group_id)
@@ -328,57 +312,9 @@ class CardService:
                                         f"{len(members)} members" if members else "") if p)
         return [line for line in (card.get("name") or card.get("title"), detail) if line]
 
-    # -- timeline ----------------------------------------------------------------------------
-    def timeline(self, country: str | None = None, mineral: str | None = None,
-                 kind: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> list[dict]:
-        """Events in date order, filtered like the Timeline panel's controls."""
-        events = self.repo.events(country=country, mineral=mineral, kind=kind,
-                                  date_from=date_from, date_to=date_to)
-        return [dict(self._event_brief(e), summary=e.summary,
-                     target_names=[self.repo.name_of(t) for t in e.targets],
-                     target_links=self._entity_links(e.targets),
-                     mineral_links=[("mineral", m, self.repo.name_of_mineral(m))
-                                    for m in e.minerals],
-                     source=e.sources[0].brief() if e.sources else None) for e in events]
-
-    def _entity_links(self, codes: list[str]) -> list[tuple[str, str, str]]:
-        """Countries, and bodies that have a group card (the G7, the EU), as card links."""
-        out = []
-        for code in codes:
-            if self.repo.is_country(code):
-                out.append(("country", code, self.repo.name_of(code)))
-            elif code in BODY_GROUPS:
-                out.append(("group", BODY_GROUPS[code], self.repo.name_of(code)))
-        return out
-
-    def timeline_filters(self) -> dict[str, list[tuple[str, str]]]:
-        """The choices the Timeline filters offer: only values that some event has."""
-        events = self.repo.events()
-        countries = {c for e in events for c in [e.actor, *e.targets] if self.repo.is_country(c)}
-        minerals = {m for e in events for m in e.minerals}
-        return {
-            "countries": sorted(((c, self.repo.name_of(c)) for c in countries),
-                                key=lambda item: item[1]),
-            "minerals": sorted(((m, self.repo.name_of_mineral(m)) for m in minerals),
-                               key=lambda item: item[1]),
-            "kinds": [(k, k.replace("-", " ")) for k in sorted({e.kind for e in events})],
-        }
-
     # -- helpers -----------------------------------------------------------------------------
     def _claims(self, kind: str, ident: str) -> list[dict]:
         return [claim.to_json() for claim in self.repo.claims(kind, ident)]
-
-    def _event_brief(self, event) -> dict:
-        return {"id": event.id, "date": event.date, "announced": event.announced,
-                "effective": event.effective, "kind": event.kind, "title": event.title,
-                "actor": event.actor, "actor_name": self.repo.name_of(event.actor),
-                "actor_is_country": self.repo.is_country(event.actor),
-                "actor_group": BODY_GROUPS.get(event.actor, ""),
-                "actor_country": self.repo.body_country(event.actor),
-                "mineral_names": [self.repo.name_of_mineral(m) for m in event.minerals],
-                "document_number": event.document_number,
-                "targets": event.targets, "minerals": event.minerals}
 
     @staticmethod
     def _figure_row(figure: Figure) -> dict:

@@ -50,12 +50,22 @@ def read_memo(path: Path) -> Memo:
         raise MemoSyntaxError(f"{path}: {exc}") from None
 
 
+def dated(resolver: Resolver | None, as_of: str | None) -> Resolver | None:
+    """The resolver giving statuses as of the memo's date (a resolver that cannot be dated,
+    such as one already holding every block, is returned as it is)."""
+    if resolver is None or not as_of or not hasattr(resolver, "dated"):
+        return resolver
+    return resolver.dated(as_of)
+
+
 def render(memo: Memo, output_suffix: str, resolver: Resolver | None, *,
            invariant: bool = False, base_dir: Path | None = None,
            on_page: Callable[[int], None] | None = None) -> bytes:
-    """The exported file's bytes, in the format ``output_suffix`` names."""
+    """The exported file's bytes, in the format ``output_suffix`` names; data blocks give
+    statuses as of the memo's date."""
     if output_suffix == MARKDOWN:
         return memo.to_file().encode("utf-8")
+    resolver = dated(resolver, memo.as_of)
     from desktop.export.memo_pdf import render as render_pdf  # reportlab only when needed
 
     return render_pdf(memo, resolver, invariant=invariant, base_dir=base_dir, on_page=on_page)
@@ -87,11 +97,13 @@ def export_memo_file(path: Path, output: Path, resolver: Resolver | None, *,
                        on_page=on_page)
 
 
-def resolved_in_advance(text: str, resolver: Resolver | None) -> Resolver | None:
-    """Every data block of ``text`` resolved now; the returned resolver only looks them up."""
+def resolved_in_advance(memo: Memo, resolver: Resolver | None) -> Resolver | None:
+    """Every data block of ``memo`` resolved now (as of its date); the returned resolver only
+    looks them up."""
     if resolver is None:
         return None
-    done = {block.body: resolver(block.body) for block in find_blocks(text)}
+    resolver = dated(resolver, memo.as_of)
+    done = {block.body: resolver(block.body) for block in find_blocks(memo.body)}
 
     def look_up(body: str) -> ResolvedBlock:
         found = done.get(body)

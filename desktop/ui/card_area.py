@@ -33,7 +33,7 @@ class CardArea(QStackedWidget):
     def panel(self, kind: str):
         if kind not in self.panels:
             if kind == "timeline":
-                panel = TimelinePanel(self._cards)
+                panel = TimelinePanel(self._cards.register)
             elif kind == "blocs":  # imported on first use: start-up does not pay for it
                 from desktop.ui.cards.bloc_dashboard import BlocDashboard
 

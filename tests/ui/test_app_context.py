@@ -41,9 +41,10 @@ def test_the_workbench_and_resolver_are_built_in_one_place():
                      "NameResolver("):
             if re.search(rf"(?<![\w.]){re.escape(name)}", text):
                 built.setdefault(name, []).append(path.relative_to(REPO).as_posix())
+    # a resolver may hand out a dated view of itself (same repository, workbench and names)
+    assert built.pop("BlockResolver(") == ["desktop/app.py", "desktop/blocks/resolve.py"]
     assert built == {name: ["desktop/app.py"] for name in built}
-    assert set(built) == {"AnalysisWorkbench(", "BlockResolver(", "CardService(", "Lookup(",
-                          "NameResolver("}
+    assert set(built) == {"AnalysisWorkbench(", "CardService(", "Lookup(", "NameResolver("}
 
 
 def test_the_window_sets_no_attributes_on_the_parts_it_builds():

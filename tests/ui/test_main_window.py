@@ -194,12 +194,20 @@ def test_timeline_filters(qtbot, window):
     assert any(r["actor"] in japanese_bodies for r in japan)
     columns = [c.title for c in panel.table.model.columns]
     assert "Announced" in columns and "Effective" in columns
-    panel.event_kind.setCurrentIndex(panel.event_kind.findData("export-control"))
+    panel.event_kind.set_kinds(["export-control"])
     from desktop.blocks.syntax import parse_block
 
     block = parse_block(panel.table.block.to_markup().split("\n", 1)[1].rsplit("```", 1)[0])
     assert block.params.get("event-kind") == "export-control"
-    panel.event_kind.setCurrentIndex(0)
+    panel.event_kind.family_actions["export-restrictions"].trigger()  # a whole family
+    assert panel.event_kind.text().startswith("Export restrictions")
+    block = parse_block(panel.table.block.to_markup().split("\n", 1)[1].rsplit("```", 1)[0])
+    assert block.params.get("event-kind") == "export-restrictions"
+    kinds = {r["kind"] for r in panel.table.model.rows}
+    assert kinds and kinds <= {
+        "export-control", "export-ban", "export-control-suspension", "entity-listing",
+        "state-trading", "export-licence"}
+    panel.event_kind.set_kinds([])
     panel.set_filters(mineral="gallium")
     panel.use_dates.setChecked(True)
     panel.date_from.setDate(panel.date_from.date().fromString("2023-01-01", "yyyy-MM-dd"))

@@ -276,16 +276,20 @@ class CardPanel(QScrollArea):
 
     def add_events(self, title: str, events: list[dict], block: Block | None = None) -> None:
         rows = [{"date": e["date"], "announced": e.get("announced", ""),
-                 "effective": e.get("effective", ""), "kind": e["kind"], "title": e["title"],
-                 "id": e["id"], "document": e.get("document_number", ""),
+                 "effective": e.get("effective", ""), "kind": e.get("kind_label", e["kind"]),
+                 "title": e["title"], "id": e["id"], "document": e.get("document_number", ""),
+                 "status": e.get("status_text", ""), "status_note": e.get("status_note", ""),
                  "actor": e.get("actor_name", e["actor"]), **actor_link(e)}
                 for e in events]
-        self.add_table(title, [
+        columns = [
             Column("date", "Date"), Column("announced", "Announced"),
             Column("effective", "Effective"), Column("kind", "Kind"),
             Column("title", "Event", link_kind="event", link_key="id"),
             Column("actor", "Actor", link_kind_key="actor_kind", link_key="actor_id"),
-            Column("document", "Document")], rows, block=block)
+            Column("document", "Document")]
+        if any(row["status"] for row in rows):  # measures: where each stands today
+            columns.insert(5, Column("status", "Status today", tooltip_key="status_note"))
+        self.add_table(title, columns, rows, block=block)
 
     def _on_link(self, url: str) -> None:
         parsed = QUrl(url)

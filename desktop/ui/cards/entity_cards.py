@@ -138,8 +138,12 @@ class EventCard(CardPanel):
         if card["effective"]:
             dates.append(f"effective {escape(card['effective'])}")
         actor = code_html(card, "actor")
-        self.add_header(card["title"], " · ".join([*dates, escape(card["event_kind"]), actor]),
+        self.add_header(card["title"], " · ".join([*dates, escape(card["kind_label"]), actor]),
                         Block("timeline", {"event": card["id"]}))
+        if card.get("status"):
+            warning = " ⚠" if card["status_overdue"] else ""
+            self.add_text(f"<b>Status on {escape(card['as_of'])}:{warning}</b> "
+                          f"{escape(card['status_label'])} — {escape(card['status_note'])}")
         if card["document_number"]:
             self.add_text(f"<b>Document:</b> {escape(card['document_number'])}")
         if card["summary"]:
@@ -158,6 +162,12 @@ class EventCard(CardPanel):
             self.add_text("<b>Part of:</b> " + ", ".join(
                 link("initiative", i, n) for i, n in zip(card["initiatives"],
                                                          card["initiative_names"], strict=False)))
+        if card.get("status_history"):
+            self.add_table("Status changes", [
+                Column("date", "Date"), Column("change", "Change"), Column("until", "Until"),
+                Column("note", "Note"), Column("source", "Source")],
+                [dict(c, source=(c["source"] or {}).get("title", ""))
+                 for c in card["status_history"]])
         _add_claims(self, card.get("claims", []))
         self.add_sources(card["sources"])
 

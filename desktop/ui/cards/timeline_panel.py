@@ -1,7 +1,9 @@
-"""The Timeline: every event, filterable by country, mineral, kind and date range.
+"""The Timeline: every event, filterable by country, mineral, kinds (or a family of kinds) and
+date range, with each measure's status on a chosen day (today unless changed).
 
 Announced and effective dates have their own columns, so a measure announced on 9 October and
-effective on 8 November reads as such.
+effective on 8 November reads as such; a suspension that has ended with no follow-up recorded
+is marked "⚠".
 """
 
 from __future__ import annotations
@@ -18,17 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.blocks.syntax import Block
-from desktop.services.cards import CardService
+from desktop.services.register import Register
 from desktop.ui.cards.base import actor_link
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.widgets.data_table import Column, DataTable
+from desktop.ui.widgets.kind_filter import KindFilter
 
 COLUMNS = [
     Column("date", "Date"), Column("announced", "Announced"), Column("effective", "Effective"),
     Column("title", "Event", link_kind="event", link_key="id"), Column("kind", "Kind"),
     Column("actor_name", "Actor", link_kind_key="actor_kind", link_key="actor_id"),
     Column("targets", "Targets", links_key="target_links"),
-    Column("minerals", "Minerals", links_key="mineral_links"), Column("document", "Document"),
+    Column("minerals", "Minerals", links_key="mineral_links"),
+    Column("status_text", "Status", tooltip_key="status_note"), Column("document", "Document"),
 ]
 
 
@@ -38,14 +42,18 @@ class TimelinePanel(QWidget):
     memo_block = Signal(str)
     status = Signal(str)
 
-    def __init__(self, cards: CardService, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._cards = cards
+        self._register = register
         self.setAccessibleName("Timeline")
-        filters = cards.timeline_filters()
+        filters = register.filters()
         self.country = self._combo("All countries", filters["countries"], "Country filter")
         self.mineral = self._combo("All minerals", filters["minerals"], "Mineral filter")
-        self.event_kind = self._combo("All kinds", filters["kinds"], "Kind filter")
+        self.event_kind = KindFilter(filters["families"], filters["kinds"])
+        self.as_of = QDateEdit(QDate.fromString(register.today(), "yyyy-MM-dd"),
+                               calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.as_of.setAccessibleName("Status on")
+        self.as_of.setToolTip("The day each measure's status is given for")
         self.use_dates = QCheckBox("From")
         self.use_dates.setAccessibleName("Filter by date range")
         self.date_from = QDateEdit(QDate(2010, 1, 1), calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -54,7 +62,7 @@ class TimelinePanel(QWidget):
         self.date_to.setAccessibleName("To date")
         bar = QHBoxLayout()
         for widget in (self.country, self.mineral, self.event_kind, self.use_dates, self.date_from,
-                       QLabel("to"), self.date_to):
+                       QLabel("to"), self.date_to, QLabel("Status on"), self.as_of):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.count = QLabel()
@@ -63,10 +71,12 @@ class TimelinePanel(QWidget):
         self._layout.addLayout(bar)
         self.table: DataTable | None = None
         self._filter_bar = [self, self.country, self.mineral, self.event_kind, self.use_dates,
-                            self.date_from, self.date_to, self.count]
+                            self.date_from, self.date_to, self.as_of, self.count]
         self._mouse_buttons: MouseHistoryButtons | None = None
-        for combo in (self.country, self.mineral, self.event_kind):
+        for combo in (self.country, self.mineral):
             combo.currentIndexChanged.connect(self.refresh)
+        self.event_kind.changed.connect(self.refresh)
+        self.as_of.dateChanged.connect(self.refresh)
         # The dates only count while the box is ticked; editable dates that change nothing
         # would mislead, so they are greyed out until then.
         for field in (self.date_from, self.date_to):
@@ -112,21 +122,30 @@ class TimelinePanel(QWidget):
             index = combo.findData(value) if value else 0
             combo.setCurrentIndex(max(index, 0))
 
-    def current_filters(self) -> dict[str, str | None]:
+    def current_filters(self) -> dict:
         dates = self.use_dates.isChecked()
         return {"country": self.country.currentData(), "mineral": self.mineral.currentData(),
-                "kind": self.event_kind.currentData(),
+                "kinds": self.event_kind.kinds() or None,
                 "date_from": self.date_from.date().toString("yyyy-MM-dd") if dates else None,
-                "date_to": self.date_to.date().toString("yyyy-MM-dd") if dates else None}
+                "date_to": self.date_to.date().toString("yyyy-MM-dd") if dates else None,
+                "as_of": self.as_of.date().toString("yyyy-MM-dd")}
+
+    def block(self, filters: dict) -> Block:
+        """The timeline block of what is shown: the family's name when the kinds are one."""
+        params = {"country": filters["country"], "mineral": filters["mineral"],
+                  "event-kind": self.event_kind.family() or ", ".join(filters["kinds"] or ()),
+                  "from": filters["date_from"], "to": filters["date_to"]}
+        if filters["as_of"] != self._register.today():
+            params["as-of"] = filters["as_of"]
+        return Block("timeline", {k: v for k, v in params.items() if v})
 
     def refresh(self) -> None:
         filters = self.current_filters()
-        events = self._cards.timeline(**filters)
+        events = self._register.timeline(**filters)
         rows = [dict(e, document=e["document_number"], targets=", ".join(e["target_names"]),
-                     minerals=", ".join(e["mineral_names"]), **actor_link(e)) for e in events]
-        names = {"country": "country", "mineral": "mineral", "kind": "event-kind",
-                 "date_from": "from", "date_to": "to"}
-        block = Block("timeline", {names[k]: v for k, v in filters.items() if v})
+                     minerals=", ".join(e["mineral_names"]),
+                     **actor_link(e)) for e in events]
+        block = self.block(filters)
         table = DataTable("Events", COLUMNS, rows, block=block, scrolling=True)
         table.link_activated.connect(self.link_activated)
         table.memo_block.connect(self.memo_block)

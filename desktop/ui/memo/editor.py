@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.blocks.recognize import Recognizer, count_words, prose, summary
 from desktop.blocks.resolve import BlockResolver
 from desktop.blocks.staleness import find_stale
-from desktop.domain.memo import Memo
+from desktop.domain.memo import Memo, iso_date
 from desktop.library.store import LibraryError, MemoLibrary, StoredMemo
 from desktop.ui.find_bar import FindBar
 from desktop.ui.memo.highlight import MarkdownHighlighter
@@ -323,11 +323,12 @@ class MemoEditor(MentionActions, QWidget):
         from desktop.domain.resolved import NO_REFERENCE_DATA, error_block
         from desktop.ui.memo.preview import memo_html
 
-        resolve = self.resolver or (lambda _body: error_block(NO_REFERENCE_DATA))
         try:
             memo = self.current_memo()
         except (sqlite3.Error, LibraryError):
             return  # the library went away (closed, locked): keep the last preview
+        resolve = self.resolver.dated(memo.as_of) if self.resolver else (
+            lambda _body: error_block(NO_REFERENCE_DATA))  # statuses as of the memo's date
         position = self.preview.verticalScrollBar().value()
         self.preview.setHtml(memo_html(memo, resolve))
         self.preview.verticalScrollBar().setValue(position)
@@ -335,7 +336,9 @@ class MemoEditor(MentionActions, QWidget):
     def check_stale(self) -> list:
         """Blocks whose data changed since they were inserted: one line naming them, the values
         that differ under "Details…", a click on a block's name to go to it."""
-        self.stale = find_stale(self.text.toPlainText(), self.resolver) if self.resolver else []
+        date = iso_date(" ".join(self.fields["date"].text().split()))
+        self.stale = find_stale(self.text.toPlainText(), self.resolver.dated(date)) \
+            if self.resolver else []
         if self.stale:
             first = self.stale[0]
             more = f" and {len(self.stale) - 1} more" if len(self.stale) > 1 else ""

@@ -112,7 +112,7 @@ class MemoExport(QObject):
         try:
             if source is not None:
                 memo = read_memo(source)
-            resolver = resolved_in_advance(memo.body, self.resolver)
+            resolver = resolved_in_advance(memo, self.resolver)
         except UserError as exc:
             self._signals.failed.emit(str(exc))
             return

@@ -49,6 +49,7 @@ class Column:
     sort_key: str | None = None   # row[sort_key] orders the column (e.g. the number behind "270,000e")
     links_key: str | None = None  # or a cell naming several entities: row[links_key] is a list
     #                               of (kind, id, name); a click offers each one's card
+    tooltip_key: str | None = None  # row[tooltip_key] explains the cell on hover
 
 
 class RowsModel(QAbstractTableModel):
@@ -102,6 +103,8 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[column].tooltip_key:
+            return self.rows[row].get(self.columns[column].tooltip_key) or self._texts[row][column]
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
             return self._texts[row][column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
