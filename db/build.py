@@ -350,7 +350,8 @@ def _figure_rows(sources_dir: Path) -> list[dict]:
 def _build_events(db, sources_dir: Path) -> None:
     events = sorted(read_optional(sources_dir, "events.csv"), key=lambda row: row["id"])
     columns = {"id": str, "date": str, "announced": str, "effective": str, "actor": str,
-               "kind": str, "title": str, "summary": str, "document_number": str, "items": str}
+               "kind": str, "title": str, "summary": str, "document_number": str, "items": str,
+               "sourcing": str}
     _insert(db, "events", [{k: row.get(k, "") for k in columns} for row in events], pk="id",
             columns=columns)
     db["events"].create_index(["date"])

@@ -240,6 +240,7 @@ def source_rows(figures: Iterable[dict]) -> list[dict[str, str]]:
         "url": "https://doi.org/10.5066/P1WKQ63T",
         "doi": "10.5066/P1WKQ63T",
         "licence": "Public domain (U.S. Government work)",
+        "tier": "official", "accessed": "",
     }
     rows = [dict(base, id=RELEASE_SOURCE, title="Mineral commodity summaries 2026 data release",
                  locator="usgs_mcs2026_commodities_data.csv", note="")]
@@ -286,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(sources_dir / CURATED_FILE, FIELDS, figures)
         write_csv(sources_dir / SOURCES_FILE,
                   ["id", "publisher", "title", "edition", "locator", "published", "url", "doi",
-                   "licence", "note"], source_rows(figures))
+                   "licence", "tier", "accessed", "note"], source_rows(figures))
     print(f"{len(figures)} figure rows from {release_dir / RELEASE_FILE}")
     return 0
 

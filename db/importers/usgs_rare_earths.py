@@ -119,7 +119,7 @@ def import_series(release_dir: Path, sources_dir: Path) -> list[dict]:
 
 
 def source_rows() -> list[dict]:
-    base = {"publisher": "U.S. Geological Survey", "doi": "",
+    base = {"publisher": "U.S. Geological Survey", "doi": "", "tier": "official", "accessed": "",
             "licence": "Public domain (U.S. Government work)"}
     return [
         dict(base, id="usgs-ds140-rare-earths",
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(sources_dir / CURATED_FILE, FIELDS, rows)
         write_csv(sources_dir / SOURCES_FILE,
                   ["id", "publisher", "title", "edition", "locator", "published", "url", "doi",
-                   "licence", "note"], source_rows())
+                   "licence", "tier", "accessed", "note"], source_rows())
     print(f"{len(rows)} series rows")
     return 0
 

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from desktop.domain.event_kinds import is_measure
 from desktop.domain.status import MeasureState, MeasureStatus, StatusChange, status_as_of
+from desktop.domain.vocabulary import TIERS
 
 
 @dataclass(frozen=True)
@@ -23,18 +24,31 @@ class Source:
     url: str = ""
     doi: str = ""
     licence: str = ""
+    tier: str = ""  # desktop.domain.vocabulary.SourceTier: official, filing, press, secondary…
+    accessed: str = ""  # when it was read, for a source without a publication date
     note: str = ""
+
+    @property
+    def dated(self) -> str:
+        """"2025-11-07", or "accessed 2026-11-28" where the publication gives no date."""
+        return self.published or (f"accessed {self.accessed}" if self.accessed else "")
+
+    @property
+    def tier_label(self) -> str:
+        found = TIERS.get(self.tier)
+        return found.label if found else ""
 
     def citation(self) -> str:
         """One-line citation: publisher, title, edition, locator, date, link."""
-        parts = [self.publisher, self.title, self.edition, self.locator, self.published]
+        parts = [self.publisher, self.title, self.edition, self.locator, self.dated]
         link = f"https://doi.org/{self.doi}" if self.doi else self.url
         return ". ".join(p for p in parts if p) + (f". {link}" if link else "")
 
     def brief(self) -> dict:
         return {"id": self.id, "title": self.title, "publisher": self.publisher,
                 "edition": self.edition, "url": self.url or (
-                    f"https://doi.org/{self.doi}" if self.doi else "")}
+                    f"https://doi.org/{self.doi}" if self.doi else ""),
+                "tier": self.tier, "published": self.published, "accessed": self.accessed}
 
 
 @dataclass(frozen=True)
@@ -172,6 +186,7 @@ class Event:
     initiatives: list[str]
     sources: list[Source]
     status_changes: tuple[StatusChange, ...] = ()
+    sourcing: str = ""  # why no source of the deciding body is cited, where none is
 
     @property
     def is_measure(self) -> bool:
@@ -198,7 +213,7 @@ class Event:
                 "title": self.title, "summary": self.summary,
                 "document_number": self.document_number, "items": self.items,
                 "minerals": self.minerals, "targets": self.targets,
-                "initiatives": self.initiatives,
+                "initiatives": self.initiatives, "sourcing": self.sourcing,
                 "source": self.sources[0].brief() if self.sources else None,
                 "sources": [s.brief() for s in self.sources]}
 

@@ -51,3 +51,26 @@ class HhiBand(Enum):
 
     def __str__(self) -> str:
         return self.label
+
+
+class SourceTier(Enum):
+    """Who stands behind a source: the body that decided or published (official), a company
+    about its own deal (filing), a news organisation (press), or anyone else (secondary: law
+    firms, consultancies, blogs, mirrors and copies of official texts). ``editorial`` is this
+    project's own naming decision."""
+
+    OFFICIAL = ("official", "official source")
+    FILING = ("filing", "company filing")
+    PRESS = ("press", "press report")
+    SECONDARY = ("secondary", "secondary source")
+    EDITORIAL = ("editorial", "this project's naming decision")
+
+    def __init__(self, ident: str, label: str) -> None:
+        self.ident = ident
+        self.label = label
+
+    def __str__(self) -> str:
+        return self.label
+
+
+TIERS = {tier.ident: tier for tier in SourceTier}

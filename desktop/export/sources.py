@@ -83,8 +83,9 @@ def join_parts(parts: list[str]) -> str:
 def _text(records: list[Source]) -> str:
     first = records[0]
     locators = list(dict.fromkeys(s.locator.strip() for s in records if s.locator.strip()))
+    tier = first.tier_label[:1].upper() + first.tier_label[1:]  # "Official source"
     return join_parts([first.publisher, first.title, first.edition, "; ".join(locators),
-                       first.published])
+                       first.dated, tier])
 
 
 def numbered_style(widest_label: str, name: str = "endnote") -> ParagraphStyle:

@@ -1,5 +1,7 @@
-"""``db check`` for the policy register: every event's kind is one the app knows, and every
-dated status change is well formed and belongs to a measure (``desktop.domain.status``)."""
+"""``db check`` for the policy register and its sources: every event's kind is one the app
+knows; every dated status change is well formed and belongs to a measure
+(``desktop.domain.status``); every source has a tier; and how much of the register rests on the
+deciding body's own text, with a reason on each row that does not."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ from desktop.domain.event_kinds import BY_ID as EVENT_KINDS
 from desktop.domain.event_kinds import is_measure
 from desktop.domain.status import CHANGES
 from desktop.domain.text import is_partial_date
+from desktop.domain.vocabulary import TIERS
+
+OFFICIAL = ("official", "filing")  # the deciding body's text, or the company's own filing
 
 
 def check_register(conn: sqlite3.Connection, report) -> None:
@@ -33,3 +38,34 @@ def check_register(conn: sqlite3.Connection, report) -> None:
             report.errors.append(f"{where}: 'until' {until!r} is not a date after {date}")
         if kind and not is_measure(kind):
             report.errors.append(f"{where}: a {kind} is not a measure and has no status")
+
+
+def check_tiers(conn: sqlite3.Connection, report) -> None:
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sources)")}
+    if "tier" not in columns:
+        report.errors.append("sources have no tier column: rebuild the reference DB")
+        return
+    for ident, tier in conn.execute("SELECT id, coalesce(tier, '') FROM sources ORDER BY id"):
+        if tier not in TIERS:
+            report.errors.append(f"source {ident} has no tier (official, filing, press, "
+                                 f"secondary or editorial), got {tier!r}")
+    report.source_tiers = dict(conn.execute(
+        "SELECT coalesce(tier, ''), count(*) FROM sources GROUP BY 1 ORDER BY 1"))
+    marks = ", ".join("?" * len(OFFICIAL))
+    events = _share(conn, "SELECT count(*), sum(e.id IN (SELECT es.event_id FROM event_sources "
+                          "es JOIN sources s ON s.id = es.source_id WHERE s.tier IN "
+                          f"({marks}))) FROM events e", OFFICIAL)
+    shares = _share(conn, f"SELECT count(*), sum(s.tier IN ({marks})) FROM figures f JOIN sources s "
+                          "ON s.id = f.source_id WHERE f.metric = 'processing_share'",
+                    OFFICIAL)
+    report.official_share = {"events": events, "processing_shares": shares}
+    unexplained = (f"SELECT e.id FROM events e WHERE e.id NOT IN (SELECT es.event_id FROM "
+                   f"event_sources es JOIN sources s ON s.id = es.source_id WHERE s.tier IN "
+                   f"({marks})) AND coalesce(e.sourcing, '') = ''")
+    for (ident,) in conn.execute(unexplained, OFFICIAL):
+        report.errors.append(f"event {ident} rests on no official source and does not say why "
+                             "(column 'sourcing')")
+
+def _share(conn: sqlite3.Connection, query: str, params) -> float:
+    total, official = conn.execute(query, params).fetchone()
+    return round((official or 0) / total, 3) if total else 1.0

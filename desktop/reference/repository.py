@@ -23,7 +23,8 @@ from desktop.domain.models import (
 )
 from desktop.domain.status import StatusChange
 
-SOURCE_COLUMNS = "id, publisher, title, edition, locator, published, url, doi, licence, note"
+SOURCE_COLUMNS = ("id, publisher, title, edition, locator, published, url, doi, licence, tier, "
+                  "accessed, note")
 
 
 def _split(text: str | None) -> list[str]:
@@ -319,6 +320,8 @@ class ReferenceRepository:
         row = self._conn.execute(
             "SELECT id, date, announced, effective, actor, kind, title, summary, "
             "document_number, items FROM events WHERE id = ?", (event_id,)).fetchone()
+        sourcing = self._conn.execute("SELECT sourcing FROM events WHERE id = ?", (
+            event_id,)).fetchone()[0] if self._has_sourcing else ""
 
         def linked(table: str, column: str) -> list[str]:
             return [v for (v,) in self._conn.execute(
@@ -328,7 +331,7 @@ class ReferenceRepository:
                      targets=linked("event_targets", "country"),
                      initiatives=linked("event_initiatives", "initiative_id"),
                      sources=self.sources(linked("event_sources", "source_id")),
-                     status_changes=self._status_changes(event_id))
+                     status_changes=self._status_changes(event_id), sourcing=sourcing or "")
 
     def _status_changes(self, event_id: str) -> tuple[StatusChange, ...]:
         if not self._has_status_table:
@@ -337,6 +340,11 @@ class ReferenceRepository:
                      for date, change, until, note, source_id in self._conn.execute(
                          "SELECT date, change, until, note, source_id FROM event_status "
                          "WHERE event_id = ? ORDER BY date, id", (event_id,)))
+
+    @cached_property
+    def _has_sourcing(self) -> bool:
+        return any(row[1] == "sourcing" for row in self._conn.execute(
+            "PRAGMA table_info(events)"))
 
     @cached_property
     def _has_status_table(self) -> bool:

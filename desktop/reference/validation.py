@@ -7,9 +7,10 @@ neither URL nor DOI, when units disagree within one series, when country shares 
 exceed 100 % beyond rounding, when a code is neither an ISO 3166-1 country nor a declared aggregate
 (or body, where bodies are allowed), and when text carries a replacement character or mojibake.
 
-A cited source without a publication date is a *warning* (``warnings`` in ``--json``), not an error,
-while the backlog of undated sources is being worked off; set ``MISSING_DATE_IS_ERROR`` once none
-are left.
+A cited source needs a publication date, or the date it was read (``accessed``) where the
+publication gives none; every source has a tier (official, company filing, press, secondary,
+editorial), and an event resting on no official source says why on its row
+(``desktop.reference.register_checks``).
 
 This project's own editorial decisions (e.g. ``editorial-usage``: which abbreviations and everyday
 names map to which ISO code) are recorded as sources whose publisher is ``EDITORIAL_PUBLISHER``.
@@ -25,10 +26,9 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS
-from desktop.reference.register_checks import check_register
+from desktop.reference.register_checks import check_register, check_tiers
 
 EDITORIAL_PUBLISHER = "Minerals Briefing Desk (this project's editorial decision)"
-MISSING_DATE_IS_ERROR = False  # True once every cited source carries its publication date
 # Every (table, column) that cites a source; ``minerals.source_ids`` is mirrored in mineral_sources.
 CITING_COLUMNS = (("figures", "source_id"), ("claims", "source_id"),
                   ("event_sources", "source_id"), ("initiative_sources", "source_id"),
@@ -68,6 +68,8 @@ class CheckReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # to fix, but the DB may still ship
     notes: list[str] = field(default_factory=list)  # published inconsistencies, kept as printed
+    source_tiers: dict[str, int] = field(default_factory=dict)  # sources per tier
+    official_share: dict[str, float] = field(default_factory=dict)  # rows resting on official
 
     @property
     def ok(self) -> bool:
@@ -75,7 +77,9 @@ class CheckReport:
 
     def to_json(self) -> dict:
         return {**self.counts, "unsourced": self.unsourced, "errors": self.errors,
-                "warnings": self.warnings, "notes": self.notes, "ok": self.ok}
+                "warnings": self.warnings, "notes": self.notes,
+                "source_tiers": self.source_tiers, "official_share": self.official_share,
+                "ok": self.ok}
 
 
 def check_reference(conn: sqlite3.Connection) -> CheckReport:
@@ -93,6 +97,7 @@ def check_reference(conn: sqlite3.Connection) -> CheckReport:
     _check_shares(conn, report)
     _check_text(conn, report)
     check_register(conn, report)
+    check_tiers(conn, report)
     return report
 
 
@@ -165,14 +170,14 @@ def _check_cited_sources(conn: sqlite3.Connection, report: CheckReport) -> None:
     used = " UNION ".join(f"SELECT [{c}] FROM [{t}]" for t, c in citing)
     rows = conn.execute(
         "SELECT id, coalesce(publisher, ''), coalesce(url, ''), coalesce(doi, ''), "
-        f"coalesce(published, '') FROM sources WHERE id IN ({used}) ORDER BY id").fetchall()
-    for ident, publisher, url, doi, published in rows:
+        f"coalesce(published, ''), coalesce(accessed, '') FROM sources WHERE id IN ({used}) "
+        "ORDER BY id").fetchall()
+    for ident, publisher, url, doi, published, accessed in rows:
         editorial = publisher == EDITORIAL_PUBLISHER
         if not url.strip() and not doi.strip() and not editorial:
             report.errors.append(f"source {ident} has neither URL nor DOI")
-        if not published.strip():
-            message = f"source {ident} has no publication date"
-            (report.errors if MISSING_DATE_IS_ERROR else report.warnings).append(message)
+        if not published.strip() and not accessed.strip():
+            report.errors.append(f"source {ident} has neither a publication nor an access date")
         if editorial:
             for table, column in citing:
                 if table in NAMING_TABLES:

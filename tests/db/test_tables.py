@@ -63,7 +63,7 @@ def _append(path, line: str) -> None:
 
 def test_a_broken_curated_row_builds_but_fails_the_check(tmp_path, sources_copy):
     _append(sources_copy / "events.csv",
-            "2099-01-01-test,2099-01-01,,,XYZ,statement,Test event,,,,,QQQ,,no-such-source")
+            "2099-01-01-test,2099-01-01,,,XYZ,statement,Test event,,,,,QQQ,,,no-such-source")
     out = tmp_path / "ref.sqlite"
     build(out, sources_copy)
     errors = check_reference(sqlite3.connect(out)).errors

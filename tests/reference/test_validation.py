@@ -182,40 +182,48 @@ def test_exemption_is_by_editorial_publisher_only(broken):
     assert "source editorial-usage has neither URL nor DOI" in errors
 
 
-def test_missing_publication_date_is_a_warning(broken):
-    broken.execute("UPDATE sources SET published = '' WHERE id = 'usgs-mcs2026-rare-earths'")
+def test_a_source_needs_a_publication_or_an_access_date(broken):
+    broken.execute("UPDATE sources SET published = '', accessed = '2026-11-28' "
+                   "WHERE id = 'usgs-mcs2026-rare-earths'")
     broken.commit()
-    report = check_reference(broken)
-    message = "source usgs-mcs2026-rare-earths has no publication date"
-    assert message in report.warnings
-    assert message not in report.errors and report.ok
-    assert message in report.to_json()["warnings"]
+    assert check_reference(broken).ok  # read on a known day: enough
+    errors = errors_after(broken, "UPDATE sources SET published = '', accessed = '' "
+                                  "WHERE id = 'usgs-mcs2026-rare-earths'")
+    assert "source usgs-mcs2026-rare-earths has neither a publication nor an access date" in \
+        errors
 
 
 def test_uncited_source_without_date_is_not_reported(broken):
-    broken.execute("INSERT INTO sources (id, publisher, title) VALUES ('lonely', 'P', 'T')")
+    broken.execute("INSERT INTO sources (id, publisher, title, tier) VALUES ('lonely', 'P', 'T', "
+                   "'press')")
     broken.commit()
     report = check_reference(broken)
     assert not any("lonely" in m for m in report.errors + report.warnings)
 
 
-def test_missing_publication_date_can_be_made_an_error(broken, monkeypatch):
-    from desktop.reference import validation
+def test_every_source_has_a_tier(broken):
+    errors = errors_after(broken, "UPDATE sources SET tier = '' WHERE id = 'e-gta-2092'",
+                          "UPDATE sources SET tier = 'blog' WHERE id = 'e-france24-2010-09-24'")
+    assert any(e.startswith("source e-gta-2092 has no tier") for e in errors)
+    assert any(e.startswith("source e-france24-2010-09-24 has no tier") and "'blog'" in e
+               for e in errors)
 
-    monkeypatch.setattr(validation, "MISSING_DATE_IS_ERROR", True)
-    errors = errors_after(broken, "UPDATE sources SET published = NULL "
-                                  "WHERE id = 'usgs-mcs2026-rare-earths'")
-    assert "source usgs-mcs2026-rare-earths has no publication date" in errors
+
+def test_an_event_without_an_official_source_says_why(broken):
+    errors = errors_after(broken, "UPDATE events SET sourcing = '' "
+                                  "WHERE id = '2010-09-21-cn-rare-earth-halt-to-japan'")
+    assert ("event 2010-09-21-cn-rare-earth-halt-to-japan rests on no official source and does "
+            "not say why (column 'sourcing')") in errors
 
 
-def test_db_check_json_lists_warnings(broken, reference_path, tmp_path, capsys):
+def test_db_check_json_gives_tiers_and_the_official_share(reference_path, capsys):
     import json
 
     from desktop.cli import main
 
-    broken.execute("UPDATE sources SET published = '' WHERE id = 'usgs-mcs2026-rare-earths'")
-    broken.commit()
-    path = tmp_path / "broken.sqlite"
-    assert main(["db", "check", "--db", str(path), "--json"]) == 0
+    assert main(["db", "check", "--db", str(reference_path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert "source usgs-mcs2026-rare-earths has no publication date" in data["warnings"]
+    assert set(data["source_tiers"]) <= {"official", "filing", "press", "secondary", "editorial"}
+    assert sum(data["source_tiers"].values()) == data["sources"]
+    assert 0 <= data["official_share"]["events"] <= 1
+    assert 0 <= data["official_share"]["processing_shares"] <= 1

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.blocks.syntax import Block
+from desktop.domain.vocabulary import TIERS
 from desktop.ui.widgets.data_table import Column, DataTable
 
 
@@ -36,7 +37,10 @@ def source_html(source: dict | None, prefix: str = "Source") -> str:
     url = escape(source.get("url") or "")
     edition = f", {escape(source['edition'])}" if source.get("edition") else ""
     anchor = f' — <a href="{url}">{url}</a>' if url else ""
-    return f"{prefix}: {escape(source['publisher'])}, <i>{escape(source['title'])}</i>{edition}{anchor}"
+    tier = TIERS.get(source.get("tier", ""))
+    kind = f" <span style='color:gray'>({escape(tier.label)})</span>" if tier else ""
+    return (f"{prefix}: {escape(source['publisher'])}, <i>{escape(source['title'])}</i>"
+            f"{edition}{anchor}{kind}")
 
 
 def code_target(row: dict, prefix: str) -> tuple[str, str] | None:

@@ -170,6 +170,8 @@ class EventCard(CardPanel):
                  for c in card["status_history"]])
         _add_claims(self, card.get("claims", []))
         self.add_sources(card["sources"])
+        if card.get("sourcing"):
+            self.add_text(f"<i>Sourcing:</i> {escape(card['sourcing'])}", small=True)
 
 
 class GroupCard(CardPanel):

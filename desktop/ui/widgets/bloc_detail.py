@@ -60,8 +60,10 @@ def source_line(source: Source, prefix: str) -> str:
     shown = url if len(url) <= 70 else url[:67] + "…"
     edition = f", {escape(source.edition)}" if source.edition else ""
     anchor = f' — <a href="{escape(url)}">{escape(shown)}</a>' if url else ""
+    kind = f" <span style='color:gray'>({escape(source.tier_label)})</span>" \
+        if source.tier_label else ""
     return (f"{prefix}: {escape(source.publisher)}, <i>{escape(source.title)}</i>{edition}"
-            f"{anchor}")
+            f"{anchor}{kind}")
 
 
 def detail_rows(cell: MatrixCell) -> list[dict]:
