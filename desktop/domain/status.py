@@ -29,7 +29,7 @@ class Cited(Protocol):
     def brief(self) -> dict: ...
 
 CHANGES = ("announced", "effective", "suspended", "partly-suspended", "extended", "amended",
-           "lifted", "lapsed", "reinstated", "no-decision-found")
+           "deadline", "lifted", "lapsed", "reinstated", "no-decision-found")
 
 
 class MeasureState(Enum):
@@ -72,6 +72,7 @@ class MeasureStatus:
     until: str = ""  # when the present state is due to end
     overdue: bool = False  # an end date has passed and no follow-up is recorded
     source: Cited | None = None  # the source of the change that decided the state
+    deadline: str = ""  # a date the measure says something must happen by (e.g. a negotiation)
 
     def short(self) -> str:
         """A table cell: "suspended until 2026-11-10", "in force", "⚠ unknown: ended
@@ -82,6 +83,8 @@ class MeasureStatus:
                     else f"unknown: {ended}, no decision found")
         if self.until and self.state in (*SUSPENSIONS, MeasureState.IN_FORCE):
             return f"{self.state.label} until {self.until}"
+        if self.deadline:
+            return f"{'⚠ ' if self.overdue else ''}{self.state.label}, deadline {self.deadline}"
         return self.state.label
 
     def to_json(self) -> dict:
@@ -146,6 +149,10 @@ def _apply(status: MeasureStatus, change: StatusChange) -> MeasureStatus:
         return MeasureStatus(MeasureState.IN_FORCE, f"{verb} {date}"
                              + (f", valid until {until}" if until else "") + extra, until,
                              source=change.source)
+    if kind == "deadline":
+        return MeasureStatus(status.state, f"{status.note}; deadline {until}"
+                             + (f" ({change.note})" if change.note else ""), status.until,
+                             source=change.source, deadline=until)
     if kind == "lifted":
         return MeasureStatus(MeasureState.LIFTED, f"lifted on {date}{extra}", source=change.source)
     if kind == "lapsed":
@@ -158,7 +165,16 @@ def _apply(status: MeasureStatus, change: StatusChange) -> MeasureStatus:
 
 def _after_end(status: MeasureStatus, checked: StatusChange | None,
                as_of: str) -> MeasureStatus:
-    """A suspension or validity whose end date has passed by ``as_of``."""
+    """A suspension, validity or deadline whose date has passed by ``as_of``."""
+    if status.deadline and ended_before(status.deadline, as_of):
+        head = status.note.split("; deadline ")[0]
+        if checked is not None and checked.date >= status.deadline:
+            return MeasureStatus(status.state, f"{head}; deadline {status.deadline} passed, no "
+                                 f"later decision found as of {checked.date}", status.until,
+                                 False, checked.source, status.deadline)
+        return MeasureStatus(status.state, f"{head}; deadline {status.deadline} passed with "
+                             "nothing recorded since — a follow-up is missing", status.until,
+                             True, status.source, status.deadline)
     if not ended_before(status.until, as_of) or status.state not in (*SUSPENSIONS,
                                                                       MeasureState.IN_FORCE):
         return status

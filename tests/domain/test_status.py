@@ -95,3 +95,16 @@ def test_any_history_gives_a_status_with_a_reason(history, as_of):
     status = status_as_of("1990-01-01", "", changes, as_of if as_of >= "1990-01-01"
                           else "1990-01-01")
     assert status is not None and status.note and isinstance(status.state, MeasureState)
+
+
+def test_a_passed_deadline_is_flagged_until_someone_looks():
+    deadline = StatusChange("2026-01-14", "deadline", "2026-07-13", "180 days to negotiate")
+    before = at("2026-07-13", deadline, announced="2026-01-14", effective="2026-01-14")
+    assert before.state is S.IN_FORCE and not before.overdue and before.deadline == "2026-07-13"
+    after = at("2026-12-02", deadline, announced="2026-01-14", effective="2026-01-14")
+    assert after.state is S.IN_FORCE and after.overdue
+    assert "deadline 2026-07-13 passed with nothing recorded since" in after.note
+    assert after.short() == "⚠ in force, deadline 2026-07-13"
+    checked = StatusChange("2026-12-01", "no-decision-found")
+    looked = at("2026-12-02", deadline, checked, announced="2026-01-14", effective="2026-01-14")
+    assert not looked.overdue and "no later decision found as of 2026-12-01" in looked.note
