@@ -95,6 +95,15 @@ event_targets        countries an event is aimed at. key: (event_id, country). e
 event_initiatives    key: (event_id, initiative_id). event_id → events.id; initiative_id →
                      initiatives.id.
 event_sources        key: (event_id, source_id). event_id → events.id; source_id.
+critical_lists       official lists of critical minerals (the US 2025 list, the EU's critical and
+                     strategic raw materials). key: id. name; short_name; jurisdiction;
+                     published; note; source_id → sources.id.
+critical_list_entries one entry of a list as printed. key: id (row number). list_id →
+                     critical_lists.id; position (number or point, e.g. "(q)"); name (as the
+                     list prints it); note (a grade or scope the entry is limited to); source_id.
+critical_list_minerals the cards an entry stands for (a group entry names several). key:
+                     (entry_id, mineral_id). entry_id → critical_list_entries.id; mineral_id →
+                     minerals.id.
 event_status         a measure's dated status changes (desktop.domain.status). key: id (row
                      number). event_id → events.id; date; change (announced, effective,
                      suspended, extended, amended, lifted, lapsed, reinstated, no-decision-found);
@@ -259,6 +268,7 @@ def _build_tables(db, sources_dir: Path) -> None:
     db["initiative_members"].create_index(["member"])
 
     _build_events(db, sources_dir)
+    _build_lists(db, sources_dir)
     claims = []
     for path in sorted(sources_dir.glob("claims_*.csv")):
         claims.extend(read_csv(path))
@@ -345,6 +355,28 @@ def _figure_rows(sources_dir: Path) -> list[dict]:
             "corrected_by": row.get("corrected_by") or None,
         })
     return out
+
+
+def _build_lists(db, sources_dir: Path) -> None:
+    lists = read_optional(sources_dir, "critical_lists.csv")
+    _insert(db, "critical_lists", lists, pk="id", foreign_keys=[SOURCE_FK],
+            columns={"id": str, "name": str, "short_name": str, "jurisdiction": str,
+                     "published": str, "note": str, "source_id": str})
+    entries = read_optional(sources_dir, "critical_list_entries.csv")
+    _insert(db, "critical_list_entries",
+            [{"id": number, **{k: row[k] for k in ("list_id", "position", "name", "note",
+                                                   "source_id")}}
+             for number, row in enumerate(entries, start=1)], pk="id",
+            foreign_keys=[("list_id", "critical_lists", "id"), SOURCE_FK],
+            columns={"id": int, "list_id": str, "position": str, "name": str, "note": str,
+                     "source_id": str})
+    _insert(db, "critical_list_minerals",
+            [{"entry_id": number, "mineral_id": mineral}
+             for number, row in enumerate(entries, start=1)
+             for mineral in split_list(row["minerals"])], pk=("entry_id", "mineral_id"),
+            foreign_keys=[("entry_id", "critical_list_entries", "id"),
+                          ("mineral_id", "minerals", "id")],
+            columns={"entry_id": int, "mineral_id": str})
 
 
 def _build_events(db, sources_dir: Path) -> None:

@@ -29,6 +29,7 @@ from desktop.reference.lookup import Lookup
 from desktop.reference.names import NameResolver
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService
+from desktop.services.lists import ListsService
 from desktop.services.register import Register
 
 
@@ -81,8 +82,12 @@ class AppContext:
         return Register(self.repo, self._today)
 
     @cached_property
+    def lists(self) -> ListsService:
+        return ListsService(self.repo)
+
+    @cached_property
     def cards(self) -> CardService:
-        return CardService(self.repo, self.workbench, self.register)
+        return CardService(self.repo, self.workbench, self.register, self.lists)
 
     @cached_property
     def blocks(self) -> BlockResolver:

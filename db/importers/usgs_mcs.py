@@ -1,9 +1,10 @@
 """Importer for the USGS Mineral Commodity Summaries 2026 data release.
 
 Reads the release's unified CSV (``usgs_mcs2026_commodities_data.csv``), keeps the commodities USGS
-flags as 2025 US critical minerals, and turns the world production / reserves / capacity tables, the US
-net import reliance and the US import sources into figure rows in our format. The errata of the version
-history are applied here, and every corrected row says so.
+flags as 2025 US critical minerals and those on the EU's critical list, and turns the world
+production / reserves / capacity tables, the US net import reliance and the US import sources into
+figure rows in our format. The errata of the version history are applied here, and every corrected
+row says so.
 
 Run it to refresh the curated table from a copy of the release::
 
@@ -54,6 +55,13 @@ COMMODITY_SLUGS: dict[str, str] = {
     "titanium mineral concentrates": "titanium-mineral-concentrates", "tungsten": "tungsten",
     "vanadium": "vanadium", "yttrium": "yttrium", "zinc": "zinc", "zirconium": "zirconium",
     "hafnium": "hafnium", "zirconium and hafnium": "zirconium-and-hafnium",
+}
+
+#: Commodities not on the 2025 US list but on the EU's list of critical raw materials (Regulation
+#: (EU) 2024/1252, Annex II), imported whatever the release's US flag says.
+EU_LISTED_SLUGS: dict[str, str] = {
+    "feldspar": "feldspar", "feldspar and nepheline syenite": "feldspar", "helium": "helium",
+    "strontium": "strontium",
 }
 
 FIELDS = [
@@ -121,7 +129,7 @@ def classify(section: str, statistics: str, detail: str) -> tuple[str, str, str]
     if not section.startswith("World"):
         return None
     if statistics == "Reserves":
-        rest = re.sub(r"^(PGM |Bauxite |Zirconium )?[Rr]eserves[:,—]?\s*", "", product)
+        rest = re.sub(r"^(PGM |Bauxite |Zirconium |Helium )?[Rr]eserves[:,—]?\s*", "", product)
         return "reserves", "mining", _tidy(rest)
     if statistics == "Capacity":
         stage = ("smelting" if "smelter" in low or "yearend" in low else
@@ -147,7 +155,8 @@ def classify(section: str, statistics: str, detail: str) -> tuple[str, str, str]
         return "smelter_production", "smelting", "" if "smelter production" in low else low
     if "sponge metal production" in low:
         return "metal_production", "metal", ""
-    return "production", "production", _tidy(re.sub(r"^production\W*", "", product, flags=re.I))
+    return "production", "production", _tidy(re.sub(r"^(helium )?production\W*", "", product,
+                                                    flags=re.I))
 
 
 #: Series names USGS capitalises in country rows but not in world-total rows.
@@ -178,9 +187,11 @@ def figure_rows(rows: Iterable[dict[str, str]], resolver: CountryResolver) -> It
         commodity = _clean(row["Commodity"]).lower()
         slug = COMMODITY_SLUGS.get(commodity)
         if slug is None or row["Is critical mineral 2025"] not in ("Yes", "Yttrium"):
-            continue
+            slug = EU_LISTED_SLUGS.get(commodity)
         section = _clean(row["Section"])
         statistics, detail = _clean(row["Statistics"]), _clean(row["Statistics_detail"])
+        if slug is None or (slug == "feldspar" and "nepheline" in detail.lower()):
+            continue  # nepheline syenite is another mineral, listed by neither
         kind = classify(section, statistics, detail)
         if kind is None:
             continue

@@ -15,8 +15,7 @@ def memberships(ctx: BlockContext, p: Params) -> ResolvedBlock:
     if not items:
         raise BlockError(f"no group or initiative memberships recorded for "
                          f"{ctx.repo.name_of(country)}")
-    rows = [[m.container_name, m.container_kind, m.role, m.joined or "", m.left or ""]
-            for m in items]
+    rows = [[m.container_name, m.container_kind, m.role, m.since, m.until] for m in items]
     return ResolvedBlock(kind="memberships",
                          title=f"{ctx.repo.name_of(country)}: groups and initiatives",
                          columns=["Group or initiative", "Kind", "Role", "Joined", "Left"],
@@ -35,7 +34,7 @@ def members(ctx: BlockContext, p: Params) -> ResolvedBlock:
         name, people, extra = initiative.name, initiative.members, initiative.sources
     else:
         raise BlockError("'initiative:' (or 'group:') is missing")
-    rows = [[m.member_name, m.role, m.joined or "", m.left or ""] for m in people]
+    rows = [[m.member_name, m.role, m.since, m.until] for m in people]
     return ResolvedBlock(kind="members", title=f"{name}: members and partners",
                          columns=["Member", "Role", "Joined", "Left"], rows=rows,
                          numeric=[False] * 4,

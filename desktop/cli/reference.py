@@ -62,6 +62,10 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_initiatives)
 
+    p = sub.add_parser("lists", help="the US and EU lists of critical minerals, side by side")
+    add_json(p)
+    p.set_defaults(handler=cmd_lists)
+
 
 def resolve(context, kind: str, text: str, aggregates: bool = False) -> str:
     """An id from a name, with a hint to look it up when nothing matches."""
@@ -179,4 +183,15 @@ def cmd_initiatives(args: argparse.Namespace, context) -> int:
     text = "\n".join(f"{i.launched:<10} {i.status:<18} {i.name} ({len(i.members)} members)"
                      for i in initiatives)
     emit([i.to_json() for i in initiatives], args.json, text)
+    return 0
+
+
+def cmd_lists(args: argparse.Namespace, context) -> int:
+    crosswalk = context.lists.crosswalk()
+    heads = [lst["short_name"] for lst in crosswalk["lists"]]
+    ids = [lst["id"] for lst in crosswalk["lists"]]
+    lines = [f"{'':<28}" + "".join(f"{h:<34}" for h in heads)]
+    lines += [f"{row['name'][:27]:<28}" + "".join(f"{row[i][:33]:<34}" for i in ids)
+              for row in crosswalk["rows"]]
+    emit(crosswalk, args.json, "\n".join(line.rstrip() for line in lines))
     return 0

@@ -99,10 +99,27 @@ class Membership:
     note: str = ""
     member_kind: str = ""  # "country" or "body"
 
+    @property
+    def present_on(self) -> str:
+        """The day of a one-day meeting the member attended ("" for a membership over time):
+        such a member was present, it neither joined nor left."""
+        return self.joined if self.joined and self.joined == self.left else ""
+
+    @property
+    def since(self) -> str:
+        """The "Joined" cell: the date, or "present on …" for a one-day meeting."""
+        return f"present on {self.present_on}" if self.present_on else self.joined
+
+    @property
+    def until(self) -> str:
+        """The "Left" cell: empty for a one-day meeting."""
+        return "" if self.present_on else self.left
+
     def to_json(self) -> dict:
         return {"country": self.member, "name": self.member_name, "member_kind": self.member_kind,
-                "role": self.role, "joined": self.joined, "left": self.left, "note": self.note,
-                "source": self.source.brief() if self.source else None}
+                "role": self.role, "joined": self.joined, "left": self.left,
+                "present_on": self.present_on, "since": self.since, "until": self.until,
+                "note": self.note, "source": self.source.brief() if self.source else None}
 
 
 @dataclass(frozen=True)
@@ -134,6 +151,7 @@ class Mineral:
     eu_strategic_2024: bool
     aliases: list[str]
     sources: list[Source]
+    figures_note: str = ""  # where official figures are published when USGS gives none
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -248,6 +266,40 @@ class Claim:
     def to_json(self) -> dict:
         return {"field": self.field, "value": self.value, "note": self.note,
                 "source": self.source.brief() if self.source else None}
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One entry of an official list of critical minerals, as the list prints it, with the
+    cards it stands for (a group entry, "Platinum group metals", stands for several)."""
+
+    list_id: str
+    position: str
+    name: str
+    minerals: tuple[str, ...]
+    note: str  # a grade or scope the entry is limited to ("battery grade only")
+
+    def to_json(self) -> dict:
+        return {"list": self.list_id, "position": self.position, "name": self.name,
+                "minerals": list(self.minerals), "note": self.note}
+
+
+@dataclass(frozen=True)
+class CriticalList:
+    id: str
+    name: str
+    short_name: str
+    jurisdiction: str
+    published: str
+    note: str
+    source: Source | None
+    entries: tuple[ListEntry, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "short_name": self.short_name,
+                "jurisdiction": self.jurisdiction, "published": self.published,
+                "note": self.note, "source": self.source.brief() if self.source else None,
+                "entries": [e.to_json() for e in self.entries]}
 
 
 def missing_source(source_id: str) -> Source:

@@ -12,10 +12,12 @@ from functools import cached_property
 from desktop.domain.models import (
     Claim,
     Country,
+    CriticalList,
     Event,
     Figure,
     Group,
     Initiative,
+    ListEntry,
     Membership,
     Mineral,
     Source,
@@ -54,6 +56,7 @@ class ReferenceRepository:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._columns: dict[tuple[str, str], bool] = {}
 
     # -- small tables, read once -------------------------------------------------------------
     @cached_property
@@ -156,9 +159,19 @@ class ReferenceRepository:
         aliases = [name for (name,) in self._conn.execute(
             "SELECT name FROM mineral_names WHERE mineral_id = ? AND kind = 'alias' "
             "ORDER BY name", (mineral_id,))]
+        note = self._conn.execute("SELECT figures_note FROM minerals WHERE id = ?", (
+            mineral_id,)).fetchone()[0] if self._has_column("minerals", "figures_note") else ""
         return Mineral(row[0], row[1], row[2], _split(row[3]), row[4], _split(row[5]),
                        _split(row[6]), bool(row[7]), bool(row[8]), bool(row[9]), aliases,
-                       self.sources(_split(row[10])))
+                       self.sources(_split(row[10])), note or "")
+
+    def _has_column(self, table: str, column: str) -> bool:
+        """Older data packs lack the newer columns; they read as empty."""
+        key = (table, column)
+        if key not in self._columns:
+            self._columns[key] = any(row[1] == column for row in self._conn.execute(
+                f"PRAGMA table_info({table})"))
+        return self._columns[key]
 
     def minerals(self) -> list[tuple[str, str, str]]:
         return list(self._conn.execute("SELECT id, name, family FROM minerals ORDER BY name"))
@@ -321,7 +334,7 @@ class ReferenceRepository:
             "SELECT id, date, announced, effective, actor, kind, title, summary, "
             "document_number, items FROM events WHERE id = ?", (event_id,)).fetchone()
         sourcing = self._conn.execute("SELECT sourcing FROM events WHERE id = ?", (
-            event_id,)).fetchone()[0] if self._has_sourcing else ""
+            event_id,)).fetchone()[0] if self._has_column("events", "sourcing") else ""
 
         def linked(table: str, column: str) -> list[str]:
             return [v for (v,) in self._conn.execute(
@@ -342,15 +355,33 @@ class ReferenceRepository:
                          "WHERE event_id = ? ORDER BY date, id", (event_id,)))
 
     @cached_property
-    def _has_sourcing(self) -> bool:
-        return any(row[1] == "sourcing" for row in self._conn.execute(
-            "PRAGMA table_info(events)"))
-
-    @cached_property
     def _has_status_table(self) -> bool:
         """Data packs built before status changes were recorded have no such table."""
         return self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
                                   "name = 'event_status'").fetchone() is not None
+
+    # -- lists of critical minerals ------------------------------------------------------------
+    @cached_property
+    def critical_lists(self) -> tuple[CriticalList, ...]:
+        """The official lists (US 2025, EU critical, EU strategic) with their entries."""
+        tables = {t for (t,) in self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "critical_lists" not in tables:
+            return ()
+        minerals: dict[int, list[str]] = {}
+        for entry_id, mineral in self._conn.execute(
+                "SELECT entry_id, mineral_id FROM critical_list_minerals ORDER BY rowid"):
+            minerals.setdefault(entry_id, []).append(mineral)
+        entries: dict[str, list[ListEntry]] = {}
+        for entry_id, list_id, position, name, note in self._conn.execute(
+                "SELECT id, list_id, position, name, note FROM critical_list_entries "
+                "ORDER BY id"):
+            entries.setdefault(list_id, []).append(
+                ListEntry(list_id, position, name, tuple(minerals.get(entry_id, ())), note))
+        return tuple(CriticalList(*row[:6], self.source(row[6]), tuple(entries.get(row[0], ())))
+                     for row in self._conn.execute(
+                         "SELECT id, name, short_name, jurisdiction, published, note, source_id "
+                         "FROM critical_lists ORDER BY rowid"))
 
     def claims(self, entity_kind: str, entity_id: str) -> list[Claim]:
         rows = self._conn.execute(

@@ -36,7 +36,8 @@ CITING_COLUMNS = (("figures", "source_id"), ("claims", "source_id"),
                   ("mineral_sources", "source_id"), ("countries", "source_id"),
                   ("country_names", "source_id"), ("aggregates", "source_id"),
                   ("bodies", "source_id"), ("groups", "source_id"),
-                  ("known_discrepancies", "source_id"), ("event_status", "source_id"))
+                  ("known_discrepancies", "source_id"), ("event_status", "source_id"),
+                  ("critical_lists", "source_id"), ("critical_list_entries", "source_id"))
 # Rows that state names only; an editorial source may back these and nothing else.
 NAMING_TABLES = ("countries", "country_names", "aggregates")
 REPLACEMENT = re.compile("\ufffd|ï¿½")

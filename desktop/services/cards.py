@@ -21,6 +21,7 @@ from desktop.services.analysis_cards import (
     reserves_gap,
     supplier_weights,
 )
+from desktop.services.lists import ListsService
 from desktop.services.register import BODY_GROUPS, Register
 
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
@@ -36,9 +37,10 @@ class CardService:
     """
 
     def __init__(self, repo: ReferenceRepository, analysis: AnalysisWorkbench,
-                 register: Register) -> None:
+                 register: Register, lists: ListsService) -> None:
         self.repo = repo
         self.register = register  # events, their status and the timeline
+        self.lists = lists  # the official lists of critical minerals
         self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
         self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
         self.analysis = analysis  # shared with the memo blocks and the dashboard: one cache
@@ -171,6 +173,7 @@ class CardService:
         return {
             "kind": "mineral", **mineral.to_json(),
             "supply_chain_stages": mineral.stages,
+            "lists": self.lists.of_mineral(mineral.id),
             "stages": stages,
             "concentration": mineral_concentration(self.analysis, mineral.id),
             "reserves_gap": reserves_gap(self.analysis, mineral.id),

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop.services.cards import CardService
 from desktop.ui.cards.entity_cards import CountryCard, EventCard, GroupCard, InitiativeCard
+from desktop.ui.cards.lists_panel import ListsPanel
 from desktop.ui.cards.mineral_card import MineralCard
 from desktop.ui.cards.timeline_panel import TimelinePanel
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 
 PANELS = {"country": CountryCard, "mineral": MineralCard, "initiative": InitiativeCard,
-          "event": EventCard, "group": GroupCard}
+          "event": EventCard, "group": GroupCard, "lists": ListsPanel}
 
 
 class CardArea(QStackedWidget):

@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
             self.card_area.show_timeline()
         elif kind == "blocs":
             self.card_area.show_blocs()
+        elif kind == "lists":
+            self.card_area.show_card("lists", self.context.lists.crosswalk())
         else:
             cold = kind == "country" and not self.cards.warm
             if cold:

@@ -12,6 +12,8 @@ from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, code_html, link, member_link, source_html
 from desktop.ui.widgets.data_table import ROW_BLOCK, Column
 
+#: A membership's dates; a one-day meeting reads "present on …" with no "Left".
+DATED = (Column("since", "Joined", sort_key="joined"), Column("until", "Left", sort_key="left"))
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "ru": "Russian",
                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "it": "Italian",
                   "pt": "Portuguese", "ar": "Arabic"}
@@ -37,8 +39,8 @@ class CountryCard(CardPanel):
                         "in the reference database")
         self.add_table("Groups and initiatives", [
             Column("container", "Name", link_kind_key="kind", link_key="id"),
-            Column("kind", "Kind"), Column("role", "Role"), Column("joined", "Joined"),
-            Column("left", "Left")], card["memberships"],
+            Column("kind", "Kind"), Column("role", "Role"), *DATED],
+            card["memberships"],
             block=Block("memberships", {"country": card["iso3"]}))
         names = card.get("names", {})
         english = {n.casefold() for n in [card["name"], *names.get("en", [])]}
@@ -121,7 +123,7 @@ class InitiativeCard(CardPanel):
         rows = [dict(m, **member_link(m)) for m in card["members"]]
         self.add_table("Members and partners", [
             Column("name", "Member", link_kind_key="member_link_kind", link_key="member_link"),
-            Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
+            Column("role", "Role"), *DATED,
             Column("note", "Note")], rows, block=Block("members", {"initiative": card["id"]}))
         self.add_events("Related events", card["events"])
         _add_claims(self, card.get("claims", []))
@@ -185,7 +187,7 @@ class GroupCard(CardPanel):
         rows = [dict(m, **member_link(m)) for m in card["members"]]
         self.add_table("Members", [
             Column("name", "Member", link_kind_key="member_link_kind", link_key="member_link"),
-            Column("role", "Role"), Column("joined", "Joined"), Column("left", "Left"),
+            Column("role", "Role"), *DATED,
             Column("note", "Note")], rows, source=source_html(card.get("source")))
         _add_claims(self, card.get("claims", []))
 

@@ -34,6 +34,11 @@ class MineralCard(CardPanel):
         about = [escape(card["description"])]  # one label: each wrapped label costs a layout
         if card["uses"]:
             about.append("<b>Main uses:</b> " + escape("; ".join(card["uses"])))
+        if card.get("lists"):
+            about.append("<b>On the lists:</b> " + "; ".join(
+                f"{escape(entry['list_name'])} {escape(entry['position'])} "
+                f"“{escape(entry['name'])}”" + (f" ({escape(entry['note'])})" if entry["note"]
+                                                else "") for entry in card["lists"]))
         if card.get("supply_chain_stages"):
             about.append("<b>Supply-chain stages:</b> "
                          + escape(", ".join(card["supply_chain_stages"])))
@@ -71,7 +76,10 @@ class MineralCard(CardPanel):
                                         ("net_import_reliance", "US import reliance"),
                                         ("import_sources", "US import sources"))
                  if card.get(key)]
-        return text + (". Below: " + ", ".join(shown) + "." if shown else ".")
+        text += ". Below: " + ", ".join(shown) + "." if shown else "."
+        if card.get("figures_note"):
+            text += " " + escape(card["figures_note"])
+        return text
 
     @staticmethod
     def _stage_block(mineral: str, stage: dict) -> Block:
