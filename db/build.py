@@ -73,7 +73,9 @@ figures              one published number. key: id (row number). mineral_id → 
                      Small); unit; estimated (0/1: the source marks it as an estimate); rounded
                      (0/1: a total the source labels as rounded); note (the source's footnotes);
                      printed_country (the country name as the source printed it); source_id;
-                     corrected_by → sources.id (the erratum applied to this row, NULL if none).
+                     corrected_by → sources.id (the erratum applied to this row, NULL if none);
+                     original_source_id → sources.id (the official publication a share was first
+                     published in, when source_id is the report it was read in; NULL otherwise).
 initiatives          partnerships, agreements, plans and other dated initiatives. key: id. name,
                      short_name, kind (e.g. partnership, agreement, action-plan, stockpile), launched
                      (date), status (e.g. active, in-force, proposed, superseded, concluded),
@@ -252,7 +254,8 @@ def _build_tables(db, sources_dir: Path) -> None:
 
     _insert(db, "figures", _numbered(_figure_rows(sources_dir)), pk="id",
             foreign_keys=[("mineral_id", "minerals", "id"), SOURCE_FK,
-                          ("corrected_by", "sources", "id")])
+                          ("corrected_by", "sources", "id"),
+                          ("original_source_id", "sources", "id")])
     db["figures"].create_index(["mineral_id", "metric", "year"])
     db["figures"].create_index(["country", "metric"])
 
@@ -353,6 +356,7 @@ def _figure_rows(sources_dir: Path) -> list[dict]:
             "rounded": int(row.get("rounded") or 0), "note": row.get("note", ""),
             "printed_country": row.get("usgs_country", ""), "source_id": row["source_id"],
             "corrected_by": row.get("corrected_by") or None,
+            "original_source_id": row.get("original_source_id") or None,
         })
     return out
 

@@ -71,9 +71,8 @@ class StageSeries:
     def sources(self) -> list[Source]:
         seen: dict[str, Source] = {}
         for figure in self.figures:
-            seen.setdefault(figure.source.id, figure.source)
-            if figure.corrected_by is not None:
-                seen.setdefault(figure.corrected_by.id, figure.corrected_by)
+            for source in figure.sources:
+                seen.setdefault(source.id, source)
         return list(seen.values())
 
     @property

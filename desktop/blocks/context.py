@@ -57,10 +57,6 @@ def unique(sources: list[Source]) -> list[Source]:
 
 
 def sources_of(figures: list[Figure]) -> list[Source]:
-    """Every figure's source and, where an erratum changed it, the erratum too."""
-    out = []
-    for figure in figures:
-        out.append(figure.source)
-        if figure.corrected_by is not None:
-            out.append(figure.corrected_by)
-    return unique(out)
+    """Every figure's sources (``Figure.sources``): where it was read, and its erratum or
+    original publication."""
+    return unique([source for figure in figures for source in figure.sources])

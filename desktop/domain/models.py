@@ -73,6 +73,13 @@ class Figure:
     country_name: str = ""
     corrected_by: Source | None = None  # the erratum that changed the published value
     is_country: bool = True  # False for aggregates: "World total", "Other countries", combined rows
+    original: Source | None = None  # the official publication a reported share comes from
+
+    @property
+    def sources(self) -> list[Source]:
+        """Where the number was read, then the erratum that changed it or the publication it
+        was first published in: what an endnote has to cite."""
+        return [s for s in (self.source, self.corrected_by, self.original) if s is not None]
 
     def to_json(self) -> dict:
         return {"mineral": self.mineral, "country": self.country, "metric": self.metric,
@@ -80,7 +87,8 @@ class Figure:
                 "period": self.period, "value": self.value, "value_text": self.value_text,
                 "qualifier": self.qualifier, "unit": self.unit, "estimated": self.estimated,
                 "note": self.note, "source": self.source.brief(),
-                "corrected_by": self.corrected_by.brief() if self.corrected_by else None}
+                "corrected_by": self.corrected_by.brief() if self.corrected_by else None,
+                "original": self.original.brief() if self.original else None}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """``db check`` for the policy register and its sources: every event's kind is one the app
 knows; every dated status change is well formed and belongs to a measure
 (``desktop.domain.status``); every source has a tier; and how much of the register rests on the
-deciding body's own text, with a reason on each row that does not."""
+deciding body's own text, with a reason on each row that does not; a processing share read in a
+report names the official publication it was first published in."""
 
 from __future__ import annotations
 
@@ -45,6 +46,9 @@ def check_tiers(conn: sqlite3.Connection, report) -> None:
     if "tier" not in columns:
         report.errors.append("sources have no tier column: rebuild the reference DB")
         return
+    if "original_source_id" not in {row[1] for row in conn.execute("PRAGMA table_info(figures)")}:
+        report.errors.append("figures have no original_source_id column: rebuild the reference DB")
+        return
     for ident, tier in conn.execute("SELECT id, coalesce(tier, '') FROM sources ORDER BY id"):
         if tier not in TIERS:
             report.errors.append(f"source {ident} has no tier (official, filing, press, "
@@ -58,7 +62,20 @@ def check_tiers(conn: sqlite3.Connection, report) -> None:
     shares = _share(conn, f"SELECT count(*), sum(s.tier IN ({marks})) FROM figures f JOIN sources s "
                           "ON s.id = f.source_id WHERE f.metric = 'processing_share'",
                     OFFICIAL)
-    report.official_share = {"events": events, "processing_shares": shares}
+    traced = _share(conn, f"SELECT count(*), sum(s.tier IN ({marks}) OR o.tier IN ({marks})) "
+                          "FROM figures f JOIN sources s ON s.id = f.source_id LEFT JOIN sources o "
+                          "ON o.id = f.original_source_id WHERE f.metric = 'processing_share'",
+                    OFFICIAL * 2)
+    report.official_share = {"events": events, "processing_shares": shares,
+                             "processing_shares_traced_to_official": traced}
+    untraced = (f"SELECT f.mineral_id, f.stage, f.country, f.year, f.source_id FROM figures f "
+                f"JOIN sources s ON s.id = f.source_id LEFT JOIN sources o ON o.id = "
+                f"f.original_source_id WHERE f.metric = 'processing_share' AND s.tier NOT IN "
+                f"({marks}) AND coalesce(o.tier, '') NOT IN ({marks})")
+    for mineral, stage, country, year, source in conn.execute(untraced, OFFICIAL * 2):
+        report.errors.append(f"processing share {mineral}/{stage}/{country}/{year} is read in "
+                             f"{source} and names no official publication it comes from "
+                             "(column 'original_source_id')")
     unexplained = (f"SELECT e.id FROM events e WHERE e.id NOT IN (SELECT es.event_id FROM "
                    f"event_sources es JOIN sources s ON s.id = es.source_id WHERE s.tier IN "
                    f"({marks})) AND coalesce(e.sourcing, '') = ''")

@@ -211,7 +211,8 @@ class ReferenceRepository:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._conn.execute(
             "SELECT mineral_id, country, metric, stage, product, year, value, value_text, "
-            "qualifier, unit, estimated, rounded, note, source_id, period, corrected_by "
+            "qualifier, unit, estimated, rounded, note, source_id, period, corrected_by, "
+            "original_source_id "
             "FROM figures "
             f"{where} ORDER BY mineral_id, metric, product, year, "
             "country NOT IN (SELECT iso3 FROM countries), value IS NULL, value DESC, country",
@@ -219,7 +220,8 @@ class ReferenceRepository:
         return [Figure(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]),
                        bool(r[11]), r[12], self._source_or_missing(r[13]), r[14],
                        self.name_of(r[1]), self._sources.get(r[15]) if r[15] else None,
-                       r[1] in self._country_codes)
+                       r[1] in self._country_codes,
+                       self._sources.get(r[16]) if r[16] else None)
                 for r in rows]
 
     def _source_or_missing(self, source_id: str) -> Source:

@@ -326,11 +326,13 @@ class CardService:
                 "period": figure.period, "value": figure.value, "value_text": figure.value_text,
                 "unit": figure.unit, "estimated": figure.estimated,
                 "is_country": figure.is_country, "note": figure.note,
-                "source": figure.source.brief()}
+                "source": figure.source.brief(),
+                "original": figure.original.brief() if figure.original else None}
 
     @staticmethod
     def _sources_of(figures: list[Figure], extra: list[Source]) -> list[dict]:
         seen: dict[str, Source] = {s.id: s for s in extra}
         for figure in figures:
-            seen.setdefault(figure.source.id, figure.source)
+            for source in figure.sources:
+                seen.setdefault(source.id, source)
         return [s.brief() for s in seen.values()]

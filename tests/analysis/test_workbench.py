@@ -96,11 +96,13 @@ def test_withheld_figures_are_unknown_not_zero(wb):
 
 
 def test_unknown_shares_are_said_not_printed_as_zero(wb):
-    # IEA separation share 2025 names China only (91 %): the G7's share is unknown (≤ 9 %)
+    # IEA refined rare earths 2023 names China (92 %) and Malaysia (5 %): the G7's share is
+    # unknown, at most the 3 % nobody is named for
     coverage = wb.coverage("g7", "rare-earths", stage="refining")
-    assert not coverage.bloc_listed and coverage.bloc_text() == "not named (≤ 9.0 %)"
+    assert not coverage.bloc_listed and coverage.bloc_text() == "not named (≤ 3.0 %)"
     assert coverage.to_json()["bloc_listed"] is False
-    without = wb.stress("rare-earths", "CHN", stage="refining")
+    # battery-grade graphite 2024 names China only ("over 90%"): nothing named is left without it
+    without = wb.stress("graphite", "CHN", stage="downstream")
     assert without.hhi_after is None and without.band_after is HhiBand.NO_SUPPLY
     assert without.to_json()["hhi_after"] is None and "→ —" in without.formula()
 
@@ -137,8 +139,11 @@ def test_matrix_covers_every_mineral_with_figures(wb):
     bloc, rows = wb.matrix("g7", 2025)
     by_id = {r.mineral: r for r in rows}
     ree = by_id["rare-earths"].cells
-    assert set(ree) == set(STAGES) and all(ree[s] is not None for s in STAGES)
-    assert ree["downstream"].series.metric == "processing_share"
+    assert set(ree) == set(STAGES)
+    assert all(ree[s] is not None for s in STAGES if s != "downstream")
+    # the magnet share the IEA commentary gave has no stated data year, so it is not loaded
+    assert ree["downstream"] is None
+    assert by_id["graphite"].cells["downstream"].series.metric == "processing_share"
     assert by_id["copper"].cells["refining"].series.metric == "refinery_production"
     for row in rows:
         for cell in row.cells.values():

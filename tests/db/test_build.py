@@ -130,8 +130,24 @@ def test_long_rare_earth_series(db):
 def test_processing_shares_cover_the_required_minerals(db):
     minerals = {m for (m,) in db.execute(
         "SELECT DISTINCT mineral_id FROM figures WHERE metric = 'processing_share'")}
-    assert {"rare-earths", "lithium", "cobalt", "graphite", "nickel", "copper", "gallium",
-            "germanium"} <= minerals
+    assert {"rare-earths", "lithium", "cobalt", "graphite", "nickel", "copper"} <= minerals
+
+
+def test_processing_shares_carry_a_data_year_and_their_official_original(db):
+    """A share read in a report names the official publication it comes from, and its year is
+    the data year the source states, never the year the report appeared."""
+    rows = db.execute(
+        "SELECT f.mineral_id, f.stage, f.country, f.year, f.note, s.tier, o.tier, o.publisher "
+        "FROM figures f JOIN sources s ON s.id = f.source_id LEFT JOIN sources o "
+        "ON o.id = f.original_source_id WHERE f.metric = 'processing_share'").fetchall()
+    assert rows
+    for mineral, stage, country, year, note, tier, original_tier, original_publisher in rows:
+        where = f"{mineral}/{stage}/{country}/{year}"
+        assert "publication year" not in note and "not stated" not in note, where
+        if tier not in ("official", "filing"):
+            assert original_tier == "official", where
+        if "IEA" in note:
+            assert "IEA" in (original_publisher or "") or tier == "official", where
 
 
 def test_dated_group_membership(db):

@@ -8,7 +8,7 @@ import pytest
 def test_mineral_card_has_a_concentration_row_per_stage(cards):
     card = cards.card("mineral", "rare-earths")
     rows = {r["stage"]: r for r in card["concentration"]}
-    assert list(rows) == ["reserves", "mining", "refining", "downstream"]
+    assert list(rows) == ["reserves", "mining", "refining"]  # no dated magnet share
     mining = rows["mining"]
     assert mining["top1"]["country"] == "CHN" and round(mining["hhi"]) == 5054
     assert mining["band"] == "highly concentrated"
@@ -16,11 +16,12 @@ def test_mineral_card_has_a_concentration_row_per_stage(cards):
     assert mining["g7_share"] == pytest.approx(51 / 390, abs=1e-5)
     assert mining["without_china"]["offline_share"] == pytest.approx(270 / 390, abs=1e-5)
     assert "HHI" in mining["formula"] and mining["source"]["url"]
-    # only China is named in the separation share: without it no named supplier is left
-    assert rows["refining"]["without_china"]["band_after"] == "no named supply left"
-    assert rows["refining"]["without_china"]["hhi_after"] is None
-    # …and no G7 member is named there: its share is unknown (at most the unnamed 9 %)
-    assert rows["refining"]["g7_text"].startswith("not named (≤")
+    # no G7 member is named in the refining share: its share is unknown (at most the unnamed 3 %)
+    assert rows["refining"]["g7_text"] == "not named (≤ 3.0 %)"
+    # only China is named in the battery-grade graphite share: without it nothing named is left
+    graphite = {r["stage"]: r for r in cards.card("mineral", "graphite")["concentration"]}
+    assert graphite["downstream"]["without_china"]["band_after"] == "no named supply left"
+    assert graphite["downstream"]["without_china"]["hhi_after"] is None
 
 
 def test_country_card_weights_and_removal(cards):

@@ -107,5 +107,5 @@ def test_names_line_leaves_out_languages_that_only_repeat_the_english_name(qtbot
 def test_a_published_percent_text_is_not_followed_by_its_unit_again(qtbot, cards):
     panel = _panel(qtbot, cards.card("country", "CHN"))
     table = next(t for t in panel.tables if t.title.startswith("China in each mineral"))
-    magnets = [r for r in table.model.rows if "94 percent" in str(r.get("value"))]
-    assert magnets and all(r["unit"] == "" for r in magnets)
+    graphite = [r for r in table.model.rows if "over 90%" in str(r.get("value"))]
+    assert graphite and all(r["unit"] == "" for r in graphite)

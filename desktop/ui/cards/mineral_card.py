@@ -232,7 +232,8 @@ class MineralCard(CardPanel):
             self.add_table(f"Processing share — {stage}: {product}, {year}", [
                 Column("name", "Country", link_kind="country", link_key="country"),
                 Column("value", "Share (as published)", numeric=True, sort_key="sort")], rows,
-                source=f"{escape(summary)}<br>{source_html(shares[0]['source'])}")
+                source=f"{escape(summary)}<br>{source_html(shares[0]['source'])}"
+                       + _original_html(shares[0].get("original")))
 
     def _add_reliance(self, card: dict) -> None:
         reliance = card["net_import_reliance"]
@@ -310,3 +311,7 @@ def _after(without: dict) -> str:
 def _num(value: float | None) -> str:
     return "" if value is None else whole(value)
 
+
+def _original_html(original: dict | None) -> str:
+    """The official publication a reported share comes from, under the report that prints it."""
+    return f"<br>{source_html(original, 'First published in')}" if original else ""
