@@ -6,9 +6,10 @@ e.g. ``g7``, ``g7+g7-finance-washington-2026`` (the G7 and the partners invited 
 ``pax-silica:founding-member|signatory`` for the signatories alone.
 
 Membership is taken as of a date: a member counts from its joining date (a year or year-month
-counts from its first day) until the day it left; one-day meetings count everyone who
-took part. A body that speaks for its member states (the European Union or Commission) is counted
-as the EU-27 member states on that date, and the result says so. Observers are not members.
+counts from its first day) to its leaving date, the last day it was in (a year or year-month to
+its last day); one-day meetings count everyone who took part. A body that speaks for its member
+states (the European Union or Commission) is counted as the EU-27 member states on that date, and
+the result says so. Observers are not members.
 
 Coverage counts only the named figures of members: "Other countries" is never credited to a bloc,
 so a bloc share is a lower bound.
@@ -74,13 +75,15 @@ class Bloc:
 
 
 def member_on(membership: Membership, as_of: str) -> bool:
-    """Was the membership in force on ``as_of`` (YYYY-MM-DD)? Partial dates count from day one."""
+    """Was the membership in force on ``as_of`` (YYYY-MM-DD)? ``left`` is the last day in the
+    group or role (the UK was in the EU on 2020-01-31; a presidency "until 2025-12-31" holds that
+    day); a partial joining date counts from its first day, a partial leaving date to its last."""
     joined, left = membership.joined, membership.left
     if joined and as_of[:len(joined)] < joined:
         return False
     if left and left == joined:  # a one-day meeting: everyone who took part
         return True
-    return not (left and as_of[:len(left)] >= left)
+    return not (left and as_of[:len(left)] > left)
 
 
 def parse_spec(spec: str) -> list[str]:

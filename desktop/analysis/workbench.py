@@ -41,7 +41,7 @@ PRESET_BLOCS = (
     ("g7", "G7"),
     ("g7+g7-finance-washington-2026", "G7 + partners at the Washington finance meeting (2026)"),
     ("msp", "Minerals Security Partnership"),
-    ("forge", "FORGE (chair and host only: participant list not published)"),
+    ("forge", "FORGE (South Korea and the US only: participant list not published)"),
     ("forge+msp", "FORGE + MSP partners"),
     ("pax-silica:founding-member|signatory", "Pax Silica signatories"),
     ("pax-silica", "Pax Silica signatories and summit participants"),
@@ -56,8 +56,8 @@ PRESET_BLOCS = (
 ENDED_STATUSES = frozenset({"superseded", "concluded"})
 # Memberships the sources leave incomplete: the bloc's notes say so wherever it is used.
 MEMBERSHIP_CAVEATS = {
-    "forge": "its participant list has not been published; only the chair (South Korea) and "
-             "the host (the United States) are counted",
+    "forge": "its participant list has not been published; only South Korea (its first chair) "
+             "and the United States (its convener) are counted",
 }
 DEFAULT_STAGE_ORDER = ("mining", "refining", "downstream", "reserves")  # when none is asked
 

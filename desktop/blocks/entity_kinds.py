@@ -4,6 +4,7 @@ and a timeline of events (or one event)."""
 from __future__ import annotations
 
 from desktop.blocks.context import BlockContext, BlockError, Params, unique
+from desktop.domain.models import MEMBERSHIP_DATES
 from desktop.domain.resolved import ResolvedBlock
 
 TIMELINE_COLUMNS = ["Date", "Announced", "Effective", "Event", "Document"]
@@ -18,7 +19,7 @@ def memberships(ctx: BlockContext, p: Params) -> ResolvedBlock:
     rows = [[m.container_name, m.container_kind, m.role, m.since, m.until] for m in items]
     return ResolvedBlock(kind="memberships",
                          title=f"{ctx.repo.name_of(country)}: groups and initiatives",
-                         columns=["Group or initiative", "Kind", "Role", "Joined", "Left"],
+                         columns=["Group or initiative", "Kind", "Role", *MEMBERSHIP_DATES],
                          rows=rows, numeric=[False] * 5,
                          sources=unique([m.source for m in items if m.source]))
 
@@ -36,7 +37,7 @@ def members(ctx: BlockContext, p: Params) -> ResolvedBlock:
         raise BlockError("'initiative:' (or 'group:') is missing")
     rows = [[m.member_name, m.role, m.since, m.until] for m in people]
     return ResolvedBlock(kind="members", title=f"{name}: members and partners",
-                         columns=["Member", "Role", "Joined", "Left"], rows=rows,
+                         columns=["Member", "Role", *MEMBERSHIP_DATES], rows=rows,
                          numeric=[False] * 4,
                          sources=unique([*[m.source for m in people if m.source],
                                          *[s for s in extra if s]]))

@@ -91,6 +91,11 @@ class Figure:
                 "original": self.original.brief() if self.original else None}
 
 
+#: The headers of a membership's two dates. "From" and "Until" fit a member and a dated role
+#: alike (a presidency or a chair's term ends on a planned day; a member leaves).
+MEMBERSHIP_DATES = ("From", "Until")
+
+
 @dataclass(frozen=True)
 class Membership:
     """A country or body in a group or initiative, with its role and dates."""
@@ -115,12 +120,13 @@ class Membership:
 
     @property
     def since(self) -> str:
-        """The "Joined" cell: the date, or "present on …" for a one-day meeting."""
+        """The "From" cell: the date, or "present on …" for a one-day meeting."""
         return f"present on {self.present_on}" if self.present_on else self.joined
 
     @property
     def until(self) -> str:
-        """The "Left" cell: empty for a one-day meeting."""
+        """The "Until" cell: when the member left or the role's term ends; empty for a
+        one-day meeting."""
         return "" if self.present_on else self.left
 
     def to_json(self) -> dict:

@@ -6,14 +6,16 @@ from html import escape
 
 from desktop.blocks.syntax import Block
 from desktop.domain.metrics import label_of
+from desktop.domain.models import MEMBERSHIP_DATES
 from desktop.domain.numbers import percent, unit_after, whole, with_estimate
 from desktop.domain.vocabulary import HhiBand
 from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, code_html, link, member_link, source_html
 from desktop.ui.widgets.data_table import ROW_BLOCK, Column
 
-#: A membership's dates; a one-day meeting reads "present on …" with no "Left".
-DATED = (Column("since", "Joined", sort_key="joined"), Column("until", "Left", sort_key="left"))
+#: A membership's dates; a one-day meeting reads "present on …" with no end date.
+DATED = (Column("since", MEMBERSHIP_DATES[0], sort_key="joined"),
+         Column("until", MEMBERSHIP_DATES[1], sort_key="left"))
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "ru": "Russian",
                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "it": "Italian",
                   "pt": "Portuguese", "ar": "Arabic"}
