@@ -227,3 +227,17 @@ def test_db_check_json_gives_tiers_and_the_official_share(reference_path, capsys
     assert sum(data["source_tiers"].values()) == data["sources"]
     assert 0 <= data["official_share"]["events"] <= 1
     assert 0 <= data["official_share"]["processing_shares"] <= 1
+    assert data["official_share"]["processing_shares_traced_to_official"] == 1.0
+
+
+def test_a_reported_share_names_its_official_original(broken):
+    errors = errors_after(broken, "UPDATE figures SET original_source_id = NULL "
+                                  "WHERE source_id = 'p-seaisi-iea-gcmo2024-ree'")
+    assert any(e.startswith("processing share rare-earths/refining/CHN/2023 is read in "
+                            "p-seaisi-iea-gcmo2024-ree and names no official publication")
+               for e in errors)
+    # an original that is itself only a report does not count either
+    errors = errors_after(broken, "UPDATE figures SET original_source_id = "
+                                  "'p-mhlnews-iea-gcmo2024' WHERE source_id = "
+                                  "'p-indiarenews-iea-gcmo2025'")
+    assert any("p-indiarenews-iea-gcmo2025 and names no official" in e for e in errors)
