@@ -70,9 +70,17 @@ def main() -> None:
     window.palette_popup.hide()
     window.lookup_field.clear()
 
+    from desktop.domain.event_kinds import expand
+
     window.open_card("timeline", "")
-    window.card_area.currentWidget().set_filters(country="JPN")
-    shoot(window, "timeline.png")
+    timeline = window.card_area.currentWidget()
+    timeline.set_filters(country="CHN")
+    timeline.event_kind.set_kinds(expand("export-restrictions"))
+    settle()
+    shoot(window, "timeline.png", scroll_to=1.0)
+
+    window.open_card("lists", "")
+    shoot(window, "lists.png")
 
     from desktop.paths import resources_dir
 

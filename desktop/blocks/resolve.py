@@ -22,7 +22,7 @@ from desktop.blocks.registry import KINDS, STAMP_KEYS, TYPES, BlockKind, Key
 from desktop.blocks.syntax import Block, BlockSyntaxError, parse_block
 from desktop.domain.event_kinds import UnknownKind, expand
 from desktop.domain.resolved import ResolvedBlock, error_block
-from desktop.domain.text import is_partial_date
+from desktop.domain.text import is_day, is_partial_date
 from desktop.reference.names import NameResolver, UnknownName, shown
 from desktop.reference.repository import ReferenceRepository
 
@@ -116,13 +116,10 @@ class BlockResolver:
         if kind in ("year", "int"):
             return whole_number(key, text, spec.low, spec.high)
         if kind == "date":
-            try:
-                if len(text) != 10:
-                    raise ValueError
-                return dt.date.fromisoformat(text).isoformat()
-            except ValueError:
+            if not is_day(text):
                 raise BlockError(f"'{key}:' must be a date like 2026-11-28, not "
-                                 f"{shown(text, 40)!r}") from None
+                                 f"{shown(text, 40)!r}")
+            return text
         if kind == "partial-date":
             if not is_partial_date(text):
                 raise BlockError(f"'{key}:' must be a date like 2025-04-04, 2025-04 or 2025, "

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.errors import UserError
-from desktop.domain.text import is_partial_date
+from desktop.domain.text import is_day, is_partial_date
 
 
 class UsageError(UserError):
@@ -55,6 +55,15 @@ def check_text(value: str | None, option: str) -> str | None:
     if value is not None and not value.strip():
         raise UsageError(f"{option} is empty")
     return value
+
+
+def check_day(text: str | None, name: str) -> str | None:
+    """A full date (``--as-of``): statuses and memberships are taken on a day."""
+    if text is None:
+        return None
+    if not is_day(text):
+        raise UsageError(f"{name} must be a date like 2026-12-02, not {text[:40]!r}")
+    return text
 
 
 def check_date(text: str | None, name: str) -> str | None:

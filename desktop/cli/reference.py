@@ -13,6 +13,7 @@ from desktop.cli.common import (
     UsageError,
     add_json,
     check_date,
+    check_day,
     check_text,
     check_year,
     emit,
@@ -158,7 +159,7 @@ def cmd_events(args: argparse.Namespace, context) -> int:
     date_from, date_to = check_date(args.date_from, "--from"), check_date(args.date_to, "--to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise UsageError(f"--from {date_from} is after --to {date_to}")
-    as_of = check_date(args.as_of, "--as-of") or context.register.today()
+    as_of = check_day(args.as_of, "--as-of") or context.register.today()
     kinds = None
     if args.kind is not None:
         try:

@@ -37,6 +37,8 @@ class MeasureState(Enum):
     IN_FORCE = ("in-force", "in force")
     SUSPENDED = ("suspended", "suspended")
     PARTLY_SUSPENDED = ("partly-suspended", "in force, partly suspended")
+    #: a partial suspension ended with no later decision found: the rest is still in force
+    PART_UNKNOWN = ("in-force-part-unknown", "in force; the suspended part unknown")
     LIFTED = ("lifted", "lifted")
     LAPSED = ("lapsed", "lapsed")
     UNKNOWN = ("unknown", "unknown")
@@ -81,6 +83,10 @@ class MeasureStatus:
             ended = f"ended {self.until}"
             return (f"⚠ unknown: {ended}, no follow-up recorded" if self.overdue
                     else f"unknown: {ended}, no decision found")
+        if self.state is MeasureState.PART_UNKNOWN:
+            ended = f"in force; the partial suspension ended {self.until}"
+            return (f"⚠ {ended}, no follow-up recorded" if self.overdue
+                    else f"{ended}, no decision found")
         if self.until and self.state in (*SUSPENSIONS, MeasureState.IN_FORCE):
             return f"{self.state.label} until {self.until}"
         if self.deadline:
@@ -180,10 +186,11 @@ def _after_end(status: MeasureStatus, checked: StatusChange | None,
         return status
     what = {MeasureState.SUSPENDED: "suspended", MeasureState.PARTLY_SUSPENDED:
             "partly suspended"}.get(status.state, "valid")
+    # the part never suspended stays in force; only the suspended part is in doubt
+    state = MeasureState.PART_UNKNOWN if status.state is MeasureState.PARTLY_SUSPENDED \
+        else MeasureState.UNKNOWN
     if checked is not None and checked.date >= status.until:  # looked after the end
-        return MeasureStatus(MeasureState.UNKNOWN,
-                             f"{what} until {status.until}; no later decision found as of "
-                             f"{checked.date}", status.until, False, checked.source)
-    return MeasureStatus(MeasureState.UNKNOWN,
-                         f"{what} until {status.until}; nothing recorded since — a follow-up "
-                         "is missing", status.until, True, status.source)
+        return MeasureStatus(state, f"{what} until {status.until}; no later decision found as "
+                             f"of {checked.date}", status.until, False, checked.source)
+    return MeasureStatus(state, f"{what} until {status.until}; nothing recorded since — a "
+                         "follow-up is missing", status.until, True, status.source)

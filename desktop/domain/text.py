@@ -27,6 +27,12 @@ def fold(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+def is_day(text: str) -> bool:
+    """YYYY-MM-DD naming a real calendar day: what a status or a membership is taken on (a
+    month or a year would leave "in force on 2026?" open)."""
+    return len(text) == 10 and is_partial_date(text)
+
+
 def is_partial_date(text: str) -> bool:
     """YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date (how events and filters date)."""
     import datetime

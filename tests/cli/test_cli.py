@@ -179,3 +179,43 @@ def test_db_build_to_a_path(capsys, tmp_path):
 def test_show_takes_the_clear_winner_of_several_exact_matches(capsys):
     code, out, _ = run(capsys, "show", "mineral", "Tb")  # terbium's own symbol beats its families
     assert code == 0 and out.startswith("Terbium (mineral terbium)")
+
+
+def test_events_give_each_measure_its_status_on_a_day(capsys):
+    rows = run_json(capsys, "events", "--country", "China", "--kind", "export restrictions",
+                    "--as-of", "2026-12-02")
+    assert rows and {"status", "status_note", "status_until", "status_overdue"} <= set(rows[0])
+    package = next(r for r in rows if r["id"] == "2025-10-09-cn-battery-graphite-anode-controls")
+    assert (package["status"], package["status_until"]) == ("unknown", "2026-11-10")
+    assert "no later decision found as of 2026-12-01" in package["status_note"]
+    earlier = run_json(capsys, "events", "--kind", "export-control", "--as-of", "2026-06-01")
+    assert next(r for r in earlier if r["id"] == package["id"])["status"] == "suspended"
+    meetings = run_json(capsys, "events", "--kind", "summit,ministerial")
+    assert meetings and {r["kind"] for r in meetings} <= {"summit", "ministerial"}
+    assert all(r["status"] is None for r in meetings)
+    code, out, _ = run(capsys, "events", "--kind", "export-ban", "--as-of", "2026-12-02")
+    assert code == 0 and "[" in out.splitlines()[0]  # the text lines carry the status too
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--kind", "nonsense"), "unknown event kind or family 'nonsense'"),
+    (("--kind", ""), "--kind is empty"),
+    (("--as-of", "2026"), "--as-of must be a date like 2026-12-02"),
+    (("--as-of", "2026-02-30"), "--as-of must be a date"),
+    (("--as-of", "'; DROP TABLE events; --"), "--as-of must be a date"),
+    (("--as-of", "9" * 5000), "--as-of must be a date"),
+])
+def test_events_refuse_bad_kinds_and_days_in_one_line(capsys, args, message):
+    code, out, err = run(capsys, "events", *args)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_lists_crosswalk(capsys):
+    data = run_json(capsys, "lists")
+    sizes = {lst["id"]: lst["entries"] for lst in data["lists"]}
+    assert sizes == {"us-2025": 60, "eu-critical": 34, "eu-strategic": 17}
+    by_mineral = {row["mineral"]: row for row in data["rows"]}
+    assert by_mineral["metallurgical-coal"]["us-2025"] and by_mineral["helium"]["eu-critical"]
+    code, out, _ = run(capsys, "lists")
+    assert code == 0 and out.splitlines()[0].split() == ["US", "2025", "EU", "critical", "EU",
+                                                         "strategic"]

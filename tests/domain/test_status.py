@@ -108,3 +108,22 @@ def test_a_passed_deadline_is_flagged_until_someone_looks():
     checked = StatusChange("2026-12-01", "no-decision-found")
     looked = at("2026-12-02", deadline, checked, announced="2026-01-14", effective="2026-01-14")
     assert not looked.overdue and "no later decision found as of 2026-12-01" in looked.note
+
+
+def test_a_partial_suspension_leaves_the_rest_in_force_after_it_ends():
+    """No. 46 of 2024: clause 2 suspended to 2026-11-27; the ban on military users stays."""
+    partly = StatusChange("2025-11-09", "partly-suspended", "2026-11-27", "clause 2 only")
+    during = at("2026-06-01", partly)
+    assert during.state is S.PARTLY_SUSPENDED and during.until == "2026-11-27"
+    assert during.short() == "in force, partly suspended until 2026-11-27"
+    after = at("2026-12-02", partly)
+    assert after.state is S.PART_UNKNOWN and after.overdue
+    assert after.short() == ("⚠ in force; the partial suspension ended 2026-11-27, "
+                             "no follow-up recorded")
+    checked = StatusChange("2026-12-01", "no-decision-found")
+    looked = at("2026-12-02", partly, checked)
+    assert looked.state is S.PART_UNKNOWN and not looked.overdue
+    assert looked.note == ("partly suspended until 2026-11-27; no later decision found as of "
+                           "2026-12-01")
+    lifted = StatusChange("2026-11-20", "lifted", note="repealed")
+    assert at("2026-12-02", partly, lifted).state is S.LIFTED

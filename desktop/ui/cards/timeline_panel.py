@@ -28,11 +28,11 @@ from desktop.ui.widgets.kind_filter import KindFilter
 
 COLUMNS = [
     Column("date", "Date"), Column("announced", "Announced"), Column("effective", "Effective"),
-    Column("title", "Event", link_kind="event", link_key="id"), Column("kind", "Kind"),
+    Column("title", "Event", link_kind="event", link_key="id"),
+    Column("status_text", "Status", tooltip_key="status_note"), Column("kind", "Kind"),
     Column("actor_name", "Actor", link_kind_key="actor_kind", link_key="actor_id"),
     Column("targets", "Targets", links_key="target_links"),
-    Column("minerals", "Minerals", links_key="mineral_links"),
-    Column("status_text", "Status", tooltip_key="status_note"), Column("document", "Document"),
+    Column("minerals", "Minerals", links_key="mineral_links"), Column("document", "Document"),
 ]
 
 
@@ -154,6 +154,7 @@ class TimelinePanel(QWidget):
             self.mouse_buttons.watch(table.view.viewport())
         if self.table is not None:
             self._layout.replaceWidget(self.table, table)
+            self.table.hide()  # it is deleted later: until then it must not paint under the new one
             self.table.deleteLater()
         else:
             self._layout.addWidget(table, 1)
