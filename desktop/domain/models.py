@@ -291,7 +291,7 @@ class ListEntry:
     position: str
     name: str
     minerals: tuple[str, ...]
-    note: str  # a grade or scope the entry is limited to ("battery grade only")
+    note: str  # a scope the entry name does not say ("on the list as a strategic raw material")
 
     def to_json(self) -> dict:
         return {"list": self.list_id, "position": self.position, "name": self.name,

@@ -85,7 +85,7 @@ def test_the_crosswalk_and_the_cli(context, capsys, reference_path):
     rows = {r["mineral"]: r for r in context.lists.crosswalk()["rows"]}
     assert rows["metallurgical-coal"]["us-2025"] == "Metallurgical Coal"
     assert rows["metallurgical-coal"]["eu-critical"] == "(i) Coking coal"
-    assert rows["nickel"]["eu-strategic"] == "(l) Nickel — battery grade (battery grade only)"
+    assert rows["nickel"]["eu-strategic"] == "(l) Nickel — battery grade"  # the grade said once
     assert main(["lists"]) == 0
     out = capsys.readouterr().out
     assert "Uranium" in out and "EU strategic" in out
