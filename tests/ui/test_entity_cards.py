@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.ui.cards.base import actor_link, code_html, member_link
-from desktop.ui.cards.entity_cards import CountryCard, EventCard
+from desktop.ui.cards.entity_cards import CountryCard, EventCard, InitiativeCard
 
 
-def _panel(qtbot, card: dict) -> CountryCard:
-    panel = CountryCard()
+def _panel(qtbot, card: dict, panel_class=CountryCard):
+    panel = panel_class()
     qtbot.addWidget(panel)
     panel.resize(1100, 800)
     panel.show_card(card)
@@ -114,11 +114,7 @@ def test_a_published_percent_text_is_not_followed_by_its_unit_again(qtbot, cards
 def test_an_event_card_gives_the_status_on_its_day_and_the_history(qtbot, context):
     card = context.register.event_card("2025-10-09-cn-battery-graphite-anode-controls",
                                        as_of="2026-12-02")
-    panel = EventCard()
-    qtbot.addWidget(panel)
-    panel.resize(1100, 800)
-    panel.show_card(card)
-    panel.finish()
+    panel = _panel(qtbot, card, EventCard)
     texts = " ".join(label.text() for label in panel.widget().findChildren(QLabel))
     assert "Status on 2026-12-02:</b> unknown — suspended until 2026-11-10; no later decision " \
         "found as of 2026-12-01" in texts
@@ -129,13 +125,7 @@ def test_an_event_card_gives_the_status_on_its_day_and_the_history(qtbot, contex
 
 
 def test_membership_tables_carry_dated_roles(qtbot, cards):
-    card = cards.card("initiative", "forge")
-    from desktop.ui.cards.entity_cards import InitiativeCard
-
-    panel = InitiativeCard()
-    qtbot.addWidget(panel)
-    panel.show_card(card)
-    panel.finish()
+    panel = _panel(qtbot, cards.card("initiative", "forge"), InitiativeCard)
     table = next(t for t in panel.tables if "Until" in [c.title for c in t.model.columns])
     chair = next(r for r in table.model.rows if r.get("role") == "chair")
     assert (chair["since"], chair["until"]) == ("2026-02-04", "2026-06-30")
