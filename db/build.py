@@ -149,9 +149,9 @@ from db.search_index import search_rows
 from db.tables import SOURCES_DIR, read_csv, read_merged, read_optional, split_list
 from desktop.domain.text import fold
 
-DATA_PACK_VERSION = "2026.11.28"
-DATA_PACK_DATE = "2026-11-28"  # when the curated tables were last revised
-SCHEMA_VERSION = "1"
+DATA_PACK_VERSION = "2026.12.02"
+DATA_PACK_DATE = "2026-12-02"  # when the curated tables were last revised
+SCHEMA_VERSION = "2"
 SOURCE_FK = ("source_id", "sources", "id")
 FIGURE_FILES = ("usgs_mcs2026_figures.csv", "usgs_rare_earths_series.csv")
 

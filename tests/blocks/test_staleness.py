@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from db.build import DATA_PACK_VERSION
 from desktop.app import AppContext
 from desktop.blocks.staleness import (
     find_stale,
@@ -46,7 +47,7 @@ def new_resolver(tmp_path, reference_path):
 
 def test_inserted_blocks_are_stamped(old_resolver):
     markup = stamp_markup(TABLE, old_resolver)
-    assert "data-pack: 2026.11.28" in markup and "checksum: " in markup
+    assert f"data-pack: {DATA_PACK_VERSION}" in markup and "checksum: " in markup
     assert "values: China 270,000e" in markup
     assert old_resolver(markup.split("\n", 1)[1].rsplit("```", 1)[0]).ok  # still resolves
 
@@ -59,7 +60,7 @@ def test_changed_values_make_a_block_stale_and_refresh_fixes_it(old_resolver, ne
     assert len(stale) == 1  # FORGE's members did not change: not stale
     assert stale[0].old_values.startswith("China 270,000e")
     assert stale[0].new_values.startswith("China 300,000")
-    assert (stale[0].old_pack, stale[0].new_pack) == ("2026.11.28", "2027.01.15")
+    assert (stale[0].old_pack, stale[0].new_pack) == (DATA_PACK_VERSION, "2027.01.15")
     refreshed = refresh(memo, stale)
     assert "data-pack: 2027.01.15" in refreshed and "Text." in refreshed
     assert find_stale(refreshed, new_resolver) == []
@@ -74,7 +75,7 @@ def test_a_memo_from_a_template_is_stamped_and_checked(old_resolver, new_resolve
     bad = "```brief\nkind: production-table\nmineral: unobtainium\n```"
     template = f"# Template\n\n{TABLE}\nWords stay.\n\n{bad}\n"
     memo = stamp_unstamped(template, old_resolver)
-    assert memo.count("data-pack: 2026.11.28") == 1  # the block that resolves, not the bad one
+    assert memo.count(f"data-pack: {DATA_PACK_VERSION}") == 1  # the block that resolves, not the bad one
     assert "Words stay." in memo and bad in memo and memo.endswith("```\n")
     assert stamp_unstamped(memo, old_resolver) == memo  # stamped blocks are left alone
     assert len(find_stale(memo, new_resolver)) == 1

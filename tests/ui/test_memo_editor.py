@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
+from db.build import DATA_PACK_VERSION
 from desktop.domain.memo import Memo
 from tests.conftest import REPO, corrupt_library
 from tests.ui.conftest import finish
@@ -158,7 +159,7 @@ def test_the_editor_flags_and_refreshes_stale_blocks(qtbot, tmp_path, reference_
     window.open_memo(memo_id)
     assert window.editor.stale_banner.isVisible()
     editor = window.editor
-    assert "2026.11.28 → 2027.01.15" in editor.stale_banner.text()
+    assert f"{DATA_PACK_VERSION} → 2027.01.15" in editor.stale_banner.text()
     assert "Lithium" in editor.stale_banner.text()  # the block is named, not just its values
     assert editor.stale_box.sizeHint().height() < 60 and not editor.stale_details.isVisible()
     editor.details_button.click()
