@@ -110,6 +110,22 @@ event_status         a measure's dated status changes (desktop.domain.status). k
                      number). event_id → events.id; date; change (announced, effective,
                      suspended, extended, amended, lifted, lapsed, reinstated, no-decision-found);
                      until (the end of a suspension or validity); note; source_id → sources.id.
+price_floors         minimum or reference prices set, agreed or proposed by policy. key: id.
+                     actor (country or body code); kind (price-floor, reference-price,
+                     minimum-export-price, proposal); mineral_id → minerals.id; product (as the
+                     measure defines it); market_product (the USGS price series it is compared
+                     with, "" when none fits); value (REAL, NULL when no number was published);
+                     value_text; unit; announced; effective; until; terms; event_id → events.id
+                     (NULL if none); note. mineral_id is NULL for a proposal on every critical
+                     mineral.
+price_floor_sources  key: (floor_id, source_id). floor_id → price_floors.id; source_id →
+                     sources.id; position (1 = the source of the number or the wording).
+import_dependence    a partner's published import dependence on one supplier. key: id (row
+                     number). importer (ISO3, or EU for the EU-27); mineral_id → minerals.id;
+                     product; supplier (ISO3); share (REAL, a fraction); share_text (as printed);
+                     basis (desktop.domain.markets.BASES: supply, imports-value, imports-volume,
+                     consumption, or other:<words>); year (INTEGER, the data year); period;
+                     source_id → sources.id; note.
 claims               where sources disagree: another source's account of one fact, kept beside
                      the value the DB uses. key: id (row number). entity_kind (event, group,
                      member, initiative, figure, ranking); entity_id (the entity's id; for a member
@@ -138,6 +154,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from db.build_markets import build_markets
 from db.countries import (
     check_groups,
     country_name_rows,
@@ -272,6 +289,7 @@ def _build_tables(db, sources_dir: Path) -> None:
 
     _build_events(db, sources_dir)
     _build_lists(db, sources_dir)
+    build_markets(db, sources_dir, _insert)
     claims = []
     for path in sorted(sources_dir.glob("claims_*.csv")):
         claims.extend(read_csv(path))

@@ -25,12 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.importers.country_names import CountryResolver
+from db.importers.usgs_prices import price_product
 from db.importers.usgs_values import decode_usgs_bytes, is_estimated, parse_value, split_notes
 
 RELEASE_FILE = "usgs_mcs2026_commodities_data.csv"
 CURATED_FILE = "usgs_mcs2026_figures.csv"
 SOURCES_FILE = "sources_usgs.csv"
 RELEASE_SOURCE = "usgs-mcs2026"
+#: The aggregate a price row stands under: where it is quoted is part of its product.
+MARKET = "MARKET"
 
 #: USGS commodity name (case-folded) -> our mineral slug.
 COMMODITY_SLUGS: dict[str, str] = {
@@ -122,6 +125,8 @@ def classify(section: str, statistics: str, detail: str) -> tuple[str, str, str]
     low = product.lower()
     if section == "Import Sources":
         return "import_source_share", "import", "" if product in ("All", "") else product
+    if statistics == "Price":  # the United States' salient statistics: a market, not a country
+        return "price", "market", price_product(detail)
     if statistics == "Net import reliance":
         qualifier = re.split(r"consumption[:,]?", product, maxsplit=1)
         rest = qualifier[1].strip(" :,") if len(qualifier) > 1 else ""
@@ -214,7 +219,7 @@ def figure_rows(rows: Iterable[dict[str, str]], resolver: CountryResolver) -> It
         period = "2021–2024" if year == "2021–24" else ""
         yield {
             "mineral": slug,
-            "country": resolver.code_for(usgs_country),
+            "country": MARKET if metric == "price" else resolver.code_for(usgs_country),
             "usgs_country": usgs_country,
             "metric": metric,
             "stage": stage,

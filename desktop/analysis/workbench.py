@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from desktop.analysis.blocs import (
@@ -25,6 +26,7 @@ from desktop.analysis.blocs import (
 )
 from desktop.analysis.concentration import Concentration
 from desktop.analysis.exposure import GapRow, USView, reserves_production_gap, us_view
+from desktop.analysis.market_desk import MarketDesk
 from desktop.analysis.stages import (
     STAGES,
     SeriesUnavailable,
@@ -103,6 +105,11 @@ class AnalysisWorkbench:
         self._blocs: dict[tuple[str, str], Bloc] = {}
         self._series: dict[tuple, StageSeries | str] = {}
         self._tables: dict[tuple[str, int | None], dict[str, StageSeries | None]] = {}
+
+    @cached_property
+    def markets(self) -> MarketDesk:
+        """Prices, price floors and import dependence, over the same reference reader."""
+        return MarketDesk(self.ref)
 
     # -- data ---------------------------------------------------------------------------------
     def figures(self, mineral: str) -> list[Figure]:

@@ -41,6 +41,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("net_import_reliance", "US net import reliance", "US net import reliance", "",
            False, None),
     Metric("import_source_share", "share of US imports", "Share of US imports", "", False, None),
+    Metric("price", "price", "Price", "", False, None),
 )
 BY_ID = {m.id: m for m in METRICS}
 METRIC_IDS = tuple(BY_ID)
@@ -48,6 +49,9 @@ METRIC_IDS = tuple(BY_ID)
 QUANTITY_METRICS = tuple(m.id for m in METRICS if m.quantity)
 #: Published as percentages per country (of world processing, of US imports).
 PERCENT_SHARE_METRICS = ("import_source_share", "processing_share")
+#: Each product of these is a series of its own, with its own unit (a price in dollars per
+#: kilogram beside one in dollars per pound); the other metrics keep one unit per mineral.
+UNIT_PER_PRODUCT_METRICS = ("price",)
 ANALYSABLE_METRICS = tuple(m.id for m in METRICS if m.analysable)
 
 

@@ -76,3 +76,24 @@ def unit_after(value_text: str, unit: str) -> str:
     if unit == "percent" and ("%" in value_text or "percent" in value_text):
         return ""
     return unit
+
+
+def amount(value: float | None) -> str:
+    """A price or a money difference as people write it: 110 -> "110", 7.634 -> "7.63",
+    16812 -> "16,812"; nothing -> "—"."""
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def signed_amount(value: float) -> str:
+    """A gap in money: "+41", "-3.5"."""
+    return ("+" if value > 0 else "") + amount(value)
+
+
+def signed_percent(share: float | None, digits: int = 1) -> str:
+    """A relative difference: 0.594 -> "+59.4 %"; nothing -> "unknown"."""
+    if share is None:
+        return "unknown"
+    return f"{100 * share:+.{digits}f} %"

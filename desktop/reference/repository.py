@@ -24,6 +24,7 @@ from desktop.domain.models import (
     missing_source,
 )
 from desktop.domain.status import StatusChange
+from desktop.reference.markets import MarketsReader
 
 SOURCE_COLUMNS = ("id, publisher, title, edition, locator, published, url, doi, licence, tier, "
                   "accessed, note")
@@ -384,6 +385,11 @@ class ReferenceRepository:
                      for row in self._conn.execute(
                          "SELECT id, name, short_name, jurisdiction, published, note, source_id "
                          "FROM critical_lists ORDER BY rowid"))
+
+    @cached_property
+    def markets(self) -> MarketsReader:
+        """Price floors and partners' import dependence."""
+        return MarketsReader(self._conn, self._source_or_missing)
 
     def claims(self, entity_kind: str, entity_id: str) -> list[Claim]:
         rows = self._conn.execute(

@@ -25,7 +25,12 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS
+from desktop.domain.metrics import (
+    PERCENT_SHARE_METRICS,
+    QUANTITY_METRICS,
+    UNIT_PER_PRODUCT_METRICS,
+)
+from desktop.reference.market_checks import check_markets
 from desktop.reference.register_checks import check_register, check_tiers
 
 EDITORIAL_PUBLISHER = "Minerals Briefing Desk (this project's editorial decision)"
@@ -37,7 +42,8 @@ CITING_COLUMNS = (("figures", "source_id"), ("claims", "source_id"),
                   ("country_names", "source_id"), ("aggregates", "source_id"),
                   ("bodies", "source_id"), ("groups", "source_id"),
                   ("known_discrepancies", "source_id"), ("event_status", "source_id"),
-                  ("critical_lists", "source_id"), ("critical_list_entries", "source_id"))
+                  ("critical_lists", "source_id"), ("critical_list_entries", "source_id"),
+                  ("price_floor_sources", "source_id"), ("import_dependence", "source_id"))
 # Rows that state names only; an editorial source may back these and nothing else.
 NAMING_TABLES = ("countries", "country_names", "aggregates")
 REPLACEMENT = re.compile("\ufffd|ï¿½")
@@ -99,6 +105,7 @@ def check_reference(conn: sqlite3.Connection) -> CheckReport:
     _check_text(conn, report)
     check_register(conn, report)
     check_tiers(conn, report)
+    check_markets(conn, report)
     return report
 
 
@@ -216,8 +223,14 @@ def _check_codes(conn: sqlite3.Connection, report: CheckReport) -> None:
          f"member NOT IN {countries} AND member NOT IN {bodies}"),
         ("initiatives", "lead", f"lead != '' AND lead NOT IN {countries} AND lead NOT IN {bodies}"),
         ("bodies", "country", f"country != '' AND country NOT IN {countries}"),
+        ("price_floors", "actor", f"actor NOT IN {countries} AND actor NOT IN {bodies}"),
+        ("import_dependence", "importer", f"importer NOT IN {countries} AND importer != 'EU'"),
+        ("import_dependence", "supplier", f"supplier NOT IN {countries}"),
     ]
+    present = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table, column, condition in checks:
+        if table not in present:
+            continue
         for (code,) in conn.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {condition}"):
             report.errors.append(
                 f"{table}.{column}: {code!r} is neither an ISO 3166-1 country nor a declared "
@@ -228,17 +241,23 @@ def _check_codes(conn: sqlite3.Connection, report: CheckReport) -> None:
         ("event_initiatives", "initiative_id", "SELECT id FROM initiatives"),
         ("group_members", "group_id", "SELECT id FROM groups"),
         ("initiative_members", "initiative_id", "SELECT id FROM initiatives"),
+        ("price_floors", "coalesce(mineral_id, 'rare-earths')", "SELECT id FROM minerals"),
+        ("import_dependence", "mineral_id", "SELECT id FROM minerals"),
     ]
     for table, column, valid in refs:
+        if table not in present:
+            continue
         for (value,) in conn.execute(
                 f"SELECT DISTINCT {column} FROM {table} WHERE {column} NOT IN ({valid})"):
             report.errors.append(f"{table}.{column}: unknown id {value!r}")
 
 
 def _check_units(conn: sqlite3.Connection, report: CheckReport) -> None:
+    marks = ",".join("?" * len(UNIT_PER_PRODUCT_METRICS))
     rows = conn.execute(
         "SELECT mineral_id, metric, group_concat(DISTINCT unit) FROM figures "
-        "GROUP BY mineral_id, metric HAVING count(DISTINCT unit) > 1")
+        f"GROUP BY mineral_id, metric, CASE WHEN metric IN ({marks}) THEN product ELSE '' END "
+        "HAVING count(DISTINCT unit) > 1", UNIT_PER_PRODUCT_METRICS)
     for mineral, metric, units in rows:
         report.errors.append(f"inconsistent units in {mineral} {metric}: {units}")
 

@@ -1,0 +1,67 @@
+"""Prices, price floors and partners' import dependence, as the cards, the CLI and memo blocks ask
+for them: one object (``AnalysisWorkbench.markets``) over the reference reader, so each price
+series and dependence table is read once.
+
+The reference reader is anything with ``figures(mineral=…, metric=…)`` and ``markets`` (a
+``desktop.reference.markets.MarketsReader``); no SQL here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.analysis.prices import FloorComparison, PriceSeries, compare_floor, price_series
+from desktop.domain.errors import UserError
+from desktop.domain.markets import PriceFloor
+
+
+class MarketError(UserError):
+    """A price or dependence question the data cannot answer, in one sentence."""
+
+
+class MarketDesk:
+    def __init__(self, reference: Any) -> None:
+        self.ref = reference
+        self._prices: dict[str, list[PriceSeries]] = {}
+
+    # -- prices -------------------------------------------------------------------------------
+    def prices(self, mineral: str) -> list[PriceSeries]:
+        """The mineral's USGS price series, one per product and unit."""
+        if mineral not in self._prices:
+            self._prices[mineral] = price_series(self.ref.figures(mineral=mineral, metric="price"))
+        return self._prices[mineral]
+
+    def price(self, mineral: str, product: str | None = None) -> list[PriceSeries]:
+        """The series of ``product`` (exact, or the only one whose name contains it), else all."""
+        series = self.prices(mineral)
+        if not series:
+            raise MarketError(f"USGS publishes no price for {mineral}")
+        if not product:
+            return series
+        folded = product.casefold()
+        exact = [s for s in series if s.product.casefold() == folded]
+        near = exact or [s for s in series if folded in s.product.casefold()]
+        if not near:
+            raise MarketError(f"no {mineral} price for {product!r}; USGS prices: "
+                              f"{'; '.join(s.product or '(main series)' for s in series)}")
+        return near
+
+    # -- price floors -------------------------------------------------------------------------
+    def floors(self, mineral: str | None = None) -> list[PriceFloor]:
+        return self.ref.markets.price_floors(mineral)
+
+    def floor(self, floor_id: str) -> PriceFloor:
+        found = self.ref.markets.price_floor(floor_id)
+        if found is None:
+            known = ", ".join(f.id for f in self.floors()) or "none recorded"
+            raise MarketError(f"no price floor {floor_id!r}; known: {known}")
+        return found
+
+    def compare(self, floor: PriceFloor, year: int | None = None) -> list[FloorComparison]:
+        """The floor beside the USGS market price of its product (``prices.compare_floor``)."""
+        return compare_floor(floor, self.prices(floor.mineral) if floor.mineral else [], year)
+
+    def floor_table(self, mineral: str | None = None,
+                    year: int | None = None) -> list[FloorComparison]:
+        """Every floor (of a mineral), each with its comparisons."""
+        return [c for floor in self.floors(mineral) for c in self.compare(floor, year)]
