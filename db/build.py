@@ -124,8 +124,11 @@ import_dependence    a partner's published import dependence on one supplier. ke
                      number). importer (ISO3, or EU for the EU-27); mineral_id → minerals.id;
                      product; supplier (ISO3); share (REAL, a fraction); share_text (as printed);
                      basis (desktop.domain.markets.BASES: supply, imports-value, imports-volume,
-                     consumption, or other:<words>); year (INTEGER, the data year); period;
+                     consumption, or other:<words>); year (INTEGER, the data year; NULL where the
+                     publication states none); period;
                      source_id → sources.id; note.
+dependence_checks    importers searched for import-dependence figures without an official one
+                     found. key: importer (ISO3). checked (the day); note (what was searched).
 claims               where sources disagree: another source's account of one fact, kept beside
                      the value the DB uses. key: id (row number). entity_kind (event, group,
                      member, initiative, figure, ranking); entity_id (the entity's id; for a member

@@ -39,6 +39,9 @@ def build_markets(db, sources_dir: Path, insert: Callable[..., None]) -> None:
            [_share(number, row) for number, row in enumerate(shares, start=1)], pk="id",
            foreign_keys=[("mineral_id", "minerals", "id"), SOURCE_FK],
            columns=DEPENDENCE_COLUMNS)
+    checks = read_optional(sources_dir, "dependence_checks.csv")
+    insert(db, "dependence_checks", checks, pk="importer",
+           columns={"importer": str, "checked": str, "note": str})
     db["import_dependence"].create_index(["importer"])
     db["import_dependence"].create_index(["mineral_id"])
 
@@ -56,5 +59,6 @@ def _share(number: int, row: dict) -> dict:
     return {"id": number, "importer": row["importer"], "mineral_id": row["mineral"],
             "product": row.get("product", ""), "supplier": row["supplier"],
             "share": float(row["share"]), "share_text": row["share_text"],
-            "basis": row["basis"], "year": int(row["year"]), "period": row.get("period", ""),
+            "basis": row["basis"], "year": int(row["year"]) if row.get("year") else None,
+            "period": row.get("period", ""),
             "source_id": row["source_id"], "note": row.get("note", "")}

@@ -30,6 +30,7 @@ from desktop.reference.names import NameResolver
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.cards import CardService
 from desktop.services.lists import ListsService
+from desktop.services.markets import MarketService
 from desktop.services.register import Register
 
 
@@ -87,7 +88,11 @@ class AppContext:
 
     @cached_property
     def cards(self) -> CardService:
-        return CardService(self.repo, self.workbench, self.register, self.lists)
+        return CardService(self.repo, self.workbench, self.register, self.lists, self.markets)
+
+    @cached_property
+    def markets(self) -> MarketService:
+        return MarketService(self.repo, self.workbench.markets)
 
     @cached_property
     def blocks(self) -> BlockResolver:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.analysis.dependence import ExposureCell, exposure_matrix, us_dependence
 from desktop.analysis.prices import FloorComparison, PriceSeries, compare_floor, price_series
 from desktop.domain.errors import UserError
-from desktop.domain.markets import PriceFloor
+from desktop.domain.markets import Dependence, PriceFloor
 
 
 class MarketError(UserError):
@@ -23,6 +24,7 @@ class MarketDesk:
     def __init__(self, reference: Any) -> None:
         self.ref = reference
         self._prices: dict[str, list[PriceSeries]] = {}
+        self._dependence: list[Dependence] | None = None
 
     # -- prices -------------------------------------------------------------------------------
     def prices(self, mineral: str) -> list[PriceSeries]:
@@ -65,3 +67,32 @@ class MarketDesk:
                     year: int | None = None) -> list[FloorComparison]:
         """Every floor (of a mineral), each with its comparisons."""
         return [c for floor in self.floors(mineral) for c in self.compare(floor, year)]
+
+
+    # -- import dependence --------------------------------------------------------------------
+    def all_dependence(self) -> list[Dependence]:
+        """Every published share, and the United States' USGS import sources, read once."""
+        if self._dependence is None:
+            self._dependence = [*self.ref.markets.dependence(),
+                                *us_dependence(self.ref.figures(metric="import_source_share"))]
+        return self._dependence
+
+    def dependence(self, importer: str | None = None, mineral: str | None = None,
+                   supplier: str | None = None) -> list[Dependence]:
+        return [d for d in self.all_dependence()
+                if (importer is None or d.importer == importer)
+                and (mineral is None or d.mineral == mineral)
+                and (supplier is None or d.supplier == supplier)]
+
+    def importers(self) -> list[str]:
+        """Importers with at least one figure (the EU as "EU")."""
+        return sorted({d.importer for d in self.all_dependence()})
+
+    def searched(self) -> dict[str, tuple[str, str]]:
+        """Importer → (the day checked, what was searched) where no figure was found."""
+        return self.ref.markets.searched()
+
+    def exposure(self, importers: list[str], minerals: list[str],
+                 supplier: str = "CHN") -> dict[tuple[str, str], ExposureCell]:
+        """importer × mineral: the share of ``supplier``, or "no official figure found"."""
+        return exposure_matrix(self.all_dependence(), importers, minerals, supplier)

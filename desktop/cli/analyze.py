@@ -1,5 +1,6 @@
 """``briefdesk analyze …``: concentration, bloc coverage, stress tests, reserves gap, US view and
-the bloc matrix, from the same analysis workbench the app uses. Shares are fractions (0–1)."""
+the bloc matrix, from the same analysis workbench the app uses; import dependence, price floors
+and prices (``desktop.cli.markets``). Shares are fractions (0–1)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from desktop.analysis.concentration import HHI_BAND_SOURCE, Concentration
 from desktop.analysis.shares import unmeasured_text
 from desktop.analysis.stages import STAGE_LABELS, STAGES
 from desktop.cli.common import UsageError, add_json, check_year, emit
+from desktop.cli.markets import MARKET_ACTIONS, add_options, run
 from desktop.domain.metrics import ANALYSABLE_METRICS
 from desktop.domain.numbers import percent, points, share_or_published, whole
 
-ACTIONS = ("concentration", "bloc", "stress", "gap", "us", "matrix")
+ACTIONS = ("concentration", "bloc", "stress", "gap", "us", "matrix", *MARKET_ACTIONS)
 
 
 def register(sub) -> None:
@@ -27,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--remove", help="stress: ISO3 or bloc to take offline")
     p.add_argument("--keep", help="stress, inverse: keep only this bloc's supply")
     p.add_argument("--as-of", dest="as_of", help="membership date (default: today)")
+    add_options(p)
     add_json(p)
     p.set_defaults(handler=cmd_analyze)
 
@@ -57,7 +60,10 @@ def _need(value: str | None, option: str, example: str) -> str:
 
 def cmd_analyze(args: argparse.Namespace, context) -> int:
     _named(context, args)
-    data, text = _ACTIONS[args.action](context.workbench, args)
+    if args.action in MARKET_ACTIONS:
+        data, text = run(args.action, args, context)
+    else:
+        data, text = _ACTIONS[args.action](context.workbench, args)
     emit(data, args.json, text)
     return 0
 

@@ -71,7 +71,7 @@ class Dependence:
     share: float  # a fraction, 0–1
     share_text: str  # as printed ("98 %", "about 60 %")
     basis: str  # a key of BASES, or "other:<words>"
-    year: int
+    year: int | None  # the data year; None where the publication does not state it
     period: str
     source: Source
     note: str = ""

@@ -68,3 +68,10 @@ class MarketsReader:
             return []
         return [i for (i,) in self._conn.execute(
             "SELECT DISTINCT importer FROM import_dependence ORDER BY importer")]
+
+    def searched(self) -> dict[str, tuple[str, str]]:
+        """Importers searched for without an official figure: importer → (checked, searched)."""
+        if "dependence_checks" not in self._tables:
+            return {}
+        return {importer: (checked, note) for importer, checked, note in self._conn.execute(
+            "SELECT importer, checked, note FROM dependence_checks ORDER BY importer")}

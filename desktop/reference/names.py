@@ -17,6 +17,8 @@ from desktop.reference.repository import ReferenceRepository
 KINDS = ("country", "mineral", "initiative", "group", "event")
 BLOC_PART_KINDS = {"country", "group", "initiative"}
 MAX_BLOC_TEXT = 2000  # longer bloc expressions are refused by the bloc parser with its reason
+#: Codes that name the EU as one importer (its dependence figures are the EU-27's).
+IMPORTER_BODIES = {"EU": "EU", "EU27": "EU", "EU-27": "EU", "EC": "EU"}
 
 
 def shown(text: str, longest: int = 60) -> str:
@@ -81,6 +83,20 @@ class NameResolver:
     def _kind_words(results: list) -> str:
         kinds = sorted({r.kind for r in results})
         return f"{kinds[0]} entries" if len(kinds) == 1 else "entries"
+
+    def importer(self, text: str) -> str:
+        """An importer of the dependence figures: a country (ISO3), or "EU" for the European
+        Union ("EU", "European Union", "EU-27" and the EU-27 group's names)."""
+        typed = (text or "").strip()
+        if typed.upper() in IMPORTER_BODIES:
+            return IMPORTER_BODIES[typed.upper()]
+        try:
+            group = self.id_of("group", typed)
+        except UnknownName:
+            group = ""
+        if group in IMPORTER_BODIES.values() or group == "eu27":
+            return "EU"
+        return self.id_of("country", typed)
 
     # -- bloc expressions ---------------------------------------------------------------------
     def bloc(self, text: str) -> str:

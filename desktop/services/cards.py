@@ -22,6 +22,7 @@ from desktop.services.analysis_cards import (
     supplier_weights,
 )
 from desktop.services.lists import ListsService
+from desktop.services.markets import GROUP_IMPORTERS, MarketService
 from desktop.services.register import BODY_GROUPS, Register
 
 CARD_KINDS = ("country", "mineral", "initiative", "event", "group")
@@ -37,10 +38,11 @@ class CardService:
     """
 
     def __init__(self, repo: ReferenceRepository, analysis: AnalysisWorkbench,
-                 register: Register, lists: ListsService) -> None:
+                 register: Register, lists: ListsService, markets: MarketService) -> None:
         self.repo = repo
         self.register = register  # events, their status and the timeline
         self.lists = lists  # the official lists of critical minerals
+        self.markets = markets  # prices, price floors, import dependence
         self._series_cache: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
         self._latest_cache: dict[tuple[str, str, str, str], tuple[int, SeriesShares] | None] = {}
         self.analysis = analysis  # shared with the memo blocks and the dashboard: one cache
@@ -106,6 +108,7 @@ class CardService:
                                  container=m.container_name) for m in memberships],
             "mineral_roles": roles,
             "weights": country_weights(self.analysis, country.iso3, self.repo.name_of_mineral),
+            "import_dependence": self.markets.importer_card(country.iso3),
             "export_controls": self.register.restrictions(events),
             "events": [self.register.brief(e) for e in events],
             "sources": [s.brief() for s in sources.values() if s is not None],
@@ -181,6 +184,9 @@ class CardService:
             "import_sources": supplier_weights(self.analysis, mineral.id, imports),
             "processing_shares": processing,
             "long_series": self.long_series(mineral.id),
+            "prices": self.markets.prices(mineral.id),
+            "price_floors": self.markets.floors(mineral.id),
+            "dependence": self.markets.mineral_card(mineral.id),
             "export_controls": self.register.restrictions(events),
             "events": [self.register.brief(e) for e in events],
             "sources": self._sources_of(figures, mineral.sources),
@@ -271,8 +277,10 @@ class CardService:
         data = group.to_json()
         for member in data["members"]:
             self._link_body(member, "country", "member_kind")
+        importer = GROUP_IMPORTERS.get(group.id)
         return {**data, "kind": "group", "group_kind": group.kind,
-                "claims": self._claims("group", group.id)}
+                "claims": self._claims("group", group.id),
+                "import_dependence": self.markets.importer_card(importer) if importer else None}
 
     def _link_body(self, row: dict, code_key: str, kind_key: str) -> None:
         """A body that is also a group (the EU, the G7) links to that group's card; another

@@ -91,3 +91,39 @@ def test_names_work_where_ids_are_expected(capsys):
     mixed = run_json(capsys, "analyze", "bloc", "--group", "G7+Australia", "--mineral",
                      "lithium")
     assert "AUS" in mixed["bloc"]["members"] and "USA" in mixed["bloc"]["members"]
+
+
+def test_analyze_dependence_by_importer_and_supplier(capsys):
+    rows = run_json(capsys, "analyze", "dependence", "--importer", "European Union",
+                    "--supplier", "China")
+    assert rows and {r["importer"] for r in rows} == {"EU"} and {r["supplier"] for r in rows} \
+        == {"CHN"}
+    assert all(0 < r["share"] <= 1 and r["basis"] and r["source"]["id"] for r in rows)
+    assert {"importer", "mineral", "supplier", "share", "year", "basis", "source"} <= set(rows[0])
+    japan = run_json(capsys, "analyze", "dependence", "--importer", "日本")
+    assert {r["importer"] for r in japan} == {"JPN"}
+    code, out, _ = run(capsys, "analyze", "dependence", "--importer", "United Kingdom")
+    assert code == 0 and out.startswith("no official figure found for United Kingdom")
+
+
+def test_analyze_price_floor_and_price(capsys):
+    rows = run_json(capsys, "analyze", "price-floor", "--mineral", "Rare earths")
+    mp = next(r for r in rows if r["floor"]["id"] == "usa-dod-mp-ndpr-2025")
+    assert mp["gap"] == 41 and mp["market"]["unit"] == "dollars per kilogram"
+    assert "the floor is above the market (+59.4 %)" in mp["formula"]
+    series = run_json(capsys, "analyze", "price", "--mineral", "Dy")
+    assert series[0]["rows"][-1] == {"year": 2025, "value": 239.0, "value_text": "239",
+                                     "qualifier": "", "estimated": True}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("dependence",), "give --importer, --supplier or --mineral"),
+    (("dependence", "--importer", "Atlantis"), "unknown country 'Atlantis'"),
+    (("dependence", "--supplier", "\x00" * 50), "unknown country"),
+    (("price", "--mineral", "lithium", "--product", "moon dust"), "no lithium price for"),
+    (("price",), "--mineral is required"),
+    (("price-floor", "--year", "1066"), "year"),
+])
+def test_market_questions_refuse_bad_input_in_one_line(capsys, args, message):
+    code, out, err = run(capsys, "analyze", *args)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err

@@ -241,3 +241,27 @@ def test_a_reported_share_names_its_official_original(broken):
                                   "'p-mhlnews-iea-gcmo2024' WHERE source_id = "
                                   "'p-indiarenews-iea-gcmo2025'")
     assert any("p-indiarenews-iea-gcmo2025 and names no official" in e for e in errors)
+
+
+def test_dependence_shares_are_fractions_with_a_known_basis(broken):
+    errors = errors_after(broken, "UPDATE import_dependence SET share = 1.5 WHERE id = 1",
+                          "UPDATE import_dependence SET basis = 'vibes' WHERE id = 2")
+    assert any(e.startswith("import dependence 1: share 1.5 is not a fraction") for e in errors)
+    assert "import dependence 2: unknown basis 'vibes'" in errors
+
+
+def test_suppliers_of_one_figure_set_add_up_to_at_most_the_whole(broken):
+    errors = errors_after(broken, "UPDATE import_dependence SET share = 0.9 WHERE importer = "
+                                  "'DEU' AND mineral_id = 'rare-earths' AND year = 2024")
+    assert any("import dependence of DEU on rare-earths" in e and "add up to" in e
+               for e in errors)
+
+
+def test_a_price_floor_needs_a_source_and_a_market_series_that_exists(broken):
+    errors = errors_after(broken, "DELETE FROM price_floor_sources WHERE floor_id = "
+                                  "'usa-dod-mp-ndpr-2025'",
+                          "UPDATE price_floors SET market_product = 'Moon dust' WHERE id = "
+                          "'jpn-jare-lynas-ndpr-2026'")
+    assert "price floor usa-dod-mp-ndpr-2025 has no valid source" in errors
+    assert any(e.startswith("price floor jpn-jare-lynas-ndpr-2026: no USGS price series "
+                            "'Moon dust'") for e in errors)
