@@ -10,18 +10,45 @@ stay in the full list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.domain.markets import BASES, Dependence, basis_label
 from desktop.domain.models import Figure
+from desktop.domain.numbers import percent
 
 #: Clearer bases first: what a share is of matters more than how precisely it was printed.
 BASIS_ORDER = ("supply", "imports-value", "imports-volume", "consumption")
 US_BASIS = "other:share of US imports (USGS import sources)"
+#: Words that make a printed share more than its number: a bound, an approximation, a range.
+HEDGES = ("more", "over", "less", "under", "about", "around", "some", "nearly", "almost",
+          "約", "割", "–", "~", "-", "以上")
 #: Short tags for a dense grid; the legend spells them out.
 BASIS_TAGS = {"supply": "S", "imports-value": "V", "imports-volume": "W", "consumption": "C"}
 OTHER_TAG = "?"
+
+
+def share_cell(item: Dependence) -> str:
+    """"46.3 %", or "70.0 % (more than 70%)" when the printed text says more than the number
+    (a bound, a range, words)."""
+    shown = percent(item.share)
+    text = item.share_text
+    numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", text)]
+    hedged = any(word in text.lower() for word in HEDGES)
+    if numbers == [round(100 * item.share, 4)] and not hedged:
+        return shown
+    return f"{shown} ({text})"
+
+
+def when(item: Dependence) -> str:
+    """The period, the year, or "year not stated"."""
+    return item.period or (str(item.year) if item.year else "year not stated")
+
+
+def importer_name(code: str, name_of) -> str:
+    """"European Union (EU-27)" for the EU, else the country's name (``name_of``)."""
+    return "European Union (EU-27)" if code == "EU" else name_of(code)
 
 
 def basis_tag(basis: str) -> str:
@@ -59,6 +86,15 @@ def _rank(item: Dependence) -> tuple:
 def best(items: list[Dependence]) -> Dependence | None:
     """The figure a cell shows (module docstring)."""
     return min(items, key=_rank) if items else None
+
+
+def best_per_cell(items: list[Dependence]) -> tuple[list[Dependence], int]:
+    """One figure per importer, mineral and supplier (``best``), and how many were left out."""
+    groups: dict[tuple[str, str, str], list[Dependence]] = {}
+    for item in items:
+        groups.setdefault((item.importer, item.mineral, item.supplier), []).append(item)
+    chosen = [best(group) for group in groups.values()]
+    return [c for c in chosen if c is not None], len(items) - len(groups)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench
+from desktop.domain.errors import UserError
 from desktop.domain.models import Figure, Source
 from desktop.reference.names import NameResolver
 from desktop.reference.repository import ReferenceRepository
@@ -36,7 +37,7 @@ class BlockContext:
         """Ask the workbench; a question the data cannot answer becomes a block error."""
         try:
             return question()
-        except AnalysisError as exc:
+        except (AnalysisError, UserError) as exc:
             raise BlockError(str(exc)) from None
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.analysis.stages import STAGES
-from desktop.blocks import analysis_kinds, entity_kinds, exposure_kinds, figure_kinds
+from desktop.blocks import analysis_kinds, entity_kinds, exposure_kinds, figure_kinds, market_kinds
 from desktop.domain.metrics import ANALYSABLE_METRICS, METRIC_IDS, QUANTITY_METRICS
 
 #: What a key's value is, and what the resolver makes of it.
@@ -36,6 +36,8 @@ TYPES = {
     "partial-date": "a date, YYYY, YYYY-MM or YYYY-MM-DD",
     "event-kinds": "event kinds joined by ',' or a family: export-control, export-restrictions",
     "yesno": "yes or no",
+    "importer": "a country code or name, or EU for the European Union: EU, JPN, Japan, 日本",
+    "minerals": "one to twenty minerals, separated by commas: rare-earths, gallium, graphite",
 }
 #: Written by "Add to memo" on every kind (what the block showed, to detect later changes).
 STAMP_KEYS = ("data-pack", "values", "checksum")
@@ -181,6 +183,29 @@ KINDS: dict[str, BlockKind] = {kind.id: kind for kind in (
     BlockKind("us-imports", "US import sources and reliance",
               "US net import reliance and import sources, each with its share of world supply",
               (_mineral(),), exposure_kinds.us_imports, {"mineral": "gallium"}),
+    BlockKind("price", "Prices", "USGS annual prices of a mineral's products, year by year",
+              (_mineral(), Key("product", "text", "", form=True,
+                               help="a product, or part of its name; default: every product"),
+               Key("from", "year", low=1900, high=2100, help="first year"),
+               Key("to", "year", low=1900, high=2100, help="last year")),
+              market_kinds.price, {"mineral": "rare-earths", "product": "NdPr"}),
+    BlockKind("price-floor", "Price floor against the market",
+              "a price floor or reference price beside the USGS market price of the same "
+              "product and year: the gap in money and per cent",
+              (Key("floor", "text", help="a floor's id (see briefdesk analyze price-floor)"),
+               Key("mineral", "mineral", form=True, help="every floor of this mineral"),
+               _year(help="the market year; default: every year from the floor's start")),
+              market_kinds.price_floor, {"floor": "usa-dod-mp-ndpr-2025"}),
+    BlockKind("dependence", "Import dependence",
+              "published shares of a partner's imports or supply of minerals by supplier, with "
+              "their basis, and where no official figure was found",
+              (Key("importer", "importer", form=True, help="a country or EU"),
+               Key("mineral", "mineral", form=True),
+               Key("minerals", "minerals", help="several minerals, separated by commas"),
+               Key("supplier", "country", form=True, help="one supplier, e.g. CHN"),
+               Key("all", "yesno", "no", help="yes: every figure, not only the newest per "
+                                              "importer and mineral")),
+              market_kinds.dependence, {"importer": "EU", "supplier": "CHN"}),
 )}
 KIND_IDS = tuple(KINDS)
 

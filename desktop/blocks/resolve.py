@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.blocks.context import BlockContext, BlockError, Params
+from desktop.blocks.market_kinds import MAX_MINERALS
 from desktop.blocks.registry import KINDS, STAMP_KEYS, TYPES, BlockKind, Key
 from desktop.blocks.syntax import Block, BlockSyntaxError, parse_block
 from desktop.domain.event_kinds import UnknownKind, expand
@@ -100,6 +101,13 @@ class BlockResolver:
             return names.id_of(kind, text)
         if kind == "place":
             return names.id_of("country", text, aggregates=True)
+        if kind == "importer":
+            return names.importer(text)
+        if kind == "minerals":
+            chosen = [m.strip() for m in text.split(",") if m.strip()]
+            if not 1 <= len(chosen) <= MAX_MINERALS:
+                raise BlockError(f"'{key}:' takes one to {MAX_MINERALS} minerals")
+            return list(dict.fromkeys(names.id_of("mineral", m) for m in chosen))
         if kind == "places":
             places = [p.strip() for p in text.split(",") if p.strip()]
             if not 1 <= len(places) <= MAX_PLACES:

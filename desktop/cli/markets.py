@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.common import UsageError, check_year
-from desktop.domain.numbers import percent, with_estimate
+from desktop.domain.numbers import with_estimate
 
 MARKET_ACTIONS = ("dependence", "price-floor", "price")
 
@@ -36,11 +36,8 @@ def _dependence(args, context) -> tuple[object, str]:
                      f"(searched {checked[0]}: {checked[1]})" if checked else
                      "no official figure found")
     for r in rows:
-        when = r["period"] or (str(r["year"]) if r["year"] else "year not stated")
-        printed = "" if r["share_text"].replace(" ", "").rstrip("%") in (
-            f"{100 * r['share']:g}", f"{100 * r['share']:.1f}") else f" ({r['share_text']})"
         lines.append(f"{r['importer_name']:<24} {r['mineral_name']}: {r['product']} — "
-                     f"{r['supplier_name']} {percent(r['share'])}{printed}, {when}, "
+                     f"{r['supplier_name']} {r['share_cell']}, {r['when']}, "
                      f"{r['basis_label']} [{r['source']['id']}]")
     return rows, "\n".join(lines)
 

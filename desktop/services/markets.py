@@ -6,7 +6,13 @@ Names are resolved here so every consumer prints "China", not "CHN".
 
 from __future__ import annotations
 
-from desktop.analysis.dependence import basis_tag, mixed_bases_note
+from desktop.analysis.dependence import (
+    basis_tag,
+    importer_name,
+    mixed_bases_note,
+    share_cell,
+    when,
+)
 from desktop.analysis.market_desk import MarketDesk
 from desktop.analysis.prices import PriceSeries
 from desktop.domain.markets import Dependence
@@ -45,10 +51,11 @@ class MarketService:
         return {**item.to_json(), "importer_name": self.importer_name(item.importer),
                 "mineral_name": self.repo.name_of_mineral(item.mineral),
                 "supplier_name": self.repo.name_of(item.supplier),
-                "basis_tag": basis_tag(item.basis)}
+                "basis_tag": basis_tag(item.basis), "share_cell": share_cell(item),
+                "when": when(item)}
 
     def importer_name(self, importer: str) -> str:
-        return "European Union (EU-27)" if importer == "EU" else self.repo.name_of(importer)
+        return importer_name(importer, self.repo.name_of)
 
     def importer_card(self, importer: str) -> dict:
         """A country's (or the EU's) import dependence, mineral by mineral, with what was
