@@ -11,6 +11,7 @@ from desktop.domain.numbers import percent, unit_after, whole, with_estimate
 from desktop.domain.vocabulary import HhiBand
 from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, code_html, link, member_link, source_html
+from desktop.ui.cards.market_sections import add_import_dependence
 from desktop.ui.widgets.data_table import ROW_BLOCK, Column
 
 #: A membership's dates; a one-day meeting reads "present on …" with no end date.
@@ -73,6 +74,7 @@ class CountryCard(CardPanel):
                    "rounded or lower-bound total; none where it prints no total at all); "
                    "processing and US-import shares as published. e = estimate.")
         _add_weights(self, card)
+        add_import_dependence(self, card.get("import_dependence"))
         if not (card["memberships"] or card["mineral_roles"] or card["events"]):
             self.add_text(f"The reference database holds no group memberships, mineral figures "
                           f"or policy events for {escape(card['name'])}.", small=True)
@@ -191,6 +193,7 @@ class GroupCard(CardPanel):
             Column("name", "Member", link_kind_key="member_link_kind", link_key="member_link"),
             Column("role", "Role"), *DATED,
             Column("note", "Note")], rows, source=source_html(card.get("source")))
+        add_import_dependence(self, card.get("import_dependence"))
         _add_claims(self, card.get("claims", []))
 
 

@@ -12,6 +12,7 @@ from desktop.domain.vocabulary import HhiBand
 from desktop.services.analysis_cards import BAND_NOTE
 from desktop.ui.cards.base import CardPanel, link, source_html
 from desktop.ui.cards.entity_cards import measure
+from desktop.ui.cards.market_sections import add_price_floors, add_prices, add_who_depends
 from desktop.ui.widgets.data_table import Column
 
 FLAG_NAMES = (("us_critical_2025", "US critical mineral (2025)"),
@@ -55,6 +56,9 @@ class MineralCard(CardPanel):
         self._add_processing(card)
         self._add_reliance(card)
         self._add_imports(card)
+        add_who_depends(self, card)
+        add_prices(self, card)
+        add_price_floors(self, card)
         self.add_events("Export controls and trade measures", card["export_controls"],
                         Block("timeline", {"mineral": card["id"],
                                            "event-kind": "export-control"}))
