@@ -266,3 +266,27 @@ def test_window_opens_the_dashboard_from_navigation_and_menu(qtbot, window):
     panel.select("rare-earths", "mining")
     panel.detail.add_button.click()
     assert "kind: bloc" in window.editor.text.toPlainText()
+
+
+def test_members_exposure_to_china(qtbot, dashboard):
+    dashboard.set_bloc("g7")
+    dashboard.tabs.setCurrentWidget(dashboard.exposure)
+    grid = dashboard.exposure
+    importers = [code for code, _ in grid.model.importers]
+    assert set(importers) == {"CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA", "EU"}
+    minerals = [m for m, _ in grid.model.minerals]
+    assert "rare-earths" in minerals and "gallium" in minerals
+    row, col = importers.index("GBR"), minerals.index("rare-earths")
+    assert grid.model.index(row, col).data() == "—"  # no official figure found
+    assert grid.model.index(row, col).data(Qt.ItemDataRole.ToolTipRole) == \
+        "No official figure found"
+    japan = grid.model.index(importers.index("JPN"), col)
+    assert japan.data().startswith("80 % W")  # 79.6 % of imports by weight, 2024
+    legend = grid.legend.text()
+    assert "not comparable" in legend and "United Kingdom" in legend and "W = share of imports" \
+        in legend
+    grid.view.setCurrentIndex(japan)
+    assert "Japan · Rare earths" in grid.detail.text() and grid.add_button.isEnabled()
+    with qtbot.waitSignal(dashboard.memo_block) as blocker:
+        grid.add_button.click()
+    assert "kind: dependence" in blocker.args[0] and "importer: JPN" in blocker.args[0]

@@ -1,4 +1,5 @@
-"""The Bloc dashboard: what share of each mineral's supply, at each stage, a bloc holds against China.
+"""The Bloc dashboard: what share of each mineral's supply, at each stage, a bloc holds against China,
+and (second tab) how much of each member's imports or supply comes from China.
 
 A bloc (a preset such as the G7, MSP or Pax Silica signatories, or a custom set of countries) is
 taken as of a date; the matrix is computed once per change of bloc, year or date by the analysis
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,7 @@ from desktop.export.tables import to_csv
 from desktop.ui.bloc_builder import BlocBuilderDialog
 from desktop.ui.widgets.bloc_detail import CellDetail, label
 from desktop.ui.widgets.bloc_matrix import BlocMatrixModel, legend_html
+from desktop.ui.widgets.exposure_grid import ExposureGrid
 
 # USGS MCS 2026 gives 2024-2025; processing shares and the rare-earth series reach further back.
 # A cell shows the latest data at or before the chosen year and names its own year when older.
@@ -129,11 +132,21 @@ class BlocDashboard(QWidget):
         self.splitter.setSizes([440, 360])
         self.splitter.setChildrenCollapsible(False)
 
+        self.exposure = ExposureGrid(workbench.markets, workbench.ref.name_of,
+                                     workbench.ref.name_of_mineral)
+        self.exposure.memo_block.connect(self.memo_block)
+        self._exposure_stale = True
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Dashboard view")
+        self.tabs.addTab(self.splitter, "Stage shares")
+        self.tabs.addTab(self.exposure, "Members' exposure to China")
+        self.tabs.currentChanged.connect(self._refresh_exposure)
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.notes)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
 
         self.bloc_combo.currentIndexChanged.connect(self._bloc_chosen)
         self.build_button.clicked.connect(self.open_builder)
@@ -238,6 +251,17 @@ class BlocDashboard(QWidget):
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._reselect()
+        self._exposure_stale = True
+        self._refresh_exposure()
+
+    def _refresh_exposure(self, *_args) -> None:
+        """The exposure grid follows the bloc and date, computed when it is on view."""
+        if self.bloc is None or not self._exposure_stale or \
+                self.tabs.currentWidget() is not self.exposure:
+            return
+        eu = self.workbench.bloc("eu27", self.as_of_text()).members
+        self.exposure.show_bloc(self.bloc.members, eu)
+        self._exposure_stale = False
 
     def _reselect(self) -> None:
         """Keep the chosen mineral and stage across a change of bloc, year or date."""
