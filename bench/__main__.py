@@ -7,7 +7,8 @@
   prefixes as typed keystroke by keystroke, typos, junk), seeded so every run uses the same queries;
   "session" keeps the lookup's short-query results as a running app does, "cold" clears them
   before every query;
-- export, memo library and the bloc matrix (``bench/export.py``, ``library.py``, ``analysis.py``).
+- export, memo library, the bloc matrix and the dependence view (``bench/export.py``,
+  ``library.py``, ``analysis.py``).
 """
 
 from __future__ import annotations
@@ -105,17 +106,18 @@ GOALS = {
     "library_search_cjk_ms": "<= 50 ms: 中国, a substring scan (issue 5)",
     "autosave_100_pages_ms": "<= 50 ms (issue 5)",
     "bloc_matrix_cold_ms": "<= 100 ms, minerals x stages for one bloc (issue 6)",
+    "dependence_view_cold_ms": "<= 100 ms, members x all minerals (issue 13)",
 }
 
 
 def main(argv: list[str]) -> int:
-    from bench.analysis import bench_analysis
+    from bench.analysis import bench_analysis, bench_dependence
     from bench.export import bench_export
     from bench.library import bench_library
     from bench.ui import bench_in_app, bench_startup
 
     results = {**bench_build(), **bench_lookup(), **bench_startup(), **bench_in_app(),
-               **bench_export(), **bench_library(), **bench_analysis()}
+               **bench_export(), **bench_library(), **bench_analysis(), **bench_dependence()}
     if "--json" in argv:
         print(json.dumps(results, indent=2))
     else:
