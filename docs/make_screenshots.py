@@ -98,6 +98,15 @@ def main() -> None:
     sizes = window.splitter.sizes()
     window.splitter.setSizes([260, sum(sizes) - 260, 0][:len(sizes)])
     shoot(window, "bloc-dashboard.png")
+    dashboard.tabs.setCurrentWidget(dashboard.exposure)
+    grid = dashboard.exposure
+    codes = [code for code, _ in grid.model.importers]
+    minerals = [m for m, _ in grid.model.minerals]
+    if "JPN" in codes and "rare-earths" in minerals:
+        grid.view.setCurrentIndex(grid.model.index(codes.index("JPN"),
+                                                   minerals.index("rare-earths")))
+    shoot(window, "exposure.png")
+    dashboard.tabs.setCurrentIndex(0)
     window.splitter.setSizes(sizes)  # last: it collapses the editor pane
     window.close()
 
