@@ -7,6 +7,8 @@ the mineral and country cards show, with the same sources.
 
 from __future__ import annotations
 
+import re
+
 from desktop.analysis.dependence import best, best_per_cell, importer_name, share_cell, when
 from desktop.blocks.context import BlockContext, BlockError, Params, unique
 from desktop.domain.numbers import signed_amount, signed_percent, with_estimate
@@ -15,12 +17,26 @@ from desktop.domain.resolved import ResolvedBlock
 MAX_MINERALS = 20
 
 
+def _span(p: Params) -> tuple[int | None, int | None]:
+    """'years: 2021-2025' (or 2021–2025, or one year), else 'from:' and 'to:'."""
+    text = p["years"]
+    if not text:
+        return p["from"], p["to"]
+    found = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*", text)
+    if not found:
+        raise BlockError(f"'years:' is one year or a span like 2021-2025, not {text[:40]!r}")
+    first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+    if first > last:
+        raise BlockError(f"'years:' {first} comes after {last}")
+    return first, last
+
+
 def price(ctx: BlockContext, p: Params) -> ResolvedBlock:
     mineral = p["mineral"]
     series = ctx.ask(lambda: ctx.workbench.markets.price(mineral, p["product"]))
+    first, last = _span(p)
     years = sorted({f.year for s in series for f in s.figures
-                    if (p["from"] is None or f.year >= p["from"])
-                    and (p["to"] is None or f.year <= p["to"])})
+                    if (first is None or f.year >= first) and (last is None or f.year <= last)})
     if not years:
         raise BlockError("no price in the years asked for")
     rows = []

@@ -186,6 +186,8 @@ KINDS: dict[str, BlockKind] = {kind.id: kind for kind in (
     BlockKind("price", "Prices", "USGS annual prices of a mineral's products, year by year",
               (_mineral(), Key("product", "text", "", form=True,
                                help="a product, or part of its name; default: every product"),
+               Key("years", "text", "", form=True,
+                   help="one year or a span: 2025, 2021-2025 (or use 'from' and 'to')"),
                Key("from", "year", low=1900, high=2100, help="first year"),
                Key("to", "year", low=1900, high=2100, help="last year")),
               market_kinds.price, {"mineral": "rare-earths", "product": "NdPr"}),

@@ -68,3 +68,13 @@ def test_any_value_resolves_or_is_explained(resolver, key, text):
     extra = "mineral: lithium\n" if kind == "price" else ""
     block = resolver(f"kind: {kind}\n{extra}{key}: " + text.replace("\n", " "))
     assert block.ok or block.error
+
+
+def test_price_years_as_a_span(resolver):
+    block = resolver("kind: price\nmineral: rare-earths\nproduct: NdPr\nyears: 2023–2025")
+    assert block.ok and block.columns[2:] == ["2023", "2024", "2025"]
+    one = resolver("kind: price\nmineral: rare-earths\nproduct: NdPr\nyears: 2024")
+    assert one.columns[2:] == ["2024"] and one.rows[0][2] == "55"
+    for bad, message in (("2025-2021", "comes after"), ("last year", "one year or a span")):
+        wrong = resolver(f"kind: price\nmineral: rare-earths\nyears: {bad}")
+        assert not wrong.ok and message in wrong.error
