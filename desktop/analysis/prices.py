@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.domain.markets import PriceFloor
-from desktop.domain.models import Figure, Source
+from desktop.domain.models import Figure, Source, figure_sources
 from desktop.domain.numbers import amount, signed_amount, signed_percent, with_estimate
 from desktop.domain.units import convert
 
@@ -38,11 +38,7 @@ class PriceSeries:
 
     @property
     def sources(self) -> list[Source]:
-        seen: dict[str, Source] = {}
-        for figure in self.figures:
-            for source in figure.sources:
-                seen.setdefault(source.id, source)
-        return list(seen.values())
+        return figure_sources(self.figures)
 
     @property
     def basis(self) -> str:

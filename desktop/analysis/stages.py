@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from desktop.analysis.series import group_series, newest_source_per_year
 from desktop.analysis.shares import SeriesShares, series_shares
 from desktop.domain.metrics import ANALYSABLE_METRICS, BY_ID
-from desktop.domain.models import Figure, Source
+from desktop.domain.models import Figure, Source, figure_sources
 
 STAGES = ("reserves", "mining", "refining", "downstream")
 STAGE_LABELS = {"reserves": "Reserves", "mining": "Mining",
@@ -69,11 +69,7 @@ class StageSeries:
 
     @property
     def sources(self) -> list[Source]:
-        seen: dict[str, Source] = {}
-        for figure in self.figures:
-            for source in figure.sources:
-                seen.setdefault(source.id, source)
-        return list(seen.values())
+        return figure_sources(self.figures)
 
     @property
     def estimated(self) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench
 from desktop.domain.errors import UserError
-from desktop.domain.models import Figure, Source
+from desktop.domain.models import Figure, Source, figure_sources
 from desktop.reference.names import NameResolver
 from desktop.reference.repository import ReferenceRepository
 
@@ -60,4 +60,4 @@ def unique(sources: list[Source]) -> list[Source]:
 def sources_of(figures: list[Figure]) -> list[Source]:
     """Every figure's sources (``Figure.sources``): where it was read, and its erratum or
     original publication."""
-    return unique([source for figure in figures for source in figure.sources])
+    return figure_sources(figures)

@@ -96,6 +96,15 @@ class Figure:
 MEMBERSHIP_DATES = ("From", "Until")
 
 
+def figure_sources(figures) -> list[Source]:
+    """Every source the figures cite (``Figure.sources``), each once, in order of first use."""
+    seen: dict[str, Source] = {}
+    for figure in figures:
+        for source in figure.sources:
+            seen.setdefault(source.id, source)
+    return list(seen.values())
+
+
 @dataclass(frozen=True)
 class Membership:
     """A country or body in a group or initiative, with its role and dates."""

@@ -12,7 +12,7 @@ from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.analysis.workbench import AnalysisWorkbench
 from desktop.domain.errors import UnknownEntity
 from desktop.domain.metrics import PERCENT_SHARE_METRICS, QUANTITY_METRICS, order_of, title_of
-from desktop.domain.models import Figure, Source
+from desktop.domain.models import Figure, Source, figure_sources
 from desktop.domain.numbers import percent
 from desktop.reference.repository import ReferenceRepository
 from desktop.services.analysis_cards import (
@@ -340,7 +340,6 @@ class CardService:
     @staticmethod
     def _sources_of(figures: list[Figure], extra: list[Source]) -> list[dict]:
         seen: dict[str, Source] = {s.id: s for s in extra}
-        for figure in figures:
-            for source in figure.sources:
-                seen.setdefault(source.id, source)
+        for source in figure_sources(figures):
+            seen.setdefault(source.id, source)
         return [s.brief() for s in seen.values()]
