@@ -79,7 +79,14 @@ class MarketDesk:
 
     def dependence(self, importer: str | None = None, mineral: str | None = None,
                    supplier: str | None = None) -> list[Dependence]:
-        return [d for d in self.all_dependence()
+        if self._dependence is not None or (importer is None and mineral is None):
+            items = self.all_dependence()
+        else:  # one card's worth: read only what it shows, not every figure (a card opens cold)
+            items = self.ref.markets.dependence(importer, mineral)
+            if importer in (None, "USA"):
+                items = [*items, *us_dependence(self.ref.figures(
+                    mineral=mineral, metric="import_source_share"))]
+        return [d for d in items
                 if (importer is None or d.importer == importer)
                 and (mineral is None or d.mineral == mineral)
                 and (supplier is None or d.supplier == supplier)]
