@@ -56,6 +56,12 @@ class AppContext:
         return cls(lambda: open_reference(reference_path),
                    lambda: MemoLibrary(home or user_data_dir()), today)
 
+    def today(self) -> str:
+        """The date memberships, statuses and new memos are taken on (fixed in tests)."""
+        import datetime
+
+        return self._today() if self._today else datetime.date.today().isoformat()
+
     # -- the reference data -------------------------------------------------------------------
     @cached_property
     def connection(self) -> sqlite3.Connection:

@@ -80,3 +80,9 @@ def emit(data: object, as_json: bool, text: str) -> None:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def say_warnings(warnings: list[str]) -> None:
+    """What an export went ahead with but the user should know, one line each on stderr."""
+    for warning in dict.fromkeys(warnings):
+        sys.stderr.write(f"briefdesk: warning: {warning}\n")

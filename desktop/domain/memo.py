@@ -52,6 +52,29 @@ class Memo:
     def wants_toc(self) -> bool:
         return self.get("toc").lower() in ("yes", "true", "1", "on")
 
+    def problems(self) -> list[str]:
+        """What stops the memo being exported (it still opens and saves): a date that is not a
+        date. ("to" and "from" are always text here: nested YAML is refused on reading.)"""
+        date = self.get("date")
+        if date and iso_date(date) is None:
+            return [f"front matter: date {date[:40]!r} is not a date; write it as 2026-12-02, "
+                    "2 December 2026 or December 2, 2026"]
+        return []
+
+    def dated_from_template(self, today: str) -> Memo:
+        """A new memo from a template: the template's date placeholder ("[YYYY-MM-DD]") becomes
+        ``today``, so the memo can be exported before its author touches the header."""
+        if self.get("date") and iso_date(self.get("date")) is not None:
+            return self
+        return Memo({**self.front, "date": today}, self.body)
+
+    def warnings(self) -> list[str]:
+        """What an export should say but not refuse: a memo without a handling marking."""
+        if not self.get("marking"):
+            return ["front matter has no 'marking' (e.g. marking: OFFICIAL); the pages carry "
+                    "none"]
+        return []
+
     def to_text(self) -> str:
         """The memo as a file: front matter in the order of FIELDS, then the body."""
         lines = ["---"]

@@ -71,9 +71,16 @@ def write_atomically(path: Path, data: bytes, protect: Path | None = None) -> No
     ``protect`` (the memo being exported).
     """
     path = Path(path)
-    if path.exists() and not path.is_file():
+    if len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        raise MemoFileError(f"cannot write {_short(path)}: the file name is longer than "
+                            f"{MAX_NAME_BYTES} bytes, which no common file system accepts")
+    try:
+        exists = path.exists()
+    except OSError as exc:
+        raise MemoFileError(f"cannot write {_short(path)}: {exc.strerror or exc}") from None
+    if exists and not path.is_file():
         raise MemoFileError(f"cannot write {path}: it exists and is not a regular file")
-    if protect is not None and path.exists() and path.resolve() == Path(protect).resolve():
+    if protect is not None and exists and path.resolve() == Path(protect).resolve():
         raise MemoFileError(f"cannot write {path}: that is the memo itself; choose another name")
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -89,6 +96,14 @@ def write_atomically(path: Path, data: bytes, protect: Path | None = None) -> No
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise MemoFileError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+MAX_NAME_BYTES = 240  # ext4, APFS and NTFS allow 255; the temporary name adds its own part
+
+
+def _short(path: Path, longest: int = 80) -> str:
+    text = str(path)
+    return text if len(text) <= longest else text[:longest - 1] + "…"
 
 
 def _create_beside(folder: Path, name: str) -> tuple[int, Path]:

@@ -7,6 +7,7 @@ Python-Markdown set aside is put back as literal text, never as markup.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -57,8 +58,9 @@ def _child(child: ET.Element, ctx: InlineContext, base: str) -> str:
         return f"<i>{inline(child, ctx, base)}</i>"
     if tag in ("del", "s"):
         return f"<strike>{inline(child, ctx, base)}</strike>"
-    if tag == "code":
-        return f'<font name="{ensure(MONO)}">{inline(child, ctx, MONO)}</font>'
+    if tag == "code":  # Python-Markdown escaped the span's "<" and "&" once already
+        text = html.unescape(ctx.restore("".join(child.itertext())))
+        return f'<font name="{ensure(MONO)}">{markup(text, MONO)}</font>'
     if tag == "br":
         return "<br/>"
     if tag == "sup":

@@ -30,6 +30,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from desktop.domain.errors import UserError
 from desktop.domain.fences import Fence, find_fences
 from desktop.domain.models import Source
 from desktop.domain.resolved import NO_REFERENCE_DATA, ResolvedBlock
@@ -89,24 +90,64 @@ class FlowContext:
     footnotes: dict[str, int] = field(default_factory=dict)
     endnotes: list[Flowable] = field(default_factory=list)
     blocks: list[ResolvedBlock] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # said on stderr and in the status bar
+
+
+#: Seven or more "#" open no heading in Markdown; Python-Markdown would still make one of them.
+TOO_DEEP_HEADING = re.compile(r"^( {0,3})(#{7,})", re.M)
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]{1,100})\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,100})\]:", re.M)
+MAX_NESTING = 100  # quotes or lists nested deeper are refused: no reader follows them
+
+
+class NestingTooDeep(UserError, ValueError):
+    """A memo whose quotes or lists nest deeper than anyone can read; nothing is written."""
 
 
 def parse(body: str, ctx: FlowContext) -> ET.Element:
+    _check_nesting(body)
+    body = TOO_DEEP_HEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), body)
     md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
     md.preprocessors.register(_FencePreprocessor(md, ctx.fences), "brief_fences", 40)
     md.treeprocessors.register(_Capture(md), "capture", 0)
-    md.convert(body)
+    try:
+        md.convert(body)
+    except RecursionError:
+        raise NestingTooDeep("the memo nests quotes or lists too deeply to lay out; at most "
+                             f"{MAX_NESTING} levels") from None
     ctx.inline = InlineContext(list(md.htmlStash.rawHtmlBlocks),
                                lambda key: ctx.footnotes.get(key))
     root = getattr(md, "captured_root", None)  # not set when the body is blank
     if root is None:
         return ET.Element("div")
-    footnote_div = next((d for d in root.iter("div") if "footnote" in (d.get("class") or "")),
-                        None)
-    if footnote_div is not None:
-        for number, item in enumerate(footnote_div.iter("li"), start=1):
-            ctx.footnotes[item.get("id") or ""] = number
+    _number_footnotes(root, body, ctx)
     return root
+
+
+def _check_nesting(body: str) -> None:
+    """Refuse, with one line, a memo nested past ``MAX_NESTING`` (a quote of 200 quotes, a list
+    400 levels deep): Python-Markdown would overflow the stack on it."""
+    for number, line in enumerate(body.split("\n"), start=1):
+        quotes = re.match(r"[> ]*", line).group(0).count(">")
+        depth = max(quotes, (len(line) - len(line.lstrip(" "))) // 2 if line.lstrip()[:2] in
+                    ("- ", "* ", "+ ") or re.match(r"\s*\d+[.)] ", line) else 0)
+        if depth > MAX_NESTING:
+            raise NestingTooDeep(f"line {number} nests quotes or lists {depth} levels deep; "
+                                 f"at most {MAX_NESTING} can be laid out")
+
+
+def _number_footnotes(root: ET.Element, body: str, ctx: FlowContext) -> None:
+    """Notes are numbered in the order they are first cited; a note never cited is not printed
+    and a citation of a note never written is reported (it prints as typed)."""
+    for anchor in root.iter("a"):
+        if "footnote-ref" in (anchor.get("class") or ""):
+            key = (anchor.get("href") or "").lstrip("#")
+            ctx.footnotes.setdefault(key, len(ctx.footnotes) + 1)
+    defined = set(FOOTNOTE_DEF.findall(body))
+    missing = sorted({ref for ref in FOOTNOTE_REF.findall(body) if ref not in defined})
+    if missing:
+        ctx.warnings.append("footnote " + ", ".join(f"[^{m}]" for m in missing[:10])
+                            + " is cited but never written; it prints as typed")
 
 
 def to_flowables(body: str, ctx: FlowContext) -> list[Flowable]:
@@ -344,10 +385,12 @@ def _container(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
 
 
 def _footnotes(element: ET.Element, ctx: FlowContext) -> list[Flowable]:
-    items = list(element.iter("li"))
+    cited = {item.get("id") or "": item for item in element.iter("li")}
+    items = sorted((ctx.footnotes[key], item) for key, item in cited.items()
+                   if key in ctx.footnotes)
     numbered = numbered_style(f"{len(items)}.")  # the same hanging indent for 1. and 12.
     notes = []
-    for number, item in enumerate(items, start=1):
+    for number, item in items:
         text = " ".join(inline(child, ctx.inline) for child in item if child.tag == "p") or \
             inline(item, ctx.inline)
         notes.append(LongParagraph(text, numbered, bulletText=f"{number}."))

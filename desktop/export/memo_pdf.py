@@ -41,9 +41,12 @@ def memo_to_pdf(text: str, resolver: Resolver | None = None, *, invariant: bool 
 
 
 def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = False,
-           base_dir: Path | None = None, on_page: Callable[[int], None] | None = None) -> bytes:
+           base_dir: Path | None = None, on_page: Callable[[int], None] | None = None,
+           warnings: list[str] | None = None) -> bytes:
     """Lay out ``memo``. ``on_page`` hears of each finished page (a long export shows progress)
-    and may raise to stop the export; the exception reaches the caller unchanged."""
+    and may raise to stop the export; the exception reaches the caller unchanged. What the
+    export should tell its user without refusing (no marking, a footnote never written) is
+    appended to ``warnings``."""
     buffer = io.BytesIO()
     furniture = Furniture(memo.title, memo.get("marking"))
     doc = MemoDocument(buffer, furniture, title=memo.title, author=memo.get("author") or
@@ -63,6 +66,8 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
     story += endnotes(ctx.endnotes)
     story += source_list(sources.entries, width)
     story = fit_to_page(story, width, doc.height - 2 * FRAME_PADDING)
+    if warnings is not None:
+        warnings.extend([*memo.warnings(), *ctx.warnings])
     canvasmaker = partial(CountingCanvas, furniture=furniture)
     try:
         if toc:

@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self.memo_export.started.connect(self._busy_message)
         self.memo_export.finished.connect(lambda path: self._idle_message(f"Exported {path}"))
         self.memo_export.failed.connect(lambda message: self._idle_message(message))
+        self.memo_export.warned.connect(
+            lambda message: self._idle_message(f"Exported, with a warning: {message}"))
         self.memo_export.progress.connect(self.statusBar().showMessage)
         self.memo_export.cancelled.connect(self._idle_message)
         self.statusBar().addPermanentWidget(cancel_button(self.memo_export, self))
@@ -343,6 +345,7 @@ class MainWindow(QMainWindow):
         if template:
             memo = parse_memo(Path(template).read_text(encoding="utf-8"))
             memo = Memo(memo.front, stamp_unstamped(memo.body, self.block_resolver))
+            memo = memo.dated_from_template(self.context.today())
         else:
             memo = Memo({"title": "Untitled memo", "marking": "OFFICIAL"}, "")
         memo_id = self.library.create(memo)

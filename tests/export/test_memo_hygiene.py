@@ -1,0 +1,81 @@
+"""What a memo's author types comes out as typed, and what cannot be laid out is refused in one
+line: inline code escaped once, seven '#' as text, footnotes numbered as cited, too-deep nesting
+and over-long file names refused, front-matter dates checked, warnings said."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.domain.memo import Memo, parse_memo
+from desktop.export.files import MemoFileError, write_atomically
+from desktop.export.markdown_flow import NestingTooDeep
+from desktop.export.memo_pdf import memo_to_pdf, render
+from desktop.services.exporting import ExportRefused, export_memo
+
+HEAD = "---\ntitle: T\nmarking: OFFICIAL\n---\n"
+
+
+def text_of(body: str, warnings: list[str] | None = None, head: str = HEAD) -> str:
+    pdf = render(parse_memo(head + body), warnings=warnings)
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_inline_code_is_escaped_once():
+    assert "a < b && c" in text_of("Inline `a < b && c` here.")
+
+
+def test_seven_hashes_are_text_not_a_heading():
+    assert "####### x" in text_of("####### x")
+
+
+def test_footnotes_are_numbered_as_cited_and_unused_ones_left_out():
+    warnings: list[str] = []
+    text = text_of("A[^b] then[^a] and[^missing].\n\n[^a]: aaa.\n[^b]: bbb.\n[^c]: never.\n",
+                   warnings)
+    notes = text[text.index("Notes"):]
+    assert "1. bbb." in notes and "2. aaa." in notes and "never" not in notes
+    assert any("[^missing] is cited but never written" in w for w in warnings)
+
+
+def test_a_memo_without_marking_is_exported_with_a_warning():
+    warnings: list[str] = []
+    text_of("Body.", warnings, head="---\ntitle: T\n---\n")
+    assert any("no 'marking'" in w for w in warnings)
+    quiet: list[str] = []
+    text_of("Body.", quiet)
+    assert quiet == []
+
+
+@pytest.mark.parametrize("body", ["> " * 200 + "deep",
+                                  "".join("  " * i + "- item\n" for i in range(400))])
+def test_nesting_past_the_limit_is_refused_in_one_line(body):
+    with pytest.raises(NestingTooDeep) as caught:
+        memo_to_pdf(HEAD + body)
+    assert "\n" not in str(caught.value) and "levels" in str(caught.value)
+
+
+def test_an_over_long_file_name_is_refused(tmp_path):
+    with pytest.raises(MemoFileError) as caught:
+        write_atomically(tmp_path / ("a" * 300 + ".pdf"), b"%PDF")
+    assert "longer than" in str(caught.value)
+
+
+@pytest.mark.parametrize("date", ["2026-13-45", "next Tuesday", "[YYYY-MM-DD]"])
+def test_a_date_that_is_not_a_date_is_refused_at_export(tmp_path, date):
+    memo = parse_memo(f"---\ntitle: T\ndate: {date}\nmarking: X\n---\nx\n")
+    assert memo.problems()
+    with pytest.raises(ExportRefused) as caught:
+        export_memo(memo, tmp_path / "m.pdf", None)
+    assert "is not a date" in str(caught.value)
+    assert not (tmp_path / "m.pdf").exists()
+    assert export_memo(memo, tmp_path / "m.md", None) > 0  # Markdown keeps it as written
+
+
+def test_a_memo_from_a_template_gets_todays_date():
+    template = parse_memo("---\ntitle: T\ndate: [YYYY-MM-DD]\n---\nx\n")
+    assert template.dated_from_template("2026-12-02").get("date") == "2026-12-02"
+    dated = Memo({"title": "T", "date": "1 December 2026"}, "x")
+    assert dated.dated_from_template("2026-12-02") is dated
