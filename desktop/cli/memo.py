@@ -8,7 +8,7 @@ import argparse
 import re
 import sys
 
-from desktop.cli.common import UsageError, add_json, emit, path_arg
+from desktop.cli.common import UsageError, add_json, emit, path_arg, say_warnings
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a longer number overflows, it cannot be an id
 
@@ -17,7 +17,7 @@ def register(sub) -> None:
     p = sub.add_parser("memo", help="the memo library: import, list, show, export, delete")
     p.add_argument("action", choices=("import", "list", "show", "export", "delete"))
     p.add_argument("target", nargs="?", help="FILE.md for import, a memo id otherwise")
-    p.add_argument("-o", "--output", type=path_arg, help="OUT.pdf or OUT.md for export")
+    p.add_argument("-o", "--output", type=path_arg, help="OUT.pdf, OUT.docx or OUT.md for export")
     p.add_argument("--invariant", action="store_true", help="byte-stable PDF output")
     add_json(p)
     p.set_defaults(handler=cmd_memo)
@@ -88,8 +88,11 @@ def _export(context, memo_id: int, args: argparse.Namespace) -> None:
     from desktop.services.exporting import export_memo, output_format
 
     if not args.output:
-        raise UsageError("memo export needs -o OUT.pdf or -o OUT.md")
+        raise UsageError("memo export needs -o OUT.pdf, -o OUT.docx or -o OUT.md")
     output_format(args.output)
     stored = _get(context.library, memo_id)
-    export_memo(stored.memo, args.output, context.lazy_blocks, invariant=args.invariant)
+    warnings: list[str] = []
+    export_memo(stored.memo, args.output, context.lazy_blocks, invariant=args.invariant,
+                warnings=warnings)
+    say_warnings(warnings)
     emit({"id": memo_id, "output": str(args.output)}, args.json, f"wrote {args.output}")

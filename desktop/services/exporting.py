@@ -23,15 +23,15 @@ from desktop.domain.resolved import ResolvedBlock, error_block
 from desktop.export.files import read_memo_file, write_atomically
 
 Resolver = Callable[[str], ResolvedBlock]
-PDF, MARKDOWN = ".pdf", ".md"
-FORMATS = {PDF: "PDF", MARKDOWN: "Markdown"}
+PDF, MARKDOWN, WORD = ".pdf", ".md", ".docx"
+FORMATS = {PDF: "PDF", MARKDOWN: "Markdown", WORD: "Word"}
 
 
 class ExportRefused(UserError, ValueError):
     """An export that was not made; nothing was written."""
 
 
-def output_format(output: Path, allowed: tuple[str, ...] = (PDF, MARKDOWN)) -> str:
+def output_format(output: Path, allowed: tuple[str, ...] = (PDF, WORD, MARKDOWN)) -> str:
     """The format an output name asks for, or a refusal naming the ones that can be written."""
     suffix = Path(output).suffix.lower()
     if suffix not in allowed:
@@ -60,41 +60,56 @@ def dated(resolver: Resolver | None, as_of: str | None) -> Resolver | None:
 
 def render(memo: Memo, output_suffix: str, resolver: Resolver | None, *,
            invariant: bool = False, base_dir: Path | None = None,
-           on_page: Callable[[int], None] | None = None) -> bytes:
+           on_page: Callable[[int], None] | None = None,
+           warnings: list[str] | None = None) -> bytes:
     """The exported file's bytes, in the format ``output_suffix`` names; data blocks give
-    statuses as of the memo's date."""
+    statuses as of the memo's date. Front matter that cannot be exported is refused here, for
+    the CLI and the window alike; warnings are appended to ``warnings``."""
     if output_suffix == MARKDOWN:
         return memo.to_file().encode("utf-8")
+    problems = memo.problems()
+    if problems:
+        raise ExportRefused(problems[0])
     resolver = dated(resolver, memo.as_of)
+    if output_suffix == WORD:
+        from desktop.export.docx_memo import render_docx  # python-docx only when needed
+
+        return render_docx(memo, resolver, invariant=invariant, base_dir=base_dir,
+                           warnings=warnings)
     from desktop.export.memo_pdf import render as render_pdf  # reportlab only when needed
 
-    return render_pdf(memo, resolver, invariant=invariant, base_dir=base_dir, on_page=on_page)
+    return render_pdf(memo, resolver, invariant=invariant, base_dir=base_dir, on_page=on_page,
+                      warnings=warnings)
 
 
 def export_memo(memo: Memo, output: Path, resolver: Resolver | None, *,
                 invariant: bool = False, base_dir: Path | None = None,
-                protect: Path | None = None, allowed: tuple[str, ...] = (PDF, MARKDOWN),
-                on_page: Callable[[int], None] | None = None) -> int:
-    """Write ``memo`` to ``output`` (PDF or Markdown, by its name); returns the bytes written.
+                protect: Path | None = None, allowed: tuple[str, ...] = (PDF, WORD, MARKDOWN),
+                on_page: Callable[[int], None] | None = None,
+                warnings: list[str] | None = None) -> int:
+    """Write ``memo`` to ``output`` (PDF, Word or Markdown, by its name); returns the bytes
+    written.
 
-    ``on_page`` hears of each page laid out and may raise to stop (nothing is written then)."""
+    ``on_page`` hears of each page laid out and may raise to stop (nothing is written then);
+    what the user should be told without refusing is appended to ``warnings``."""
     suffix = output_format(output, allowed)
     data = render(memo, suffix, resolver, invariant=invariant, base_dir=base_dir,
-                  on_page=on_page)
+                  on_page=on_page, warnings=warnings)
     write_atomically(Path(output), data, protect=protect)
     return len(data)
 
 
 def export_memo_file(path: Path, output: Path, resolver: Resolver | None, *,
-                     invariant: bool = False, allowed: tuple[str, ...] = (PDF,),
-                     on_page: Callable[[int], None] | None = None) -> int:
+                     invariant: bool = False, allowed: tuple[str, ...] = (PDF, WORD),
+                     on_page: Callable[[int], None] | None = None,
+                     warnings: list[str] | None = None) -> int:
     """A memo file to ``output``; images in it are found beside it, and it is never overwritten."""
     path = Path(path)
     output_format(output, allowed)  # refuse a wrong name before reading anything
     memo = read_memo(path)
     return export_memo(memo, output, resolver, invariant=invariant,
                        base_dir=path.resolve().parent, protect=path, allowed=allowed,
-                       on_page=on_page)
+                       on_page=on_page, warnings=warnings)
 
 
 def resolved_in_advance(memo: Memo, resolver: Resolver | None) -> Resolver | None:

@@ -152,12 +152,13 @@ def _open_editor(window):
     return None
 
 
-def export_open_memo(window) -> None:
-    """Ctrl+E: the memo on screen, pending typing included; only the PDF's place is asked."""
+def export_open_memo(window, word: bool = False) -> None:
+    """Ctrl+E: the memo on screen, pending typing included; only the file's place is asked
+    (a PDF, or with ``word`` a Word document)."""
     editor = _open_editor(window)
     if editor is not None:
         editor.flush()
-        window.memo_export.ask_and_export_memo(editor.current_memo())
+        window.memo_export.ask_and_export_memo(editor.current_memo(), word=word)
 
 
 def _memo_file_actions(window, file_menu) -> None:
@@ -174,9 +175,13 @@ def _memo_file_actions(window, file_menu) -> None:
     export = window.export_pdf_action = QAction("Export memo to PDF…", window)
     export.setShortcut(QKeySequence("Ctrl+E"))
     export.triggered.connect(lambda: export_open_memo(window))
+    word = window.export_word_action = QAction("Export memo to Word…", window)
+    word.setToolTip("A .docx with the same blocks, values and sources as the PDF, to edit in "
+                    "Word")
+    word.triggered.connect(lambda: export_open_memo(window, word=True))
     export_file = window.export_file_action = QAction("Export a Markdown file to PDF…", window)
     export_file.triggered.connect(lambda: window.memo_export.ask_and_export())
     file_menu.addActions([new, save, versions])
     file_menu.addSeparator()
-    file_menu.addActions([export, export_file])
+    file_menu.addActions([export, word, export_file])
     file_menu.addSeparator()

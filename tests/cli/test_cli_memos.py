@@ -41,7 +41,7 @@ def test_import_list_show_export_delete(capsys, tmp_path):
 
 @pytest.mark.parametrize("args", [
     ["memo", "show", "x"], ["memo", "show", "42"], ["memo", "import", "/nonexistent.md"],
-    ["memo", "import"], ["memo", "export", "1"], ["memo", "export", "1", "-o", "out.docx"],
+    ["memo", "import"], ["memo", "export", "1"], ["memo", "export", "1", "-o", "out.odt"],
     ["memo", "delete", "7"],
 ])
 def test_bad_memo_commands_exit_2_with_one_line(capsys, args):
@@ -86,3 +86,20 @@ def test_showing_a_trashed_memo_says_it_is_in_the_trash(capsys):
     assert err.startswith("(in the trash since ")
     code, out, err = run(capsys, "memo", "show", "1", "--json")
     assert json.loads(out)["deleted"] and err == ""
+
+
+def test_export_writes_word_and_says_its_warnings(capsys, tmp_path):
+    from desktop.cli import main
+
+    memo = tmp_path / "m.md"
+    memo.write_text("---\ntitle: Word\n---\n# Heading\n\nText[^gone].\n", encoding="utf-8")
+    out = tmp_path / "m.docx"
+    assert main(["export", str(memo), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert out.read_bytes()[:2] == b"PK"  # a .docx is a zip
+    assert "briefdesk: warning: front matter has no 'marking'" in captured.err
+    assert "[^gone] is cited but never written" in captured.err
+    dated = tmp_path / "d.md"
+    dated.write_text("---\ntitle: W\ndate: 2026-13-45\n---\nx\n", encoding="utf-8")
+    assert main(["export", str(dated), "-o", str(out)]) == 2
+    assert "date '2026-13-45' is not a date" in capsys.readouterr().err

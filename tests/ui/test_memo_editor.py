@@ -245,3 +245,13 @@ def test_new_memo_menu_offers_every_template(window):
     next(a for a in menu.actions() if a.text() == "From template: Meeting brief").trigger()
     assert window.library.count() == before + 1
     assert window.editor.fields["title"].text().startswith("Meeting brief")
+
+
+def test_export_the_open_memo_to_word(qtbot, tmp_path, window):
+    window.new_memo(str(TEMPLATE))
+    window.memo_export.open_result = False
+    target = tmp_path / "brief.docx"
+    with qtbot.waitSignal(window.memo_export.finished, timeout=60_000):
+        window.memo_export.export(window.editor.current_memo(), target)
+    assert target.read_bytes()[:2] == b"PK"
+    assert window.export_word_action.text() == "Export memo to Word…"

@@ -23,6 +23,7 @@ from desktop.domain.memo import Memo
 
 class _Signals(QObject):
     finished = Signal(str)
+    warned = Signal(str)  # what the export went ahead with but the user should know
     failed = Signal(str)
     progress = Signal(int)  # pages laid out so far
     cancelled = Signal()
@@ -47,12 +48,14 @@ class _ExportJob(QRunnable):
         self.signals.progress.emit(page)
 
     def run(self) -> None:
-        from desktop.services.exporting import PDF, export_memo
+        from desktop.services.exporting import PDF, WORD, export_memo
 
         base_dir = self.source.resolve().parent if self.source is not None else None
+        warnings: list[str] = []
         try:
             export_memo(self.memo, self.output, self.resolver, base_dir=base_dir,
-                        protect=self.source, allowed=(PDF,), on_page=self._on_page)
+                        protect=self.source, allowed=(PDF, WORD), on_page=self._on_page,
+                        warnings=warnings)
         except _Cancelled:
             self.signals.cancelled.emit()
             return
@@ -63,6 +66,8 @@ class _ExportJob(QRunnable):
             self.signals.failed.emit(f"export failed unexpectedly ({type(exc).__name__}: {exc})")
             return
         self.signals.finished.emit(str(self.output))
+        if warnings:
+            self.signals.warned.emit("; ".join(dict.fromkeys(warnings)))
 
 
 class MemoExport(QObject):
@@ -70,6 +75,7 @@ class MemoExport(QObject):
 
     started = Signal(str)
     finished = Signal(str)
+    warned = Signal(str)  # emitted after ``finished``: what the user should know of the PDF
     failed = Signal(str)
     progress = Signal(str)  # "Exporting …: 12 pages"
     cancelled = Signal(str)
@@ -81,6 +87,7 @@ class MemoExport(QObject):
         self.open_result = open_result
         self._signals = _Signals()
         self._signals.finished.connect(self._done)
+        self._signals.warned.connect(self.warned)
         self._signals.failed.connect(self._failed)
         self._signals.progress.connect(
             lambda pages: self.progress.emit(f"{self._name}: {pages:,} pages laid out…"))
@@ -124,14 +131,16 @@ class MemoExport(QObject):
         """Stop the running export at its next page; nothing is written."""
         self._stop.set()
 
-    def ask_and_export_memo(self, memo: Memo) -> None:
-        """The editor's memo, as it is on screen."""
+    def ask_and_export_memo(self, memo: Memo, word: bool = False) -> None:
+        """The editor's memo, as it is on screen, as a PDF or (``word``) a Word document."""
         safe = "".join(ch if ch.isalnum() else "-" for ch in memo.title.lower()).strip("-")
-        output, _ = QFileDialog.getSaveFileName(self._parent, "Export memo as PDF",
-                                                str(Path.home() / f"{safe[:60] or 'memo'}.pdf"),
-                                                "PDF files (*.pdf)")
+        suffix, kind = (".docx", "Word documents (*.docx)") if word else (".pdf",
+                                                                          "PDF files (*.pdf)")
+        output, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export memo as Word" if word else "Export memo as PDF",
+            str(Path.home() / f"{safe[:60] or 'memo'}{suffix}"), kind)
         if output:
-            self.export(memo, pdf_name(output))
+            self.export(memo, named(output, suffix))
 
     def _done(self, path: str) -> None:
         self.finished.emit(path)
@@ -144,10 +153,15 @@ class MemoExport(QObject):
                             f"{message}\nThe memo file is unchanged.")
 
 
+def named(chosen: str, suffix: str) -> Path:
+    """The name picked in the save dialog, with ``suffix`` added when the user left it off."""
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
 def pdf_name(chosen: str) -> Path:
     """The name picked in the save dialog, with ".pdf" added when the user left it off."""
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return named(chosen, ".pdf")
 
 
 def cancel_button(export: MemoExport, parent: QWidget) -> QToolButton:

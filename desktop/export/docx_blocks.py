@@ -1,0 +1,463 @@
+"""Resolved data blocks, tables and error boxes as Word content: the twin of ``data_blocks``.
+
+A block shows the same title, values, column order, note and citation marks as in the PDF: the
+caption and note texts, the column widths (``table_layout.layout``) and the chart drawings
+(``charts``) come from the PDF's own code. Word cannot hold a reportlab drawing, so a chart is
+rasterised here to a PNG at print resolution with Pillow (reportlab's renderPM needs a backend,
+rlPyCairo, that this app does not ship); the drawing is the PDF's, so the chart is the same.
+
+Paragraphs and tables are appended as elements to their parent rather than through
+python-docx's ``add_paragraph``, which scans the whole body for each one (a 5 MB memo would take
+minutes).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image as WordImage
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from lxml.etree import _Element
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.graphics.renderbase import Renderer, getStateDelta
+from reportlab.graphics.shapes import Drawing
+
+from desktop.domain.resolved import ChartSpec, ResolvedBlock
+from desktop.export.charts import bar_chart, line_chart
+from desktop.export.data_blocks import MAX_CELL, Cite
+from desktop.export.docx_text import (
+    PPR_ORDER,
+    TBLPR_ORDER,
+    TCPR_ORDER,
+    Look,
+    add_run,
+    add_text,
+    borders,
+    clean,
+    element,
+    hex_of,
+    number_paragraph,
+    put,
+    set_direction,
+    shade,
+)
+from desktop.export.fonts import BASE, FILES
+from desktop.export.markdown_flow import MAX_IMAGE_BYTES
+from desktop.export.styles import (
+    ACCENT,
+    ERROR_EDGE,
+    ERROR_FILL,
+    HEADER_FILL,
+    MUTED,
+    RULE,
+    ZEBRA,
+)
+from desktop.export.table_layout import layout
+from desktop.paths import resources_dir
+
+DPI = 300  # print resolution
+SUPERSAMPLE = 2  # drawn at twice the size and scaled down: smooth edges without antialiasing
+TWIPS = 20  # per point
+QUOTE_STEP = 12.0  # points each quote level indents
+LIST_STEP = 18.0  # points each list level indents; the number hangs in it
+ALIGN = {"LEFT": WD_ALIGN_PARAGRAPH.LEFT, "CENTER": WD_ALIGN_PARAGRAPH.CENTER,
+         "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT}
+T = TypeVar("T")
+
+
+@dataclass
+class Where:
+    """Where content goes: the body or a table cell, and how deep in quotes and lists."""
+
+    element: _Element  # w:body or w:tc
+    owner: Any  # what gives new paragraphs their part (the Document)
+    styles: dict[str, str]  # style name -> id, looked up once
+    indent: float = 0.0  # points from the margin: list items and quotes
+    quote: int = 0
+    lists: int = 0
+    number: list[tuple[int, int]] = field(default_factory=list)  # (list, level) of an item
+    # whose number the next paragraph carries
+
+    def paragraph(self, style: str | None = None) -> Paragraph:
+        p = OxmlElement("w:p")
+        self.element.append(p)
+        paragraph = Paragraph(p, self.owner)
+        if style is None and self.quote:
+            style = "Quote"
+        if style:
+            put(p.get_or_add_pPr(), element("w:pStyle", val=self.styles[style]), PPR_ORDER)
+        if self.indent:
+            paragraph.paragraph_format.left_indent = Pt(self.indent)
+        if self.quote:
+            borders(p.get_or_add_pPr(), "w:pBdr", {"left": (2.5, hex_of(MUTED))})
+        if self.number:
+            number_paragraph(paragraph, *self.number.pop())
+            paragraph.paragraph_format.first_line_indent = Pt(-LIST_STEP)
+        return paragraph
+
+    def inside(self, *, indent: float = 0.0, quote: int = 0, lists: int = 0,
+               number: tuple[int, int] | None = None) -> Where:
+        return Where(self.element, self.owner, self.styles, self.indent + indent,
+                     self.quote + quote, self.lists + lists, [number] if number else [])
+
+
+def marks(cite_markup: str) -> str:
+    """"[1, 3]" from ``SourceList.cite``'s "<super>[1, 3]</super>": the numbers are its."""
+    return re.sub(r"<[^>]*>", "", cite_markup)
+
+
+def error_box(where: Where, message: str) -> Paragraph:
+    """A boxed, shaded notice in place of what could not be made, worded as in the PDF."""
+    box = where.paragraph()
+    properties = box._p.get_or_add_pPr()
+    edge = hex_of(ERROR_EDGE)
+    borders(properties, "w:pBdr", {side: (1, edge) for side in ("top", "left", "bottom",
+                                                                  "right")})
+    shade(properties, hex_of(ERROR_FILL))
+    look = Look(colour=edge, size=9)
+    add_text(box, "Could not include this block.", Look(bold=True, colour=edge, size=9))
+    add_text(box, " " + message, look)
+    return box
+
+
+def source_line(block: ResolvedBlock) -> str:
+    """The note under a block, worded as ``data_blocks.render_block`` words it."""
+    line = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources).rstrip(".")
+    return " ".join(filter(None, [block.note, f"Source: {line}." if line else ""]))
+
+
+def add_block(where: Where, block: ResolvedBlock, cite: Cite, width: float) -> None:
+    """A resolved block as ``render_block`` lays it out: caption, chart, table, note."""
+    if block.error:
+        error_box(where, block.error)
+        return
+    refs = marks(cite(block.sources))
+    superscript = Look(vertical="superscript")
+    if block.kind == "figure":
+        paragraph = where.paragraph()
+        add_text(paragraph, block.text)
+        add_text(paragraph, refs, superscript)
+        set_direction(paragraph)
+        return
+    if block.title:
+        caption = where.paragraph("Caption")
+        add_text(caption, block.title)
+        add_text(caption, refs, superscript)
+        caption.paragraph_format.keep_with_next = True
+        set_direction(caption)
+    note = source_line(block)
+    if block.chart is not None:
+        picture = where.paragraph()
+        picture.paragraph_format.keep_with_next = bool(note or block.columns)
+        drawing = chart_drawing(block.chart, width)
+        shape = add_run(picture, "").add_picture(io.BytesIO(rasterise(drawing)),
+                                                 width=Pt(drawing.width), height=Pt(drawing.height))
+        described(shape, block.chart.title)
+    if block.columns:
+        columns = [str(c) for c in block.columns]
+        rows = [[_cut(str(v)) for v in row] for row in block.rows]
+        table = figure_table(where, columns, rows, list(block.numeric), width,
+                             [columns, *rows], write_plain)
+        if note:  # the note never starts a page alone
+            for paragraph in table[-1].iter(qn("w:p")):
+                Paragraph(paragraph, where.owner).paragraph_format.keep_with_next = True
+    if note:
+        paragraph = where.paragraph("Source Note")
+        add_text(paragraph, note)
+
+
+def _cut(text: str) -> str:
+    return text[:MAX_CELL] + "…" if len(text) > MAX_CELL else text
+
+
+def write_plain(paragraph: Paragraph, value: str, look: Look) -> None:
+    add_text(paragraph, value, look)
+
+
+def figure_table(where: Where, head: Sequence[T], body: Sequence[Sequence[T]],
+                 numeric: list[bool], width: float, plain: list[list[str]],
+                 write: Callable[[Paragraph, T, Look], None],
+                 align: Sequence[str | None] | None = None, *,
+                 widths: list[float] | None = None, figures: bool = True) -> _Element:
+    """A table whose header row repeats on every page and whose figures align right.
+
+    Widths and size are the PDF's (``table_layout.layout`` over the visible ``plain`` texts)
+    unless ``widths`` are given; ``write`` puts one cell's value into its paragraph. The header
+    is shaded, even rows striped and a rule closes the table, as in the PDF. ``figures=False``
+    sets a plain grid instead (the memo's header lines), closed by a rule in the accent colour.
+    """
+    count = len(head)
+    numeric = (list(numeric) + [False] * count)[:count]
+    align = [a or ("RIGHT" if n else "LEFT")
+             for a, n in zip(list(align or []) + [None] * count, numeric, strict=False)]
+    size = 8.5
+    if widths is None:
+        try:
+            shape = layout(plain, numeric, width)
+            widths, size = shape.widths, shape.size
+        except Exception:  # measuring is a nicety: an even split still shows every value
+            widths = [width / max(count, 1)] * count
+    table = OxmlElement("w:tbl")
+    properties = OxmlElement("w:tblPr")
+    table.append(properties)
+    put(properties, element("w:tblW", w=str(round(sum(widths) * TWIPS)), type="dxa"),
+        TBLPR_ORDER)
+    if where.indent:
+        put(properties, element("w:tblInd", w=str(round(where.indent * TWIPS)), type="dxa"),
+            TBLPR_ORDER)
+    closing = (0.8, hex_of(RULE)) if figures else (1.2, hex_of(ACCENT))
+    borders(properties, "w:tblBorders", {"bottom": closing}, TBLPR_ORDER)
+    put(properties, element("w:tblLayout", type="fixed"), TBLPR_ORDER)
+    grid = OxmlElement("w:tblGrid")
+    for column in widths:
+        grid.append(element("w:gridCol", w=str(round(column * TWIPS))))
+    table.append(grid)
+    where.element.append(table)
+    for number, row in enumerate([head, *body]):
+        cells = (list(row) + [None] * count)[:count]
+        tr = OxmlElement("w:tr")
+        table.append(tr)
+        if figures:
+            row_properties = OxmlElement("w:trPr")
+            row_properties.append(OxmlElement("w:cantSplit"))  # a figure's row never splits
+            if number == 0:
+                row_properties.append(OxmlElement("w:tblHeader"))  # repeats on every page
+            tr.append(row_properties)
+        fill = hex_of(HEADER_FILL) if number == 0 else hex_of(ZEBRA) if number % 2 == 0 else ""
+        for index, value in enumerate(cells):
+            cell = _cell(tr, widths[index], fill if figures else "", figures and number == 0)
+            paragraph = Where(cell, where.owner, where.styles).paragraph("Table Cell")
+            paragraph.alignment = ALIGN.get(align[index], WD_ALIGN_PARAGRAPH.LEFT)
+            if value is not None:
+                write(paragraph, value, Look(bold=number == 0, size=size))
+            set_direction(paragraph)
+    return table
+
+
+def _cell(row: _Element, width: float, fill: str, ruled: bool) -> _Element:
+    """A ``w:tc`` of the given width, shaded with ``fill``, ``ruled`` below (the header)."""
+    cell = OxmlElement("w:tc")
+    row.append(cell)
+    properties = OxmlElement("w:tcPr")
+    cell.append(properties)
+    put(properties, element("w:tcW", w=str(round(width * TWIPS)), type="dxa"), TCPR_ORDER)
+    if ruled:
+        borders(properties, "w:tcBorders", {"bottom": (0.8, hex_of(RULE))}, TCPR_ORDER)
+    if fill:
+        shade(properties, fill, TCPR_ORDER)
+    return cell
+
+
+def separate_tables(body: _Element, owner: Any) -> None:
+    """An empty paragraph after a table that another table (or the end) follows: Word would
+    join two tables in a row into one, and wants a paragraph after the last."""
+    for table in body.iterchildren(qn("w:tbl")):
+        after = table.getnext()
+        if after is None or after.tag in (qn("w:tbl"), qn("w:sectPr")):
+            spacer = OxmlElement("w:p")
+            table.addnext(spacer)
+            Paragraph(spacer, owner).paragraph_format.space_after = Pt(0)
+
+
+def _row(where: Where, table: _Element, cells: list, number: int, widths: list[float],
+         align: list[str], size: float, rule: str,
+         write: Callable[[Paragraph, Any, Look], None]) -> None:
+    tr = OxmlElement("w:tr")
+    row_properties = OxmlElement("w:trPr")
+    row_properties.append(OxmlElement("w:cantSplit"))  # a figure's row never splits
+    if number == 0:
+        row_properties.append(OxmlElement("w:tblHeader"))  # repeats on every page
+    tr.append(row_properties)
+    table.append(tr)
+    look = Look(bold=number == 0, size=size)
+    for index, value in enumerate(cells):
+        tc = OxmlElement("w:tc")
+        tr.append(tc)
+        cell_properties = OxmlElement("w:tcPr")
+        tc.append(cell_properties)
+        put(cell_properties, element("w:tcW", w=str(round(widths[index] * TWIPS)), type="dxa"),
+            TCPR_ORDER)
+        if number == 0:
+            shade(cell_properties, hex_of(HEADER_FILL), TCPR_ORDER)
+            borders(cell_properties, "w:tcBorders", {"bottom": (0.8, rule)}, TCPR_ORDER)
+        elif number % 2 == 0:
+            shade(cell_properties, hex_of(ZEBRA), TCPR_ORDER)
+        cell = Where(tc, where.owner, where.styles)
+        paragraph = cell.paragraph("Table Cell")
+        paragraph.alignment = ALIGN.get(align[index], WD_ALIGN_PARAGRAPH.LEFT)
+        if value is not None:
+            write(paragraph, value, look)
+        set_direction(paragraph)
+
+
+def described(shape: Any, text: str) -> None:
+    """Alt text for a picture, which screen readers speak and Word shows on hover."""
+    shape._inline.docPr.set("descr", clean(text))
+
+
+def picture(where: Where, source: str, base_dir: Path | None, width: float,
+            alt: str = "") -> str:
+    """Add a local picture as the PDF would (no wider than ``width``, at most 400 pt tall);
+    returns the PDF's message for one that cannot be included, or ""."""
+    if re.match(r"^[a-z]+://", source, re.I):
+        return f"image {source!r} is not a local file; memos export offline"
+    path = Path(source)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if not path.is_file():
+        return f"image file not found: {source}"
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return f"image {source} is larger than 20 MB"
+    try:
+        blob = path.read_bytes()
+        with Image.open(io.BytesIO(blob)) as image:
+            image.load()  # decode now: a damaged file fails here, not in Word
+            pixels = image.size
+        WordImage.from_blob(blob)  # and python-docx must know the format
+        scale = min(1.0, width / pixels[0], 400 / pixels[1])
+    except Exception:  # a fixed message: the output must not depend on memory addresses
+        return f"image {source} could not be read as a PNG, JPEG or GIF picture"
+    shape = add_run(where.paragraph(), "").add_picture(
+        io.BytesIO(blob), width=Pt(pixels[0] * scale), height=Pt(pixels[1] * scale))
+    described(shape, alt or source)
+    return ""
+
+
+def chart_drawing(spec: ChartSpec, width: float) -> Drawing:
+    """The PDF's chart, drawn at the PDF's text width."""
+    return bar_chart(spec, width) if spec.kind == "bar" else line_chart(spec, width)
+
+
+def rasterise(drawing: Drawing, dpi: int = DPI) -> bytes:
+    """A reportlab drawing as a PNG (white ground) at ``dpi``."""
+    scale = dpi / 72 * SUPERSAMPLE
+    size = (max(1, math.ceil(drawing.width * scale)), max(1, math.ceil(drawing.height * scale)))
+    image = Image.new("RGB", size, "white")
+    _Raster(image, drawing.height, scale).draw(drawing, _NoCanvas())
+    final = image.resize((max(1, size[0] // SUPERSAMPLE), max(1, size[1] // SUPERSAMPLE)),
+                         Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    final.save(out, "PNG", dpi=(dpi, dpi))
+    return out.getvalue()
+
+
+class _NoCanvas:
+    """Renderer.draw saves and restores a canvas's state; Pillow keeps none."""
+
+    def saveState(self) -> None:  # noqa: N802 (reportlab's name)
+        pass
+
+    def restoreState(self) -> None:  # noqa: N802 (reportlab's name)
+        pass
+
+
+@cache
+def _font(name: str, pixels: float) -> ImageFont.FreeTypeFont:
+    file = FILES.get(name) or FILES[BASE]
+    return ImageFont.truetype(str(resources_dir() / "fonts" / file), max(1.0, pixels))
+
+
+class _Raster(Renderer):
+    """Draws the shapes reportlab's charts are made of (lines, rectangles, polygons, circles,
+    strings) with Pillow, following the drawing's transforms."""
+
+    def __init__(self, image: Image.Image, height: float, scale: float) -> None:
+        self.pen = ImageDraw.Draw(image)
+        self.image = image
+        self.height = height
+        self.scale = scale
+
+    def drawNode(self, node) -> None:  # noqa: N802 (reportlab's name)
+        self._tracker.push(getStateDelta(node))
+        try:
+            self.drawNodeDispatcher(node)
+        finally:
+            self._tracker.pop()
+
+    def applyStateChanges(self, delta, newState) -> None:  # noqa: N802, N803 (reportlab's)
+        pass  # the state is read from the tracker when a shape is drawn
+
+    def _point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self._tracker.getCTM()
+        return ((a * x + c * y + e) * self.scale, (self.height - (b * x + d * y + f)) * self.scale)
+
+    def _points(self, flat: list[float]) -> list[tuple[float, float]]:
+        return [self._point(flat[i], flat[i + 1]) for i in range(0, len(flat) - 1, 2)]
+
+    def _zoom(self) -> float:
+        a, b, c, d = self._tracker.getCTM()[:4]
+        return math.sqrt(abs(a * d - b * c)) * self.scale
+
+    def _colour(self, key: str) -> tuple[int, int, int] | None:
+        colour = self._tracker.getState().get(key)
+        if colour is None or getattr(colour, "alpha", 1) == 0:
+            return None
+        return tuple(round(255 * v) for v in (colour.red, colour.green, colour.blue))
+
+    def _stroke(self) -> tuple[tuple[int, int, int] | None, int]:
+        width = self._tracker.getState().get("strokeWidth") or 0
+        return self._colour("strokeColor"), max(1, round(width * self._zoom()))
+
+    def _shape(self, points: list[tuple[float, float]], closed: bool, filled: bool) -> None:
+        fill = self._colour("fillColor") if filled else None
+        if fill is not None and len(points) > 2:
+            self.pen.polygon(points, fill=fill)
+        colour, width = self._stroke()
+        if colour is not None and len(points) > 1:
+            self.pen.line(points + (points[:1] if closed else []), fill=colour, width=width,
+                          joint="curve")
+
+    def drawLine(self, line) -> None:  # noqa: N802 (reportlab's name)
+        self._shape([self._point(line.x1, line.y1), self._point(line.x2, line.y2)], False,
+                    False)
+
+    def drawRect(self, rect) -> None:  # noqa: N802 (reportlab's name)
+        x, y, w, h = rect.x, rect.y, rect.width, rect.height
+        self._shape(self._points([x, y, x + w, y, x + w, y + h, x, y + h]), True, True)
+
+    def drawPolygon(self, polygon) -> None:  # noqa: N802 (reportlab's name)
+        self._shape(self._points(list(polygon.points)), True, True)
+
+    def drawPolyLine(self, line) -> None:  # noqa: N802 (reportlab's name)
+        self._shape(self._points(list(line.points)), False, False)
+
+    def drawCircle(self, circle) -> None:  # noqa: N802 (reportlab's name): chart markers
+        x, y = self._point(circle.cx, circle.cy)
+        r = circle.r * self._zoom()
+        box = [x - r, y - r, x + r, y + r]
+        colour, width = self._stroke()
+        self.pen.ellipse(box, fill=self._colour("fillColor"), outline=colour,
+                         width=width if colour is not None else 0)
+
+    def drawString(self, string) -> None:  # noqa: N802 (reportlab's name)
+        state = self._tracker.getState()
+        fill = self._colour("fillColor")
+        if fill is None or not string.text:
+            return
+        font = _font(state.get("fontName") or BASE, round(state["fontSize"] * self._zoom(), 1))
+        anchor = {"middle": "ms", "end": "rs", "numeric": "rs"}.get(state.get("textAnchor"),
+                                                                     "ls")
+        x, y = self._point(string.x, string.y)
+        a, b = self._tracker.getCTM()[:2]
+        angle = math.degrees(math.atan2(b, a))
+        if abs(angle) < 0.01:
+            self.pen.text((x, y), string.text, font=font, fill=fill, anchor=anchor)
+            return
+        # turned text (a vertical axis title): drawn level on its own layer, then turned
+        reach = math.ceil(font.getlength(string.text) + font.size * 2)
+        layer = Image.new("L", (2 * reach, 2 * reach), 0)
+        ImageDraw.Draw(layer).text((reach, reach), string.text, font=font, fill=255,
+                                   anchor=anchor)
+        layer = layer.rotate(angle, resample=Image.Resampling.BICUBIC, center=(reach, reach))
+        self.image.paste(fill, (round(x) - reach, round(y) - reach), layer)

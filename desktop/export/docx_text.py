@@ -1,0 +1,475 @@
+"""Text into WordprocessingML: runs that hold exactly what was typed, in any script.
+
+The PDF escapes user text into reportlab markup (``fonts.markup``); here text goes into ``w:t``
+elements, which lxml escapes, so "<script>" and "&" are stored as typed and never read as
+markup. What lxml cannot store at all (control characters, which XML 1.0 forbids) becomes a
+visible U+FFFD rather than an exception, since a stray control character must not lose the
+export.
+
+Word, not this module, shapes and orders Arabic, Hebrew and CJK text; it only needs to be told
+which runs are right-to-left (``w:rtl``, with ``w:bCs``/``w:iCs`` because Word applies bold and
+italic to complex-script runs only through those) and which paragraphs read right-to-left
+(``w:bidi``), and which runs are East Asian (``w:rFonts w:hint="eastAsia"``), so it picks a
+font that has the glyphs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml.etree import _Element
+
+from desktop.domain.memo import Memo
+from desktop.export.inline import LINK_COLOUR, SAFE_LINK, InlineContext
+from desktop.export.styles import ACCENT, RULE, STYLE_TABLE, ZEBRA
+
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+SPACES = re.compile(r"[ \t\r\n]+")  # what HTML (and the PDF's Paragraph) collapse; not NBSP
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_HAN_KANA = "\u2e80-\u312f\u3190-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f"
+_BETWEEN = "\\s\\d.,:;!?()\\-\u060c\u061b\u061f\u00ab\u00bb'\""  # may sit inside a stretch
+
+
+def _stretch(letters: str) -> str:
+    """From one letter of a script to the last, with the spaces, digits and punctuation between
+    them, so "مرحبا بالعالم" is one run, not three."""
+    return f"[{letters}](?:[{letters}{_BETWEEN}]*[{letters}])?"
+
+
+#: runs of right-to-left text, of Hangul, and of Han and kana: each gets a run of its own
+SCRIPTS = re.compile(f"(?P<rtl>{_stretch(_RTL)})|(?P<hangul>{_stretch(_HANGUL)})|"
+                     f"(?P<cjk>{_stretch(_HAN_KANA)})")
+KANA = re.compile("[\u3040-\u30ff]")
+#: the East Asian face for Korean and for Japanese (kana); Han alone may be Chinese or Japanese,
+#: so there Word's own East Asian font decides
+EAST_ASIAN_FONT = {"hangul": "Malgun Gothic", "kana": "Yu Gothic"}
+MONO_FONT = "Consolas"  # Word's own monospace face; Courier New where it is missing
+MAX_INLINE_DEPTH = 40  # emphasis nested deeper is set as its plain text
+NOTE_ANCHOR = "note-{}"
+
+
+def hex_of(colour) -> str:
+    """A reportlab colour as Word's RRGGBB: the PDF's palette (``styles``) is the one palette."""
+    return colour.hexval()[2:].upper()
+
+
+def clean(text: str | None) -> str:
+    """Text lxml can store: characters XML 1.0 forbids become a visible U+FFFD."""
+    return NOT_XML.sub("\ufffd", text or "")
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a run is set; one value per inline Markdown element that changes it."""
+
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    mono: bool = False
+    vertical: str = ""  # "superscript", "subscript" or ""
+    colour: str = ""  # RRGGBB, or "" for the style's own
+    underline: bool = False
+    size: float | None = None  # points, or None for the style's own
+
+
+PLAIN = Look()
+
+
+def segments(text: str) -> list[tuple[str, str]]:
+    """(text, script) pieces: "rtl", "hangul", "cjk" or "" (everything else)."""
+    if text.isascii():
+        return [(text, "")] if text else []
+    out: list[tuple[str, str]] = []
+    last = 0
+    for match in SCRIPTS.finditer(text):
+        if match.start() > last:
+            out.append((text[last:match.start()], ""))
+        out.append((match.group(0), match.lastgroup or ""))
+        last = match.end()
+    if last < len(text):
+        out.append((text[last:], ""))
+    return out
+
+
+def add_text(paragraph: Paragraph, text: str | None, look: Look = PLAIN,
+             into: _Element | None = None, keep_spaces: bool = False) -> None:
+    """Append ``text`` as runs set in ``look`` to ``into`` (default: the paragraph itself).
+
+    Whitespace collapses as in HTML unless ``keep_spaces`` (code, tabs we put in)."""
+    text = clean(text)
+    if not keep_spaces:
+        text = SPACES.sub(" ", text)
+    for piece, script in segments(text):
+        add_run(paragraph, piece, look, into, script)
+
+
+def add_run(paragraph: Paragraph, text: str, look: Look = PLAIN, into: _Element | None = None,
+            script: str = "") -> Run:
+    element_ = OxmlElement("w:r")
+    (paragraph._p if into is None else into).append(element_)
+    run = Run(element_, paragraph)
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            element_.append(OxmlElement("w:br"))
+        for number, piece in enumerate(line.split("\t")):
+            if number:
+                element_.append(OxmlElement("w:tab"))
+            if piece:
+                t = OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")  # spaces are as we mean them
+                t.text = piece
+                element_.append(t)
+    rtl = script == "rtl"
+    font = run.font
+    if look.bold:
+        font.bold = True
+        if rtl:
+            font.cs_bold = True
+    if look.italic:
+        font.italic = True
+        if rtl:
+            font.cs_italic = True
+    if look.strike:
+        font.strike = True
+    if look.mono:
+        font.name = MONO_FONT
+    if look.vertical == "superscript":
+        font.superscript = True
+    elif look.vertical == "subscript":
+        font.subscript = True
+    if look.colour:
+        font.color.rgb = RGBColor.from_string(look.colour)
+    if look.underline:
+        font.underline = True
+    if look.size:
+        font.size = Pt(look.size)
+        if rtl:  # Word sizes right-to-left glyphs by w:szCs, which follows w:sz
+            element_.rPr.find(qn("w:sz")).addnext(element("w:szCs",
+                                                          val=str(round(look.size * 2))))
+    if rtl:
+        font.rtl = True
+    elif script in ("hangul", "cjk"):
+        fonts = element_.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:hint"), "eastAsia")
+        face = EAST_ASIAN_FONT.get("kana" if KANA.search(text) else script)
+        if face:
+            fonts.set(qn("w:eastAsia"), face)
+    return run
+
+
+def first_strong_is_rtl(text: str) -> bool:
+    """Does the text start (its first letter with a direction) right-to-left?"""
+    if text.isascii():
+        return False
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction == "L":
+            return False
+        if direction in ("R", "AL"):
+            return True
+    return False
+
+
+#: the order their children must keep (ECMA-376 §17.3.1.26, §17.4.66, §17.4.59): Word refuses a
+#: file that breaks it, so every property is set through ``put``
+PPR_ORDER = tuple(f"w:{name}" for name in (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange").split())
+TCPR_ORDER = tuple(f"w:{name}" for name in (
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+    "vAlign hideMark").split())
+TBLPR_ORDER = tuple(f"w:{name}" for name in (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook").split())
+
+
+def put(parent: _Element, child: _Element, order: tuple[str, ...]) -> _Element:
+    """Set ``child`` in ``parent`` in schema order, replacing one of the same tag."""
+    tag = child.tag
+    for old in parent.findall(tag):
+        parent.remove(old)
+    later = {qn(name) for name in order[order.index(_prefixed(tag)) + 1:]}
+    for index, existing in enumerate(parent):
+        if existing.tag in later:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _prefixed(tag: str) -> str:
+    return "w:" + tag.rsplit("}", 1)[-1]
+
+
+def element(tag: str, **attributes: str) -> _Element:
+    """``<w:tag w:key="value">``."""
+    made = OxmlElement(tag)
+    for key, value in attributes.items():
+        made.set(qn(f"w:{key}"), value)
+    return made
+
+
+def shade(properties: _Element, fill: str, order: tuple[str, ...] = PPR_ORDER) -> None:
+    put(properties, element("w:shd", val="clear", color="auto", fill=fill), order)
+
+
+def borders(properties: _Element, tag: str, sides: dict[str, tuple[float, str]],
+            order: tuple[str, ...] = PPR_ORDER) -> None:
+    """Rules on the given sides ("top", "left", "bottom", "right"): (points, RRGGBB)."""
+    box = element(tag)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side in sides:
+            points, colour = sides[side]
+            box.append(element(f"w:{side}", val="single", sz=str(round(points * 8)),
+                               space="4" if tag == "w:pBdr" else "0", color=colour))
+    put(properties, box, order)
+
+
+def set_direction(paragraph: Paragraph) -> None:
+    """Mark a paragraph that starts in Arabic or Hebrew as right-to-left."""
+    if first_strong_is_rtl(paragraph.text):
+        put(paragraph._p.get_or_add_pPr(), element("w:bidi"), PPR_ORDER)
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str, look: Look = PLAIN) -> None:
+    """A complex field (PAGE, NUMPAGES) with ``shown`` as its result until Word updates it."""
+    add_run(paragraph, "", look)._r.append(element("w:fldChar", fldCharType="begin"))
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    add_run(paragraph, "", look)._r.append(code)
+    add_run(paragraph, "", look)._r.append(element("w:fldChar", fldCharType="separate"))
+    add_run(paragraph, shown, look)
+    add_run(paragraph, "", look)._r.append(element("w:fldChar", fldCharType="end"))
+
+
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """A bookmark around the paragraph's content, for links inside the document."""
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0,
+                        element("w:bookmarkStart", id=str(number), name=name))
+    paragraph._p.append(element("w:bookmarkEnd", id=str(number)))
+
+
+def hyperlink(paragraph: Paragraph, url: str = "", anchor: str = "") -> _Element:
+    """A ``w:hyperlink`` appended to the paragraph: to ``url``, or to a bookmark."""
+    link = OxmlElement("w:hyperlink")
+    if url:
+        link.set(qn("r:id"), paragraph.part.relate_to(clean(url), RT.HYPERLINK,
+                                                       is_external=True))
+    else:
+        link.set(qn("w:anchor"), anchor)
+    paragraph._p.append(link)
+    return link
+
+
+LINK_LOOK = {"colour": LINK_COLOUR.lstrip("#").upper(), "underline": True}
+NOTE_COLOUR = hex_of(ACCENT)
+
+
+def inline(paragraph: Paragraph, element_: ET.Element, ctx: InlineContext, look: Look = PLAIN,
+           into: _Element | None = None, depth: int = 0) -> None:
+    """Append an element's content (its own tag is the caller's) as runs: the Word twin of
+    ``desktop.export.inline.inline``, element for element."""
+    if depth > MAX_INLINE_DEPTH:
+        add_text(paragraph, ctx.restore("".join(element_.itertext())), look, into)
+        return
+    add_text(paragraph, ctx.restore(element_.text), look, into)
+    for child in element_:
+        _child(paragraph, child, ctx, look, into, depth + 1)
+        add_text(paragraph, ctx.restore(child.tail), look, into)
+
+
+def _child(paragraph: Paragraph, child: ET.Element, ctx: InlineContext, look: Look,
+           into: _Element | None, depth: int) -> None:
+    tag = child.tag
+    if tag in ("strong", "b"):
+        inline(paragraph, child, ctx, replace(look, bold=True), into, depth)
+    elif tag in ("em", "i"):
+        inline(paragraph, child, ctx, replace(look, italic=True), into, depth)
+    elif tag in ("del", "s"):
+        inline(paragraph, child, ctx, replace(look, strike=True), into, depth)
+    elif tag == "code":  # Python-Markdown escaped the span's "<" and "&" once already
+        text = html.unescape(ctx.restore("".join(child.itertext())))
+        add_text(paragraph, text, replace(look, mono=True), into)
+    elif tag == "br":
+        add_run(paragraph, "", look, into)._r.append(OxmlElement("w:br"))
+    elif tag == "sup":
+        anchor = child.find("a")
+        if anchor is not None and "footnote-ref" in (anchor.get("class") or ""):
+            number = ctx.footnote_number((anchor.get("href") or "").lstrip("#"))
+            # a bare number in the accent colour, as in the PDF: "[1]" in ink is a source
+            note = replace(look, vertical="superscript", colour=NOTE_COLOUR)
+            if number is None or into is not None:
+                add_text(paragraph, str(number or "?"), note, into)
+            else:
+                add_text(paragraph, str(number), note,
+                         hyperlink(paragraph, anchor=NOTE_ANCHOR.format(number)))
+        else:
+            inline(paragraph, child, ctx, replace(look, vertical="superscript"), into, depth)
+    elif tag == "sub":
+        inline(paragraph, child, ctx, replace(look, vertical="subscript"), into, depth)
+    elif tag == "a":
+        _link(paragraph, child, ctx, look, into, depth)
+    elif tag == "img":
+        add_text(paragraph, f"[{child.get('alt') or child.get('src') or 'image'}]",
+                 replace(look, italic=True), into)
+    else:
+        inline(paragraph, child, ctx, look, into, depth)
+
+
+def _link(paragraph: Paragraph, child: ET.Element, ctx: InlineContext, look: Look,
+          into: _Element | None, depth: int) -> None:
+    if "footnote-backref" in (child.get("class") or ""):
+        return
+    href = ctx.restore(child.get("href") or "")
+    empty = not "".join(child.itertext()).strip() and not len(child)
+    if SAFE_LINK.match(href) and not href.startswith("#") and into is None:
+        target = hyperlink(paragraph, url=href)
+        linked = replace(look, **LINK_LOOK)
+        if empty:
+            add_text(paragraph, href, linked, target)
+        else:
+            inline(paragraph, child, ctx, linked, target, depth)
+    elif empty:
+        add_text(paragraph, href, look, into)
+    else:
+        inline(paragraph, child, ctx, look, into, depth)
+
+
+class Lists:
+    """Word numbering for Markdown lists: one bullet and one decimal definition, and a new
+    instance of one of them per list, so each numbered list starts at its own first number."""
+
+    def __init__(self, numbering: _Element, bullets: Sequence[str]) -> None:
+        self.numbering = numbering
+        taken = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+        self.bullet = max(taken, default=0) + 1
+        self.decimal = self.bullet + 1
+        self.next_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))),
+                           default=0) + 1
+        first_num = numbering.find(qn("w:num"))
+        for abstract in (self._abstract(self.bullet, bullets), self._abstract(self.decimal)):
+            if first_num is None:  # every abstractNum must precede every num
+                numbering.append(abstract)
+            else:
+                first_num.addprevious(abstract)
+
+    @staticmethod
+    def _abstract(number: int, bullets: Sequence[str] = ()) -> _Element:
+        levels = "".join(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{"bullet" if bullets else "decimal"}"/>'
+            f'<w:lvlText w:val="{bullets[level % len(bullets)] if bullets else f"%{level + 1}."}"/>'
+            f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{360 * (level + 1)}" '
+            f'w:hanging="360"/></w:pPr></w:lvl>' for level in range(9))
+        return parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{number}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
+
+    def new(self, ordered: bool, level: int, start: int = 1) -> int:
+        """A new list instance; its items at ``level`` count from ``start``."""
+        number = self.next_id
+        self.next_id += 1
+        self.numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{number}"><w:abstractNumId '
+            f'w:val="{self.decimal if ordered else self.bullet}"/><w:lvlOverride '
+            f'w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
+        return number
+
+
+def number_paragraph(paragraph: Paragraph, list_id: int, level: int) -> None:
+    numbering = element("w:numPr")
+    numbering.append(element("w:ilvl", val=str(level)))
+    numbering.append(element("w:numId", val=str(list_id)))
+    put(paragraph._p.get_or_add_pPr(), numbering, PPR_ORDER)
+
+
+def set_styles(doc, language: str) -> None:
+    """Word's built-in styles set to the PDF's sizes and colours (``styles.STYLE_TABLE``), and
+    the few styles of our own a reader may want to restyle (notes, cells, code, sources)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None:
+        lang.set(qn("w:val"), language)
+    for name, key in (("Normal", "body"), ("Title", "title"), ("Heading 1", "h1"),
+                      ("Heading 2", "h2"), ("Heading 3", "h3"), ("Heading 4", "h4"),
+                      ("Heading 5", "h4"), ("Heading 6", "h4"), ("Quote", "quote"),
+                      ("Caption", "caption")):
+        _style(doc.styles[name], key)
+    for name, key in (("Source Note", "source"), ("Table Cell", "cell"), ("Code", "code"),
+                      ("Endnote Entry", "endnote"), ("Summary", "summary"),
+                      ("Marking", "marking"), ("Page Furniture", "source")):
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        _style(style, key)
+    doc.styles["Code"].font.name = MONO_FONT
+    shade(doc.styles["Code"].element.get_or_add_pPr(), hex_of(ZEBRA))  # the PDF's code grey
+    doc.styles["Table Cell"].paragraph_format.space_after = Pt(0)
+    doc.styles["Marking"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.styles["Title"].element.get_or_add_pPr().remove_all("w:pBdr")
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5",
+                 "Heading 6", "Caption", "Marking"):
+        doc.styles[name].element.get_or_add_rPr().remove_all("w:rFonts")
+
+
+def _style(style, key: str) -> None:
+    size, _leading, font, colour, before, after, _align, extra = STYLE_TABLE[key]
+    style.font.size = Pt(size)
+    style.font.bold = font.endswith("-Bold")
+    style.font.italic = font.endswith("Oblique")
+    style.font.color.rgb = RGBColor.from_string(hex_of(colour))
+    style.paragraph_format.space_before = Pt(before)
+    style.paragraph_format.space_after = Pt(after)
+    if extra.get("keepWithNext"):
+        style.paragraph_format.keep_with_next = True
+
+
+def furniture(doc, memo: Memo) -> None:
+    """The marking at the top and bottom of every page, the running title from page 2 on and
+    "Page X of Y" (Word's PAGE and NUMPAGES fields) at the foot, as the PDF draws them."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    marking = " ".join(memo.get("marking").upper().split())
+    for header, running in ((section.first_page_header, False), (section.header, True)):
+        header.is_linked_to_previous = False
+        first = header.paragraphs[0]
+        if marking:
+            _marking(first, marking)
+        if running:
+            line = header.add_paragraph() if marking else first
+            line.style = "Page Furniture"
+            add_text(line, memo.title)
+            borders(line._p.get_or_add_pPr(), "w:pBdr", {"bottom": (0.5, hex_of(RULE))})
+    for footer in (section.first_page_footer, section.footer):
+        footer.is_linked_to_previous = False
+        pages = footer.paragraphs[0]
+        pages.style = "Page Furniture"
+        pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        add_text(pages, "Page ")
+        add_field(pages, "PAGE", "1")
+        add_text(pages, " of ")
+        add_field(pages, "NUMPAGES", "1")
+        if marking:
+            _marking(footer.add_paragraph(), marking)
+
+
+def _marking(paragraph: Paragraph, marking: str) -> None:
+    paragraph.style = "Marking"  # bold, centred, in the PDF's marking red
+    add_text(paragraph, marking)
+    set_direction(paragraph)
