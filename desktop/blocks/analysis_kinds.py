@@ -49,7 +49,7 @@ def concentration(ctx: BlockContext, p: Params) -> ResolvedBlock:
               f"{series.describe()} ({_unit(series)})",
         columns=["Rank", "Country", f"{series.year} ({_unit(series)})", "Share"],
         rows=rows, numeric=[True, False, True, True],
-        note=f"{summary}{estimate}How it is worked out: {formula}",
+        note=f"{summary}{estimate}".strip(), method=f"How it is worked out: {formula}",
         sources=unique([*series.sources, *_band_source(ctx)]))
 
 
@@ -69,12 +69,13 @@ def bloc(ctx: BlockContext, p: Params) -> ResolvedBlock:
         rows.append([f"China{member}", percent(coverage.rival_share)])
     else:
         rows.append(["China (not listed)", coverage.rival_text()])
-    notes = [coverage.formula(), *(f"{n}." for n in members.notes)]
+    method = [coverage.formula(), *(f"{n}." for n in members.notes)]
     if coverage.absent:
         names = [ctx.repo.name_of(code) for code in coverage.absent]
         shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12
                                           else "")
-        notes.append(f"No figure in this series for: {shown}.")
+        method.append(f"No figure in this series for: {shown}.")
+    note = "A lower bound: only members with a named figure are counted."
     name = ctx.repo.name_of_mineral(mineral)
     china = (coverage.rival_share if coverage.rival_listed and not coverage.rival_in_bloc
              else None)
@@ -84,8 +85,8 @@ def bloc(ctx: BlockContext, p: Params) -> ResolvedBlock:
         columns=["Country", "Share"], rows=rows, numeric=[False, True],
         chart=_bloc_chart(label, coverage.bloc_share, china, series.describe())
         if p["chart"] and coverage.bloc_listed else None,
-        note=" ".join(notes),
-        sources=unique([*series.sources, *members.sources]))
+        note=note, method=" ".join(method), sources=list(series.sources),
+        membership_sources=list(members.sources))
 
 
 def stress(ctx: BlockContext, p: Params) -> ResolvedBlock:
@@ -121,15 +122,15 @@ def stress(ctx: BlockContext, p: Params) -> ResolvedBlock:
         title = f"{name}, {series.describe()}: if {result.label} stopped supplying"
     summary = (f"Offline: {percent(result.offline_share)} of supply; HHI "
                f"{whole(result.hhi_before)} → {result.hhi_after_text()}. ")
-    notes = [summary + "How it is worked out: " + result.formula(),
-             *(f"{n}." for n in members.notes)]
+    method = ["How it is worked out: " + result.formula(), *(f"{n}." for n in members.notes)]
     if len(members.parts) > 1 or members.sources:  # a group or initiative, not one country
-        notes.append(f"Membership as of {members.as_of}.")
+        method.append(f"Membership as of {members.as_of}.")
     return ResolvedBlock(
         kind="stress", title=title,
         columns=["Country", "Share before", "Share after"], rows=rows,
-        numeric=[False, True, True], note=" ".join(notes),
-        sources=unique([*series.sources, *members.sources, *_band_source(ctx)]))
+        numeric=[False, True, True], note=summary.strip(), method=" ".join(method),
+        sources=unique([*series.sources, *_band_source(ctx)]),
+        membership_sources=list(members.sources))
 
 
 def _pin(ctx: BlockContext, p: Params) -> dict[str, Any]:

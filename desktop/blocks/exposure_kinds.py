@@ -11,7 +11,7 @@ from __future__ import annotations
 from desktop.analysis.stages import STAGE_LABELS
 from desktop.blocks.context import BlockContext, Params, unique
 from desktop.domain.models import Source
-from desktop.domain.numbers import percent, points, reliance, share_or_published
+from desktop.domain.numbers import percent, points_between, reliance, share_or_published
 from desktop.domain.resolved import ResolvedBlock
 
 GAP_NOTE = ("Gap = share of world reserves minus share of world mine production, in percentage "
@@ -24,10 +24,12 @@ def reserves_gap(ctx: BlockContext, p: Params) -> ResolvedBlock:
     reserves, production, rows = ctx.ask(lambda: ctx.workbench.gap(mineral, year))
     shown = rows[:top]
     table = [[r.name, share_or_published(r.reserves_share, r.reserves_text),
-              share_or_published(r.production_share, r.production_text), points(r.gap)]
+              share_or_published(r.production_share, r.production_text),
+              points_between(r.reserves_share, r.production_share)]
              for r in shown]
-    notes = [GAP_NOTE, f"Reserves shares are of the {reserves.shares.denominator_kind.label}, "
-                       f"output shares of the {production.shares.denominator_kind.label}."]
+    method = [GAP_NOTE, f"Reserves shares are of the {reserves.shares.denominator_kind.label}, "
+                        f"output shares of the {production.shares.denominator_kind.label}."]
+    notes = []
     if len(rows) > top:
         notes.append(f"{len(rows) - top} more countries not shown (top: {top}).")
     unknown = [r.name for r in rows if r.gap is None]
@@ -41,7 +43,7 @@ def reserves_gap(ctx: BlockContext, p: Params) -> ResolvedBlock:
               f"production ({production.year})",
         columns=["Country", "Share of reserves", "Share of output", "Gap"],
         rows=table, numeric=[False, True, True, True], note=" ".join(notes),
-        sources=unique([*reserves.sources, *production.sources]))
+        method=" ".join(method), sources=unique([*reserves.sources, *production.sources]))
 
 
 def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
@@ -56,13 +58,13 @@ def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
             f"{f.year} {reliance(f.value_text)}" for f in figures) + "."
         for product, figures in view.reliance_by_product().items())
     period = view.sources[0].period if view.sources else ""
-    notes = []
+    notes, method = [], []
     if trend:
         notes.append(f"US net import reliance (% of apparent consumption) — {trend}")
     if view.world is not None:
-        notes.append(f"World share: each supplier's share of world {stage} in "
-                     f"{view.world_year} (rank among named countries), so a reader sees "
-                     "how concentrated the US's suppliers are themselves.")
+        method.append(f"World share: each supplier's share of world {stage} in "
+                      f"{view.world_year} (rank among named countries), so a reader sees "
+                      "how concentrated the US's suppliers are themselves.")
     headline = (f"net import reliance {view.reliance_headline()}" if view.reliance
                 else "import sources")
     sources: list[Source] = [f.source for f in [*view.reliance, *view.import_figures]]
@@ -75,4 +77,5 @@ def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
                  f"World share ({stage}, {view.world_year})" if view.world is not None
                  else "World share"],
         rows=rows or [["(USGS lists no import sources)", "", ""]],
-        numeric=[False, True, True], note=" ".join(notes), sources=unique(sources))
+        numeric=[False, True, True], note=" ".join(notes), method=" ".join(method),
+        sources=unique(sources))

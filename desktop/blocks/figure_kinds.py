@@ -80,19 +80,22 @@ def production_table(ctx: BlockContext, p: Params) -> ResolvedBlock:
     shown = [s.figure for s in shares.shares] + others  # every figure in a row is cited
     if shares.world is not None:
         shown.append(shares.world)
+    estimate = "e = estimate. " if any(f.estimated for f in shown) else ""
     if shares.comparable:
-        note = (f"Data year {year}; e = estimate. Shares of the {shares.denominator_kind.label}; "
-                f"top-3 {'' if shares.top_exact(3) else '≥ '}{percent(shares.top3_share)}, "
-                f"HHI {whole(shares.hhi)}.{base}")
+        note = (f"{estimate}Top-3 {'' if shares.top_exact(3) else '≥ '}"
+                f"{percent(shares.top3_share)}, HHI {whole(shares.hhi)}.")
+        method = f"Data year {year}. Shares of the {shares.denominator_kind.label}.{base}"
     else:  # values only: a share of whatever is listed would mislead
         rows = [[*row[:3], "—"] for row in rows if row[1] != "Listed countries"]
-        note = (f"Data year {year}; e = estimate. USGS prints no world total in numbers for "
-                "this series, so no shares are given (as in the app's analysis).")
+        note = (f"{estimate}USGS prints no world total in numbers for this series, so no "
+                "shares are given (as in the app's analysis).")
+        method = f"Data year {year}."
     return ResolvedBlock(
         kind="production-table",
         title=f"{ctx.repo.name_of_mineral(mineral)}: {title_of(metric)}, {year} ({unit})",
         columns=["Rank", "Country", f"{year} ({unit})", "Share"],
-        rows=rows, numeric=[True, False, True, True], note=note, sources=sources_of(shown))
+        rows=rows, numeric=[True, False, True, True], note=note.strip(), method=method,
+        sources=sources_of(shown))
 
 
 def share_chart(ctx: BlockContext, p: Params) -> ResolvedBlock:
@@ -108,7 +111,9 @@ def share_chart(ctx: BlockContext, p: Params) -> ResolvedBlock:
                       values=[round(100 * s.share, 1) for s in chosen])
     shown = [s.figure for s in chosen] + ([shares.world] if shares.world else [])
     return ResolvedBlock(kind="share-chart", title=chart.title, chart=chart,
-                         note=f"Data year {year}.", sources=sources_of(shown))
+                         method=f"Data year {year}; shares of the "
+                                f"{shares.denominator_kind.label}.",
+                         sources=sources_of(shown))
 
 
 def time_series(ctx: BlockContext, p: Params) -> ResolvedBlock:
@@ -138,8 +143,8 @@ def time_series(ctx: BlockContext, p: Params) -> ResolvedBlock:
     chart = ChartSpec("line", f"{ctx.repo.name_of_mineral(mineral)}: {title_of(metric)}, {span}",
                       f"{title_of(metric).capitalize()} ({unit})", series=series)
     return ResolvedBlock(kind="time-series", title=chart.title, chart=chart,
-                         note="Years without a published figure are left out; for each "
-                              "year the most recent publication is used.",
+                         method="Years without a published figure are left out; for each "
+                                "year the most recent publication is used.",
                          sources=sources_of(used))
 
 

@@ -48,7 +48,7 @@ def price(ctx: BlockContext, p: Params) -> ResolvedBlock:
                                                                  figure.estimated))
         rows.append([s.product or "(main series)", s.unit, *cells])
     bases = list(dict.fromkeys(s.basis for s in series if s.basis))
-    notes = ["Annual prices as USGS prints them; e = estimate."] + \
+    notes = ["e = estimate."] + \
         [f"{s.product or 'Main series'}: {s.basis}" for s in series if s.basis and len(bases) > 1]
     if len(bases) == 1:
         notes.append(bases[0])
@@ -56,6 +56,7 @@ def price(ctx: BlockContext, p: Params) -> ResolvedBlock:
     return ResolvedBlock(kind="price", title=f"{name}: prices, {years[0]}–{years[-1]}",
                          columns=["Product", "Unit", *[str(y) for y in years]], rows=rows,
                          numeric=[False, False, *[True] * len(years)], note=" ".join(notes),
+                         method="Annual prices as USGS prints them.",
                          sources=unique([src for s in series for src in s.sources]))
 
 
@@ -88,7 +89,7 @@ def price_floor(ctx: BlockContext, p: Params) -> ResolvedBlock:
                          columns=["Product", "Set by", "From", "Floor", "Market (USGS)",
                                   "Gap (floor − market)"],
                          rows=rows, numeric=[False, False, False, True, True, True],
-                         note=" ".join(dict.fromkeys(notes)),
+                         method=" ".join(dict.fromkeys(notes)),
                          sources=unique([s for c in comparisons for s in c.sources]))
 
 
@@ -108,11 +109,11 @@ def dependence(ctx: BlockContext, p: Params) -> ResolvedBlock:
             for d in sorted(shown, key=lambda d: (d.importer, minerals.index(d.mineral)
                                                   if d.mineral in minerals else 0,
                                                   d.mineral, -(d.year or 0), -d.share))]
-    notes = []
+    notes, method = [], []
     if left_out:
-        notes.append(f"For each importer and mineral the newest figure is shown (an official "
-                     f"page before a report of it, the clearest basis first); {left_out} other "
-                     "figures are in the data ('all: yes' lists them).")
+        method.append(f"For each importer and mineral the newest figure is shown (an official "
+                      f"page before a report of it, the clearest basis first); {left_out} other "
+                      "figures are in the data ('all: yes' lists them).")
     if importer and minerals and items:
         missing = [ctx.repo.name_of_mineral(m) for m in minerals
                    if best([d for d in items if d.mineral == m]) is None]
@@ -135,7 +136,8 @@ def dependence(ctx: BlockContext, p: Params) -> ResolvedBlock:
                          columns=["Importer", "Mineral", "Product", "Supplier", "Share", "Year",
                                   "Basis"],
                          rows=rows, numeric=[False, False, False, False, True, False, False],
-                         note=" ".join(notes), sources=unique([d.source for d in shown]))
+                         note=" ".join(notes), method=" ".join(method),
+                         sources=unique([d.source for d in shown]))
 
 
 

@@ -35,6 +35,13 @@ silently ignored line.
 "Add to memo" and the block picker also write {stamps}: what the block showed when it was
 inserted, so a later data pack that changes its values is flagged in the editor.
 
+Every kind also takes two layout keys, read by the PDF and Word export. In a memo of `style:
+compact` (the default) a block prints its table or chart, its title with the source marks and the
+short note a reader must see; how the figures are worked out goes to a numbered Method section at
+the end, and a bloc's membership sources are not cited. `style: full` prints all of it under the
+block. `notes: inline | end | none` moves one block's method note under it, to the end, or leaves
+it out; `sources: all | data | none` cites the membership sources too, the data's only, or none.
+
 This page is written from `desktop/blocks/registry.py` (`make docs`).
 """
 

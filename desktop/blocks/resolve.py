@@ -22,7 +22,7 @@ from desktop.blocks.market_kinds import MAX_MINERALS
 from desktop.blocks.registry import KINDS, STAMP_KEYS, TYPES, BlockKind, Key
 from desktop.blocks.syntax import Block, BlockSyntaxError, parse_block
 from desktop.domain.event_kinds import UnknownKind, expand
-from desktop.domain.resolved import ResolvedBlock, error_block
+from desktop.domain.resolved import LAYOUT_KEYS, ResolvedBlock, error_block
 from desktop.domain.text import is_day, is_partial_date
 from desktop.reference.names import NameResolver, UnknownName, shown
 from desktop.reference.repository import ReferenceRepository
@@ -74,6 +74,11 @@ class BlockResolver:
     def check(self, kind: BlockKind, raw: dict[str, str]) -> Params:
         for key, text in raw.items():
             if key in STAMP_KEYS:
+                continue
+            if key in LAYOUT_KEYS:  # read by the exporter, not by the kind
+                if text.strip().lower() not in LAYOUT_KEYS[key]:
+                    raise BlockError(f"'{key}:' is one of {', '.join(LAYOUT_KEYS[key])}, not "
+                                     f"{shown(text, 40)!r}")
                 continue
             spec = kind.key(key)
             if spec is None:

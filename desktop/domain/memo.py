@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 
 from desktop.domain.errors import UserError
 
-FIELDS = ("title", "to", "from", "date", "marking", "summary", "author", "keywords", "toc")
+FIELDS = ("title", "to", "from", "date", "marking", "summary", "author", "keywords", "toc",
+          "style")
+#: How data blocks are laid out: "compact" (the table and its marks; how it is worked out goes
+#: to a Method section at the end) or "full" (every note under its block, as before).
+STYLES = ("compact", "full")
 MAX_FIELD = 2000
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -49,17 +53,26 @@ class Memo:
         return [k.strip() for k in re.split(r"[,;]", self.get("keywords")) if k.strip()]
 
     @property
+    def style(self) -> str:
+        """"compact" unless the memo asks for "full" (an unknown style is one of ``problems``)."""
+        return "full" if self.get("style").lower() == "full" else "compact"
+
+    @property
     def wants_toc(self) -> bool:
         return self.get("toc").lower() in ("yes", "true", "1", "on")
 
     def problems(self) -> list[str]:
         """What stops the memo being exported (it still opens and saves): a date that is not a
         date. ("to" and "from" are always text here: nested YAML is refused on reading.)"""
+        out = []
         date = self.get("date")
         if date and iso_date(date) is None:
-            return [f"front matter: date {date[:40]!r} is not a date; write it as 2026-12-02, "
-                    "2 December 2026 or December 2, 2026"]
-        return []
+            out.append(f"front matter: date {date[:40]!r} is not a date; write it as "
+                       "2026-12-02, 2 December 2026 or December 2, 2026")
+        style = self.get("style").lower()
+        if style and style not in STYLES:
+            out.append(f"front matter: style {style[:40]!r} is not one of compact, full")
+        return out
 
     def dated_from_template(self, today: str) -> Memo:
         """A new memo from a template: the template's date placeholder ("[YYYY-MM-DD]") becomes

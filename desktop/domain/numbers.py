@@ -40,6 +40,14 @@ def points(gap: float | None) -> str:
     return "0.0 pts" if abs(gap) < NEGLIGIBLE else f"{100 * gap:+.1f} pts"
 
 
+def points_between(first: float | None, second: float | None) -> str:
+    """The gap between two shares as a reader checks it from the printed shares: 5.0 % and
+    0.7 % give "+4.3 pts", never the "+4.4 pts" of the unrounded values."""
+    if first is None or second is None:
+        return points(None)
+    return points(round(first, 3) - round(second, 3))
+
+
 def whole(value: float | None) -> str:
     """5054.4 -> "5,054"; nothing -> "—"."""
     return "—" if value is None else f"{value:,.0f}"

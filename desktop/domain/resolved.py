@@ -30,8 +30,10 @@ class ResolvedBlock:
     numeric: list[bool] = field(default_factory=list)
     chart: ChartSpec | None = None
     text: str = ""  # a single figure, as a sentence fragment
-    note: str = ""  # data year, "e = estimate", denominators
-    sources: list[Source] = field(default_factory=list)
+    note: str = ""  # what a reader must see beside the table: estimates, caveats, what is missing
+    method: str = ""  # how it is worked out: formulas, denominators, counting rules
+    sources: list[Source] = field(default_factory=list)  # the data's sources
+    membership_sources: list[Source] = field(default_factory=list)  # who is in a bloc
     error: str = ""  # set when the block could not be resolved
     data_pack: str = ""  # the reference data version the block was resolved against
     params: dict[str, str] = field(default_factory=dict)
@@ -42,6 +44,9 @@ class ResolvedBlock:
 
 
 NO_REFERENCE_DATA = "data blocks need the reference database, which is not available"
+#: The keys every data block takes for its layout in an export (``desktop.export.block_layout``):
+#: where its method note goes, and which sources it cites.
+LAYOUT_KEYS = {"notes": ("inline", "end", "none"), "sources": ("all", "data", "none")}
 
 
 def error_block(message: str, kind: str = "", params: dict[str, str] | None = None

@@ -20,6 +20,7 @@ from reportlab.platypus import (
 
 from desktop.domain.models import Source
 from desktop.domain.resolved import ResolvedBlock
+from desktop.export.block_layout import method_label, present
 from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import BASE, markup, runs
 from desktop.export.keeping import KeepRoom, NotedTable
@@ -28,6 +29,7 @@ from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEB
 from desktop.export.table_layout import TableLayout, layout
 
 Cite = Callable[[list[Source]], str]  # sources -> "[1, 3]" superscript markup
+METHOD_COLOUR = "#1f4e79"  # a method mark reads apart from the source marks in ink
 
 
 def error_box(message: str, width: float) -> Flowable:
@@ -107,10 +109,17 @@ def _fits(text: str, column_width: float, shape: TableLayout) -> bool:
 MAX_CELL = 1500  # characters of one table cell
 
 
-def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowable]:
+def render_block(block: ResolvedBlock, width: float, cite: Cite, style_name: str = "full",
+                 add_method: Callable[[str, str], int] | None = None) -> list[Flowable]:
+    """The block as the memo's ``style_name`` lays it out (``block_layout.present``); a method
+    note meant for the end is handed to ``add_method`` (title, text → its number)."""
     if block.error:
         return [error_box(block.error, width)]
-    refs = cite(block.sources)
+    shown = present(block, style_name)
+    refs = cite(shown.cited)
+    if shown.method and add_method is not None:
+        number = add_method(block.title or block.text, shown.method)
+        refs += f'<super><font color="{METHOD_COLOUR}">{method_label(number)}</font></super>'
     parts: list[Flowable] = []
     if block.kind == "figure":
         return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]
@@ -122,10 +131,7 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite) -> list[Flowabl
         chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \
             else line_chart(block.chart, width)
         parts.append(chart)
-    source_line = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources)
-    source_line = source_line.rstrip(".")  # "State Dept." must not end in ".."
-    text = " ".join(filter(None, [block.note, f"Source: {source_line}." if source_line else ""]))
-    note = Paragraph(markup(text), style("source")) if text else None
+    note = Paragraph(markup(shown.note), style("source")) if shown.note else None
     if block.columns:
         table = figure_table(block.columns, block.rows, block.numeric, width)
         if block.chart is None:

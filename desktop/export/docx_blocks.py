@@ -34,6 +34,7 @@ from reportlab.graphics.renderbase import Renderer, getStateDelta
 from reportlab.graphics.shapes import Drawing
 
 from desktop.domain.resolved import ChartSpec, ResolvedBlock
+from desktop.export.block_layout import method_label, present
 from desktop.export.charts import bar_chart, line_chart
 from desktop.export.data_blocks import MAX_CELL, Cite
 from desktop.export.docx_text import (
@@ -131,18 +132,18 @@ def error_box(where: Where, message: str) -> Paragraph:
     return box
 
 
-def source_line(block: ResolvedBlock) -> str:
-    """The note under a block, worded as ``data_blocks.render_block`` words it."""
-    line = "; ".join(f"{s.publisher}, {s.title}" for s in block.sources).rstrip(".")
-    return " ".join(filter(None, [block.note, f"Source: {line}." if line else ""]))
-
-
-def add_block(where: Where, block: ResolvedBlock, cite: Cite, width: float) -> None:
-    """A resolved block as ``render_block`` lays it out: caption, chart, table, note."""
+def add_block(where: Where, block: ResolvedBlock, cite: Cite, width: float,
+              style_name: str = "full", add_method: Callable[[str, str], int] | None = None
+              ) -> None:
+    """A resolved block as ``render_block`` lays it out: caption, chart, table, note — as much
+    of it as the memo's style shows (``block_layout.present``)."""
     if block.error:
         error_box(where, block.error)
         return
-    refs = marks(cite(block.sources))
+    shown = present(block, style_name)
+    refs = marks(cite(shown.cited))
+    if shown.method and add_method is not None:
+        refs += " " + method_label(add_method(block.title or block.text, shown.method))
     superscript = Look(vertical="superscript")
     if block.kind == "figure":
         paragraph = where.paragraph()
@@ -156,7 +157,7 @@ def add_block(where: Where, block: ResolvedBlock, cite: Cite, width: float) -> N
         add_text(caption, refs, superscript)
         caption.paragraph_format.keep_with_next = True
         set_direction(caption)
-    note = source_line(block)
+    note = shown.note
     if block.chart is not None:
         picture = where.paragraph()
         picture.paragraph_format.keep_with_next = bool(note or block.columns)

@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 from desktop.domain.fences import Fence
 from desktop.domain.memo import Memo, parse_memo
 from desktop.domain.resolved import NO_REFERENCE_DATA
+from desktop.export.block_layout import method_label
 from desktop.export.docx_blocks import (
     LIST_STEP,
     QUOTE_STEP,
@@ -109,7 +110,8 @@ def render_docx(memo: Memo, resolver: Resolver | None = None, *, base_dir: Path 
     _page(doc)
     set_styles(doc, _language(memo))
     sources = SourceList()
-    flow = FlowContext(width=WIDTH, resolver=resolver, base_dir=base_dir, cite=sources.cite)
+    flow = FlowContext(width=WIDTH, resolver=resolver, base_dir=base_dir, cite=sources.cite,
+                       style=memo.style)
     root = parse(memo.body, flow)  # raises NestingTooDeep itself
     body = doc.element.body
     section = body.sectPr
@@ -122,6 +124,7 @@ def render_docx(memo: Memo, resolver: Resolver | None = None, *, base_dir: Path 
         blocks_of(root, where, build)
     except RecursionError:
         raise NestingTooDeep("the memo nests elements too deeply to lay out") from None
+    method_notes(where, build)
     notes(where, build)
     source_list(where, sources, build.headings)
     if memo.wants_toc and build.headings:
@@ -209,7 +212,8 @@ def _fence(fence: Fence, where: Where, build: Build) -> None:
     else:
         block = build.flow.resolver(fence.body)
         build.flow.blocks.append(block)
-        add_block(where, block, build.flow.cite, WIDTH - where.indent)
+        add_block(where, block, build.flow.cite, WIDTH - where.indent, build.flow.style,
+                  build.flow.add_method)
 
 
 def _code(text: str, where: Where) -> None:
@@ -404,6 +408,22 @@ def put_setting(doc, setting) -> None:
         doc.settings.element.append(setting)
     else:
         compat.addprevious(setting)
+
+
+def method_notes(where: Where, build: Build) -> None:
+    """How each block's figures are worked out, numbered as marked after its title, as the
+    PDF's Method section (a compact memo)."""
+    if not build.flow.methods:
+        return
+    heading = where.paragraph("Heading 1")
+    add_text(heading, "Method")
+    build.headings.append((1, "Method"))
+    for number, (title, text) in enumerate(build.flow.methods, start=1):
+        paragraph = where.paragraph("Endnote Entry")
+        add_text(paragraph, f"{method_label(number)}.\t", keep_spaces=True)
+        add_text(paragraph, f"{title}: ", Look(italic=True))
+        add_text(paragraph, text)
+        set_direction(paragraph)
 
 
 def notes(where: Where, build: Build) -> None:

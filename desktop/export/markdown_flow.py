@@ -91,6 +91,13 @@ class FlowContext:
     endnotes: list[Flowable] = field(default_factory=list)
     blocks: list[ResolvedBlock] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # said on stderr and in the status bar
+    style: str = "full"  # the memo's: "compact" sends method notes to the end
+    methods: list[tuple[str, str]] = field(default_factory=list)  # (block title, method note)
+
+    def add_method(self, title: str, text: str) -> int:
+        """Keep a block's method note for the Method section; its number."""
+        self.methods.append((title, text))
+        return len(self.methods)
 
 
 #: Seven or more "#" open no heading in Markdown; Python-Markdown would still make one of them.
@@ -222,7 +229,7 @@ def _fence(fence: Fence, ctx: FlowContext) -> list[Flowable]:
             return [error_box(NO_REFERENCE_DATA, ctx.width)]
         block = ctx.resolver(fence.body)
         ctx.blocks.append(block)
-        return render_block(block, ctx.width, ctx.cite)
+        return render_block(block, ctx.width, ctx.cite, ctx.style, ctx.add_method)
     return [_code(fence.body, ctx)]
 
 

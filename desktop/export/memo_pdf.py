@@ -21,12 +21,14 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.domain.errors import UserError
 from desktop.domain.memo import Memo, parse_memo
+from desktop.export.block_layout import method_label
 from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
+from desktop.export.long_flow import LongParagraph
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
 from desktop.export.row_run import RowRun
-from desktop.export.sources import SourceList, source_list
+from desktop.export.sources import SourceList, numbered_style, source_list
 from desktop.export.styles import ACCENT, ZEBRA, style, table_style
 
 CREATOR = "Minerals Briefing Desk"
@@ -56,13 +58,15 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
     doc.on_page = on_page
     sources = SourceList()
     width = doc.width - 2 * FRAME_PADDING  # the frame's own padding, on both sides
-    ctx = FlowContext(width=width, resolver=resolver, base_dir=base_dir, cite=sources.cite)
+    ctx = FlowContext(width=width, resolver=resolver, base_dir=base_dir, cite=sources.cite,
+                      style=memo.style)
     body = to_flowables(memo.body, ctx)
     toc = memo.wants_toc and any(getattr(f, "outline", None) for f in body)
     story: list[Flowable] = title_block(memo, width)
     if toc:
         story += table_of_contents()
     story += body
+    story += method_notes(ctx.methods)
     story += endnotes(ctx.endnotes)
     story += source_list(sources.entries, width)
     story = fit_to_page(story, width, doc.height - 2 * FRAME_PADDING)
@@ -131,6 +135,20 @@ def table_of_contents() -> list[Flowable]:
     toc.levelStyles = [style("toc")] + [
         type(style("toc"))(f"toc{n}", parent=style("toc"), leftIndent=14 * n) for n in (1, 2, 3)]
     return [Paragraph("Contents", style("toc_title")), toc, PageBreak()]
+
+
+def method_notes(methods: list[tuple[str, str]]) -> list[Flowable]:
+    """How each block's figures are worked out, numbered as marked after its title (M1, M2…),
+    in a compact memo."""
+    if not methods:
+        return []
+    heading = Paragraph("Method", style("h2"))
+    heading.outline = (1, "Method")
+    numbered = numbered_style(f"{method_label(len(methods))}.")
+    return [Spacer(1, 6), heading, *(
+        LongParagraph(f"<i>{markup(title)}</i>: {markup(text)}", numbered,
+                      bulletText=f"{method_label(number)}.")
+        for number, (title, text) in enumerate(methods, start=1))]
 
 
 def endnotes(notes: list[Flowable]) -> list[Flowable]:

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
             memo = Memo(memo.front, stamp_unstamped(memo.body, self.block_resolver))
             memo = memo.dated_from_template(self.context.today())
         else:
-            memo = Memo({"title": "Untitled memo", "marking": "OFFICIAL"}, "")
+            memo = Memo({"title": "Untitled memo", "marking": "OFFICIAL", "style": "compact"}, "")
         memo_id = self.library.create(memo)
         self._refresh_memos()
         self.open_memo(memo_id)

@@ -38,7 +38,7 @@ def test_concentration_table_matches_the_workbench(resolver, wb):
         assert row[1] == share.name and row[3] == pct(share.share)
     assert f"HHI {expected.hhi:,.0f} ({expected.band})" in block.note
     assert f"top-3 {pct(expected.top3_share)}" in block.note
-    assert expected.formula() in block.note and "never treated as a supplier" in block.note
+    assert expected.formula() in block.method and "never treated as a supplier" in block.method
     assert [s.id for s in block.sources] == [*[s.id for s in expected.series.sources],
                                               HHI_BAND_SOURCE]
     assert block.data_pack and block.kind == "concentration"
@@ -69,20 +69,21 @@ def test_bloc_share_is_the_sum_of_the_members_reference_figures(resolver, repo, 
     assert rows["China"] == pct(china / listed)
     coverage = wb.coverage("g7", "rare-earths", metric="reserves", year=2025, exact_year=True)
     assert rows["Bloc total"] == pct(coverage.bloc_share)
-    assert coverage.formula() in block.note
-    assert "European Union not counted" in block.note  # the bloc's own notes
+    assert coverage.formula() in block.method
+    assert "European Union not counted" in block.method  # the bloc's own notes
     assert "G7" in block.title and AS_OF in block.title
     assert block.chart is not None and block.chart.kind == "bar"
     assert block.chart.categories == ["G7", "China", "Rest of world"]
     assert abs(sum(block.chart.values) - 100) < 0.2
-    assert {s.id for s in coverage.bloc.sources} <= {s.id for s in block.sources}
+    assert {s.id for s in coverage.bloc.sources} <= {s.id for s in block.membership_sources}
+    assert not {s.id for s in coverage.bloc.sources} & {s.id for s in block.sources}
 
 
 def test_bloc_counts_the_eu_as_member_states_and_china_unlisted(resolver):
     block = resolver(body("bloc", group="g7+g7-finance-washington-2026", mineral="rare-earths",
                           as_of=AS_OF))
     assert block.ok, block.error
-    assert "counted as its 27 member states" in block.note
+    assert "counted as its 27 member states" in block.method
     assert block.chart is None  # only on request: a chart keeps the whole block on one page
     old = resolver(body("bloc", group="USA", mineral="rare-earths", year="1950", as_of=AS_OF))
     assert old.ok, old.error
@@ -99,7 +100,7 @@ def test_stress_remove_and_keep_match_the_workbench(resolver, wb):
     assert "China" not in [r[0] for r in block.rows[:-1]]
     assert block.rows[-1] == ["Offline: China", "69.2 %", "—"]
     assert f"{expected.hhi_before:,.0f} → {expected.hhi_after:,.0f}" in block.note
-    assert expected.formula() in block.note
+    assert expected.formula() in block.method
     assert HHI_BAND_SOURCE in [s.id for s in block.sources]
     keep = resolver(body("stress", mineral="rare-earths", keep="g7", as_of=AS_OF))
     allies = wb.stress("rare-earths", "g7", allies_only=True, metric="mine_production")

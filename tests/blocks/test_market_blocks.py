@@ -37,9 +37,9 @@ def test_dependence_block_shows_one_figure_per_cell_and_says_what_is_missing(res
     assert block.ok, block.error
     assert [r[1] for r in block.rows] == ["Rare earths", "Graphite (natural)"]
     assert "No official figure found for Japan: Tungsten." in block.note
-    assert "other figures are in the data" in block.note
+    assert "other figures are in the data" in block.method
     every = resolver("kind: dependence\nimporter: Japan\nmineral: rare-earths\nall: yes")
-    assert len(every.rows) > 1 and "other figures" not in every.note
+    assert len(every.rows) > 1 and "other figures" not in every.method
     uk = resolver("kind: dependence\nimporter: GBR")
     assert uk.ok and uk.rows == [] and "No official figure found (searched 2026-12-02" in uk.note
 

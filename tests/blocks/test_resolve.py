@@ -9,7 +9,7 @@ def test_a_table_whose_rows_exceed_the_rounded_world_total_says_what_shares_are_
     block = resolver("kind: production-table\nmineral: cobalt\nyear: 2025\ntop: 3")
     assert block.ok, block.error
     assert ["", "Listed countries", "314,600", "100.0 %"] in block.rows
-    assert "world total of 310,000e" in block.note and "sum of listed" in block.note
+    assert "world total of 310,000e" in block.method and "sum of listed" in block.method
     rest = next(r for r in block.rows if r[1] == "Rest of world")
     assert rest[2].endswith("e")  # estimates inside the rest make it an estimate
 
@@ -17,7 +17,7 @@ def test_a_table_whose_rows_exceed_the_rounded_world_total_says_what_shares_are_
 def test_a_table_with_an_exact_world_total_ends_with_it(resolver):
     block = resolver("kind: production-table\nmineral: rare-earths\nyear: 2025")
     assert ["", "World", "390,000e", "100.0 %"] in block.rows
-    assert "top-3 89.7 %" in block.note
+    assert "Top-3 89.7 %" in block.note
 
 
 def test_a_one_year_chart_is_titled_with_that_year(resolver):

@@ -146,18 +146,20 @@ def test_production_table_has_the_pdf_values_header_and_alignment(resolver):
         for cell, numeric in zip(row.cells, block.numeric, strict=True):
             expected = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
             assert cell.paragraphs[0].alignment == expected, cell.text
-    assert styled(document, "Caption") == [f"{block.title}[1]"]
+    assert styled(document, "Caption") == [f"{block.title}[1] M1"]  # M1: its Method note
 
 
 def test_block_note_is_the_pdf_note(resolver):
     from desktop.export.data_blocks import render_block
 
     block = resolver(PRODUCTION)
-    flowables = render_block(block, 400, lambda sources: "")
-    notes = [f for f in _walk(flowables) if getattr(getattr(f, "style", None), "name", "")
-             == "source"]
-    document = read(memo_to_docx(f"```brief\n{PRODUCTION}\n```\n", resolver))
-    assert styled(document, "Source Note") == [html.unescape(notes[0].text)]
+    for style in ("compact", "full"):
+        flowables = render_block(block, 400, lambda sources: "", style)
+        notes = [f for f in _walk(flowables) if getattr(getattr(f, "style", None), "name", "")
+                 == "source"]
+        head = f"---\ntitle: T\nstyle: {style}\n---\n"
+        document = read(memo_to_docx(f"{head}```brief\n{PRODUCTION}\n```\n", resolver))
+        assert styled(document, "Source Note") == [html.unescape(notes[0].text)]
 
 
 def _walk(flowables):
@@ -181,7 +183,7 @@ def test_sources_and_citation_marks_match_the_pdf(resolver, sample_memo):
         assert entry.startswith(f"[{number}]\t")
         assert squeezed(entry) in pdf, entry  # "[12]" and its words, as the PDF prints them
     for caption in styled(document, "Caption"):
-        assert re.search(r"\[\d+(, \d+)*\]$", caption), caption
+        assert re.search(r"\[\d+(, \d+)*\]( M\d+)?$", caption), caption
         assert squeezed(caption) in pdf, caption
     for note in styled(document, "Source Note"):
         assert squeezed(note) in pdf, note

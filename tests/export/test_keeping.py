@@ -75,7 +75,7 @@ def test_a_lead_in_ending_with_a_colon_stays_with_what_it_announces(block):
 def test_a_table_note_never_starts_a_page_alone(resolver):
     block = "```brief\nkind: production-table\nmineral: rare-earths\ntop: 8\n```"
     for count in range(20, 40):
-        memo = ("---\ntitle: Note\n---\n\n" + (PARA + "\n\n") * count
+        memo = ("---\ntitle: Note\nstyle: full\n---\n\n" + (PARA + "\n\n") * count
                 + "short line.\n\n" * (count % 4) + block + "\n\nAfter.\n")
         pages = pages_of(memo_to_pdf(memo, resolver))
         note = page_of(pages, "Data year")

@@ -248,7 +248,7 @@ def test_short_words_in_narrow_markdown_columns_are_not_broken():
 def test_a_heading_never_ends_a_page_apart_from_its_chart(resolver):
     para = "Lorem ipsum dolor sit amet. " * 40
     for count in range(3, 9):  # the heading falls at every place on the page in turn
-        body = "\n\n".join([para] * count) + \
+        body = "---\ntitle: T\nstyle: full\n---\n" + "\n\n".join([para] * count) + \
             "\n\n## The chart heading\n\n```brief\nkind: share-chart\nmineral: rare-earths\n```\n"
         pages = [p.extract_text() for p in read(memo_to_pdf(body, resolver)).pages]
         heading = [i for i, t in enumerate(pages) if "The chart heading" in t]
