@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from desktop.analysis.concentration import share_json
 from desktop.analysis.shares import SeriesShares, Share, unmeasured_text
 from desktop.domain.models import Figure, Membership, Source
-from desktop.domain.numbers import NEGLIGIBLE, percent
+from desktop.domain.numbers import NEGLIGIBLE, SYMBOLS, percent
 
 RIVAL = "CHN"
 MAX_SPEC = 2000  # room for every ISO 3166 country as a custom bloc
@@ -193,7 +193,7 @@ class BlocCoverage:
     def bloc_text(self) -> str:
         if self.bloc_listed:
             return percent(self.bloc_share)
-        return "W (withheld)" if self.unmeasured else self._unnamed_text()
+        return SYMBOLS["W"] if self.unmeasured else self._unnamed_text()
 
     def rival_text(self) -> str:
         return percent(self.rival_share) if self.rival_listed else self._unnamed_text()

@@ -21,7 +21,7 @@ from desktop.analysis.shares import Share
 from desktop.analysis.stages import STAGES, StageSeries
 from desktop.blocks.context import BlockContext, BlockError, Params, unique
 from desktop.domain.models import Source
-from desktop.domain.numbers import NEGLIGIBLE, percent, whole, with_estimate
+from desktop.domain.numbers import NEGLIGIBLE, percent, published_value, whole, with_estimate
 from desktop.domain.resolved import ChartSpec, ResolvedBlock
 
 
@@ -113,6 +113,8 @@ def stress(ctx: BlockContext, p: Params) -> ResolvedBlock:
     if not allies_only and residual > NEGLIGIBLE and result.remaining_share > 1e-9:
         rows.append(["Other countries (not named)", percent(residual),
                      percent(residual / result.remaining_share)])
+    rows += [[f.country_name or f.country, published_value(f.value_text), "not measurable"]
+             for f in result.shares.unquantified]  # never dropped, never "0.0 %"
     rows.append(["Offline: " + (result.label if not allies_only else "all but "
                                 + result.label), percent(result.offline_share), "—"])
     name = ctx.repo.name_of_mineral(mineral)

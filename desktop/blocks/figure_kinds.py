@@ -12,8 +12,9 @@ from desktop.analysis.shares import SeriesShares, series_shares
 from desktop.blocks.context import BlockContext, BlockError, Params, sources_of
 from desktop.domain.metrics import title_of
 from desktop.domain.models import Figure
-from desktop.domain.numbers import percent, whole, with_estimate
+from desktop.domain.numbers import NEGLIGIBLE, percent, published_value, whole, with_estimate
 from desktop.domain.resolved import ChartSpec, ResolvedBlock
+from desktop.domain.vocabulary import DenominatorKind
 
 
 def _value(figure: Figure) -> str:
@@ -62,10 +63,21 @@ def production_table(ctx: BlockContext, p: Params) -> ResolvedBlock:
     others = [f for f in ctx.repo.figures(mineral=mineral, metric=metric, year=year)
               if not f.is_country and f.country != "WORLD" and f.value
               and f.product == first.product and f.source.id == first.source.id]
+    withheld = list(shares.unquantified)
+    of_world = shares.denominator_kind is DenominatorKind.WORLD_TOTAL and shares.world is not None
+    # a country without a number is in the world total's remainder, or (shares of what the
+    # rows add up to) not counted at all; either way it keeps its row
+    rows += [["", f.country_name or f.country, published_value(f.value_text),
+              "in the rest" if of_world else "not counted"] for f in withheld]
     rest_value = sum(s.value for s in rest) + sum(f.value or 0 for f in others)
-    if rest or others:
+    if of_world:
+        # everything not in a named row above: named countries beyond the top, "Other
+        # countries", and what withheld rows or rounding leave out, so the rows add up
+        rest_value = shares.denominator - sum(s.value for s in shares.shares[:top])
+    if rest_value > NEGLIGIBLE * shares.denominator:
         estimated = any(s.figure.estimated for s in rest) or any(f.estimated for f in others)
-        rows.append(["", "Rest of world", with_estimate(whole(rest_value), estimated),
+        label = "Rest of world" + (" (incl. withheld)" if withheld and of_world else "")
+        rows.append(["", label, with_estimate(whole(rest_value), estimated),
                      percent(rest_value / shares.denominator)])
     base = ""
     if shares.denominator_kind.is_sum_of_listed:
@@ -158,9 +170,9 @@ def figure(ctx: BlockContext, p: Params) -> ResolvedBlock:
     newest = newest_source_per_year(figures)
     found = newest[max(newest)][0]
     name = ctx.repo.name_of(country) if country != "WORLD" else "world"
-    unit = " %" if found.unit == "percent" else f" {found.unit}"
     estimate = ", estimated" if found.estimated else ""
     period = found.period or str(found.year)
-    text = (f"{ctx.repo.name_of_mineral(mineral)} {title_of(metric)}, {name}: "
-            f"{found.value_text}{unit} ({period}{estimate})")
+    value = published_value(found.value_text, "%" if found.unit == "percent" else found.unit)
+    text = (f"{ctx.repo.name_of_mineral(mineral)} {title_of(metric)}, {name}: {value} "
+            f"({period}{estimate})")
     return ResolvedBlock(kind="figure", text=text, sources=sources_of([found]))

@@ -12,10 +12,28 @@ NEGLIGIBLE = 0.0005  # a share or gap below this prints as nothing at one decima
 
 
 def percent(share: float | None, digits: int = 1) -> str:
-    """0.6923 -> "69.2 %"; no share -> ""."""
+    """0.6923 -> "69.2 %"; a real but tiny share -> "<0.1 %" (never a misleading "0.0 %");
+    no share -> ""."""
     if share is None:
         return ""
+    smallest = 10 ** -digits
+    if 0 < 100 * share < smallest / 2:
+        return f"<{smallest:.{digits}f} %"
     return f"{100 * share:.{digits}f} %"
+
+
+#: What USGS prints instead of a number, in words (its table footnotes).
+SYMBOLS = {"W": "withheld (W)", "NA": "not available (NA)", "XX": "not applicable (XX)",
+           "E": "net exporter (E)"}
+
+
+def published_value(text: str, unit: str = "", estimated: bool = False) -> str:
+    """A published figure with its unit, or what the source printed instead of a number in
+    words: "230e metric tons", "withheld (W)"."""
+    if text in SYMBOLS:
+        return SYMBOLS[text]
+    shown = with_estimate(text, estimated)
+    return f"{shown} {unit}".strip() if unit else shown
 
 
 def percent_whole(share: float) -> str:
@@ -68,7 +86,7 @@ def share_or_published(share: float | None, published: str) -> str:
     """A share, or what the source printed instead of a number ("W" = withheld by USGS)."""
     if share is not None:
         return percent(share)
-    return "W (withheld)" if published == "W" else published or "not given"
+    return SYMBOLS.get(published, published) or "not given"
 
 
 def reliance(text: str) -> str:

@@ -21,6 +21,18 @@ class ChartSpec:
     series: dict[str, list[tuple[int, float]]] = field(default_factory=dict)  # line points
 
 
+def year_runs(points: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:
+    """A yearly series cut where a year is missing: each run is drawn as one line, so a gap
+    in the data is a gap in the chart, never a straight bridge over the missing years."""
+    runs: list[list[tuple[int, float]]] = []
+    for year, value in sorted(points):
+        if runs and year - runs[-1][-1][0] <= 1:
+            runs[-1].append((year, value))
+        else:
+            runs.append([(year, value)])
+    return runs
+
+
 @dataclass(frozen=True)
 class ResolvedBlock:
     kind: str

@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 from desktop.domain.numbers import percent_value, whole
-from desktop.domain.resolved import ChartSpec
+from desktop.domain.resolved import ChartSpec, year_runs
 from desktop.export.fonts import BASE, ensure, single_font
 from desktop.export.styles import CHART_SERIES, INK, MUTED, RULE
 
@@ -93,14 +93,16 @@ def line_chart(spec: ChartSpec, width: float, height: float = 220) -> Drawing:
     value_max = max(ys) * 1.08 if ys and max(ys) > 0 else 1
     plot.x, plot.y = plot_left(value_max), 58
     plot.width, plot.height = width - plot.x - RIGHT_MARGIN, height - 78
-    plot.data = [spec.series[name] for name in names]
+    runs = [(number, run) for number, name in enumerate(names)
+            for run in year_runs(spec.series[name])]  # a missing year is a gap in the line
+    plot.data = [run for _number, run in runs]
     xs = [x for name in names for x, _ in spec.series[name]]
     few_points = max(len(spec.series[name]) for name in names) <= 12
-    for number in range(len(names)):
-        line = plot.lines[number]
+    for index, (number, run) in enumerate(runs):
+        line = plot.lines[index]
         line.strokeColor = colors.HexColor(CHART_SERIES[number % len(CHART_SERIES)])
         line.strokeWidth = 1.6
-        if few_points:  # a year or a handful: points must show even without a line
+        if few_points or len(run) == 1:  # a handful, or a lone year: points must show
             line.symbol = makeMarker("FilledCircle")
             line.symbol.size = 4
             line.symbol.fillColor = line.strokeColor

@@ -17,7 +17,7 @@ def test_reserves_gap_matches_the_workbench_and_keeps_w(resolver, repo):
     expected = next(r for r in rows if r.country == "CHL")
     assert chile[3] == f"{100 * expected.gap:+.1f} pts"
     # USGS withholds US lithium output: "W", an unknown gap, and the note says so
-    assert ["United States", "11.9 %", "W (withheld)", "unknown"] in block.rows
+    assert ["United States", "11.9 %", "withheld (W)", "unknown"] in block.rows
     assert "United States" in block.note and block.sources
 
 

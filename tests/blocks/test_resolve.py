@@ -35,3 +35,18 @@ def test_a_series_without_a_world_total_prints_values_not_shares(resolver):
     assert all(row[3] == "—" for row in block.rows) and "no world total" in block.note
     chart = resolver("kind: share-chart\nmineral: boron\nmetric: production\nproduct: ulexite")
     assert not chart.ok and "no shares to chart" in chart.error
+
+
+def test_withheld_suppliers_keep_their_row_and_the_rows_add_up(resolver):
+    table = resolver("kind: production-table\nmineral: lithium\nyear: 2025")
+    assert ["", "United States", "withheld (W)", "in the rest"] in table.rows
+    rest = next(r for r in table.rows if r[1].startswith("Rest of world"))
+    assert rest[1] == "Rest of world (incl. withheld)"
+    shown = [float(r[3][:-2]) for r in table.rows if r[0] or r[1].startswith("Rest")]
+    assert abs(sum(shown) - 100) < 0.6  # the named rows and the rest make up the world
+    stress = resolver("kind: stress\nmineral: lithium\nremove: CHN\nyear: 2025")
+    assert ["United States", "withheld (W)", "not measurable"] in stress.rows
+    figure = resolver("kind: figure\nmineral: lithium\ncountry: USA\nmetric: mine_production")
+    assert "withheld (W)" in figure.text and "W metric tons" not in figure.text
+    tiny = resolver("kind: production-table\nmineral: rare-earths\nmetric: reserves")
+    assert all(row[3] != "0.0 %" for row in tiny.rows)

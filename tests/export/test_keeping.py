@@ -136,3 +136,15 @@ def test_footnote_marks_look_unlike_source_numbers():
     # a bare number in the accent colour; a source is a bracketed number in ink
     assert f'<super><font color="{FOOTNOTE_COLOUR}">1</font></super>' in paragraph.text
     assert FOOTNOTE_COLOUR.lower() == "#1f4e79"
+
+
+def test_a_missing_year_leaves_a_gap_in_the_exported_line():
+    spec = ChartSpec(kind="line", title="t", value_label="Metric tons",
+                     series={"China": [(2020, 1.0), (2021, 2.0), (2022, 3.0),
+                                       (2024, 4.0), (2025, 5.0)],
+                             "World": [(2020, 9.0), (2021, 9.5)]})
+    plot = next(item for item in line_chart(spec, 460).contents if hasattr(item, "data"))
+    assert plot.data == [[(2020, 1.0), (2021, 2.0), (2022, 3.0)], [(2024, 4.0), (2025, 5.0)],
+                         [(2020, 9.0), (2021, 9.5)]]
+    assert plot.lines[0].strokeColor == plot.lines[1].strokeColor  # one series, one colour
+    assert plot.lines[2].strokeColor != plot.lines[0].strokeColor

@@ -75,3 +75,18 @@ def test_bounds_are_dashed_and_percentages_stop_at_100(qtbot):
                       "Compounds": Qt.PenStyle.SolidLine}
     y_axis = chart.axes(Qt.Orientation.Vertical)[0]
     assert y_axis.max() <= 100
+
+
+def test_a_missing_year_is_a_gap_with_one_legend_entry(qtbot):
+    from PySide6.QtCharts import QChartView, QLineSeries
+
+    widget = line_chart("Production", {"China": [(2020, 1.0), (2021, 2.0), (2023, 4.0)]},
+                        "Metric tons", "Source: USGS")
+    qtbot.addWidget(widget)
+    widget.show()  # a legend marker is only visible in a shown chart
+    chart = widget.findChild(QChartView).chart()
+    lines = [s for s in chart.series() if isinstance(s, QLineSeries)]
+    assert [[(p.x(), p.y()) for p in line.points()] for line in lines] == [
+        [(2020.0, 1.0), (2021.0, 2.0)], [(2023.0, 4.0)]]
+    visible = [m for line in lines for m in chart.legend().markers(line) if m.isVisible()]
+    assert len(visible) == 1

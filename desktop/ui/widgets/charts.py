@@ -15,6 +15,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.domain.resolved import year_runs
 from desktop.ui.theme import chart_colours
 
 BAR_LABEL_FREE = 88.0  # % up to which a bar's "xx.x %" label still fits outside it on 0–100
@@ -140,21 +141,25 @@ def line_chart(title: str, series: dict[str, Sequence[tuple[int, float]]], y_tit
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     low_x, high_x, high_y = None, None, 0.0
     for number, (name, points) in enumerate(series.items()):
-        line = QLineSeries()
-        line.setName(name)
-        pen = QPen(QColor(colours.series[number % len(colours.series)]), 2)
-        if name in dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
-            line.setPointsVisible(True)
-        line.setPen(pen)
-        for x, y in points:
-            line.append(float(x), float(y))
-            low_x = x if low_x is None else min(low_x, x)
-            high_x = x if high_x is None else max(high_x, x)
-            high_y = max(high_y, y)
-        chart.addSeries(line)
-        line.attachAxis(x_axis)
-        line.attachAxis(y_axis)
+        for index, run in enumerate(year_runs(list(points))):  # a missing year: a gap
+            line = QLineSeries()
+            line.setName(name)
+            pen = QPen(QColor(colours.series[number % len(colours.series)]), 2)
+            if name in dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            line.setPointsVisible(name in dashed or len(run) == 1)
+            line.setPen(pen)
+            for x, y in run:
+                line.append(float(x), float(y))
+                low_x = x if low_x is None else min(low_x, x)
+                high_x = x if high_x is None else max(high_x, x)
+                high_y = max(high_y, y)
+            chart.addSeries(line)
+            line.attachAxis(x_axis)
+            line.attachAxis(y_axis)
+            if index:  # one legend entry per series, not per run
+                for marker in chart.legend().markers(line):
+                    marker.setVisible(False)
     if low_x is not None:
         x_axis.setRange(low_x, high_x)
         span = high_x - low_x
