@@ -66,6 +66,14 @@ def reserves_production_gap(reserves: SeriesShares, production: SeriesShares) ->
     return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), r.country))
 
 
+def is_total_form(product: str) -> bool:
+    """USGS names the sum over a mineral's forms "Total", "Total imports", "Combined total
+    (includes …)", "Total metal and oxide" or "All forms of arsenic"."""
+    words = product.casefold().split()
+    return bool(words) and (words[0] == "total" or words[:2] in (["combined", "total"],
+                                                                 ["all", "forms"]))
+
+
 @dataclass(frozen=True)
 class ImportSource:
     country: str
@@ -74,9 +82,10 @@ class ImportSource:
     period: str
     world_share: float | None  # the supplier's share of world supply at the reference stage
     world_rank: int | None
+    product: str = ""  # the form USGS gives the shares for (germanium: metal, dioxide, total)
 
     def to_json(self) -> dict:
-        return {"country": self.country, "name": self.name,
+        return {"country": self.country, "name": self.name, "product": self.product,
                 "share_of_imports": self.share_of_imports, "period": self.period,
                 "world_share": None if self.world_share is None else round(self.world_share, 6),
                 "world_rank": self.world_rank}
@@ -98,6 +107,14 @@ class USView:
         for figure in self.reliance:
             out.setdefault(figure.product, []).append(figure)
         return out
+
+    def forms(self) -> list[tuple[str, list[ImportSource]]]:
+        """The import sources by product form, the total over all forms first, then the forms
+        in the order USGS lists them: each form's shares add up on their own."""
+        groups: dict[str, list[ImportSource]] = {}
+        for source in self.sources:
+            groups.setdefault(source.product, []).append(source)
+        return sorted(groups.items(), key=lambda item: not is_total_form(item[0]))
 
     def reliance_headline(self) -> str:
         """The latest reliance of every product: "67 % for compounds and metals, net exporter
@@ -123,5 +140,5 @@ def us_view(reliance: list[Figure], imports: list[Figure], world: SeriesShares |
         rows.append(ImportSource(figure.country, figure.country_name or figure.country, share,
                                  figure.period or str(figure.year),
                                  None if weight is None else weight.share,
-                                 None if weight is None else weight.rank))
+                                 None if weight is None else weight.rank, figure.product))
     return USView(reliance, rows, current, world, world_stage, world_year)

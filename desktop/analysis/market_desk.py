@@ -14,6 +14,7 @@ from desktop.analysis.dependence import ExposureCell, exposure_matrix, us_depend
 from desktop.analysis.prices import FloorComparison, PriceSeries, compare_floor, price_series
 from desktop.domain.errors import UserError
 from desktop.domain.markets import Dependence, PriceFloor
+from desktop.domain.products import matching_products
 
 
 class MarketError(UserError):
@@ -40,9 +41,8 @@ class MarketDesk:
             raise MarketError(f"USGS publishes no price for {mineral}")
         if not product:
             return series
-        folded = product.casefold()
-        exact = [s for s in series if s.product.casefold() == folded]
-        near = exact or [s for s in series if folded in s.product.casefold()]
+        names = matching_products([s.product for s in series], product)
+        near = [s for s in series if s.product in names]
         if not near:
             raise MarketError(f"no {mineral} price for {product!r}; USGS prices: "
                               f"{'; '.join(s.product or '(main series)' for s in series)}")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from desktop.domain.markets import PriceFloor
 from desktop.domain.models import Figure, Source, figure_sources
 from desktop.domain.numbers import amount, signed_amount, signed_percent, with_estimate
+from desktop.domain.products import matching_products
 from desktop.domain.units import convert
 
 
@@ -64,8 +65,8 @@ def find_series(series: list[PriceSeries], product: str) -> PriceSeries | None:
     exact = [s for s in series if s.product == product]
     if exact:
         return exact[0]
-    folded = product.casefold()
-    near = [s for s in series if folded and folded in s.product.casefold()]
+    names = matching_products([s.product for s in series], product)
+    near = [s for s in series if s.product in names]
     return near[0] if len(near) == 1 else None
 
 

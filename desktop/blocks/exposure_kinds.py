@@ -8,11 +8,13 @@ as what the source printed, never as zero.
 
 from __future__ import annotations
 
+from desktop.analysis.exposure import ImportSource
 from desktop.analysis.stages import STAGE_LABELS
-from desktop.blocks.context import BlockContext, Params, unique
+from desktop.blocks.context import BlockContext, BlockError, Params, unique
 from desktop.domain.models import Source
 from desktop.domain.numbers import percent, points_between, reliance, share_or_published
-from desktop.domain.resolved import ResolvedBlock
+from desktop.domain.products import matching_products
+from desktop.domain.resolved import ResolvedBlock, TablePart
 
 GAP_NOTE = ("Gap = share of world reserves minus share of world mine production, in percentage "
             "points: positive = the country holds more of the ground than it mines today. "
@@ -50,14 +52,20 @@ def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
     mineral = p["mineral"]
     view = ctx.ask(lambda: ctx.workbench.us_view(mineral))
     stage = STAGE_LABELS.get(view.world_stage, "world supply").lower()
-    rows = [[s.name, "?" if s.share_of_imports is None else percent(s.share_of_imports),
-             "" if s.world_share is None else f"{percent(s.world_share)} (#{s.world_rank})"]
-            for s in view.sources]
+    forms = view.forms()
+    if p["form"]:
+        wanted = matching_products([form for form, _sources in forms], p["form"])
+        if not wanted:
+            raise BlockError(f"USGS gives no {mineral} import sources for the form "
+                             f"{p['form']!r}; its forms: "
+                             + "; ".join(form or "(one form)" for form, _ in forms))
+        forms = [(form, group) for form, group in forms if form in wanted]
     trend = " ".join(
         (f"{product}: " if product else "") + "; ".join(
             f"{f.year} {reliance(f.value_text)}" for f in figures) + "."
         for product, figures in view.reliance_by_product().items())
-    period = view.sources[0].period if view.sources else ""
+    shown = [s for _form, group in forms for s in group]
+    period = shown[0].period if shown else ""
     notes, method = [], []
     if trend:
         notes.append(f"US net import reliance (% of apparent consumption) — {trend}")
@@ -67,15 +75,37 @@ def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
                       "how concentrated the US's suppliers are themselves.")
     headline = (f"net import reliance {view.reliance_headline()}" if view.reliance
                 else "import sources")
-    sources: list[Source] = [f.source for f in [*view.reliance, *view.import_figures]]
+    sources: list[Source] = [f.source for f in view.reliance]
+    sources += [f.source for f in view.import_figures if not p["form"]
+                or f.product in {form for form, _ in forms}]
     if view.world is not None:
         sources += [s.figure.source for s in view.world.shares]
     name = ctx.repo.name_of_mineral(mineral)
+    weighed = view.world is not None
+    columns = ["Import source", f"Share of US imports{f' ({period})' if period else ''}"]
+    if weighed:  # no empty column where USGS gives no world table
+        columns.append(f"World share ({stage}, {view.world_year})")
+    numeric = [False, True, True][:len(columns)]
+    tables = [TablePart(form, columns, [_import_row(s, weighed) for s in group], numeric)
+              for form, group in forms]
+    title = f"{name}: US {headline}"
+    if len(tables) > 1:
+        method.append("USGS gives the import shares of each form separately: each table adds "
+                      "up on its own, and a country's share differs from one form to another.")
+    elif p["form"] and forms[0][0]:
+        title += f" — imports of {forms[0][0][:1].lower()}{forms[0][0][1:]}"
+    rows = tables[0].rows if len(tables) == 1 else []
+    if not tables:
+        rows = [["(USGS lists no import sources)", *[""] * (len(columns) - 1)]]
     return ResolvedBlock(
-        kind="us-imports", title=f"{name}: US {headline}",
-        columns=["Import source", f"Share of US imports{f' ({period})' if period else ''}",
-                 f"World share ({stage}, {view.world_year})" if view.world is not None
-                 else "World share"],
-        rows=rows or [["(USGS lists no import sources)", "", ""]],
-        numeric=[False, True, True], note=" ".join(notes), method=" ".join(method),
-        sources=unique(sources))
+        kind="us-imports", title=title, columns=columns, rows=rows, numeric=numeric,
+        parts=tables if len(tables) > 1 else [], note=" ".join(notes),
+        method=" ".join(method), sources=unique(sources))
+
+
+def _import_row(source: ImportSource, weighed: bool) -> list[str]:
+    share = "?" if source.share_of_imports is None else percent(source.share_of_imports)
+    if not weighed:
+        return [source.name, share]
+    return [source.name, share, "" if source.world_share is None else
+            f"{percent(source.world_share)} (#{source.world_rank})"]

@@ -182,7 +182,10 @@ KINDS: dict[str, BlockKind] = {kind.id: kind for kind in (
               exposure_kinds.reserves_gap, {"mineral": "rare-earths"}),
     BlockKind("us-imports", "US import sources and reliance",
               "US net import reliance and import sources, each with its share of world supply",
-              (_mineral(),), exposure_kinds.us_imports, {"mineral": "gallium"}),
+              (_mineral(), Key("form", "text", "", form=True, label="Product form",
+                               help="one form, or part of its name: metal, dioxide, total; "
+                                    "default: every form, one table each")),
+              exposure_kinds.us_imports, {"mineral": "gallium"}),
     BlockKind("price", "Prices", "USGS annual prices of a mineral's products, year by year",
               (_mineral(), Key("product", "text", "", form=True,
                                help="a product, or part of its name; default: every product"),

@@ -21,6 +21,8 @@ from desktop.domain.resolved import ResolvedBlock
 
 def checksum(block: ResolvedBlock) -> str:
     parts = [block.title, block.text, repr(block.rows)]
+    if block.parts:  # several tables: each one's name and rows
+        parts += [repr([(t.title, t.rows) for t in block.parts])]
     if block.chart is not None:
         parts += [repr(block.chart.values), repr(block.chart.categories),
                   repr(sorted(block.chart.series.items()))]
@@ -38,7 +40,7 @@ def value_items(block: ResolvedBlock, items: int | None = 3) -> list[str]:
         return [f"{name} {points[-1][0]}: {whole(points[-1][1])}"
                 for name, points in list(block.chart.series.items())[:items]]
     shown = []
-    for row in block.rows[:items]:
+    for row in block.all_rows()[:items]:
         cells = [c for c in row if c]
         if len(cells) >= 2:
             name = next((c for c in cells if not c.replace(",", "").replace(".", "").isdigit()),

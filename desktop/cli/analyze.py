@@ -141,11 +141,15 @@ def _us(wb, args) -> tuple[dict, str]:
             "world_hhi": None if view.world is None else round(view.world.hhi, 1),
             "world_stage": view.world_stage, "world_year": view.world_year}
     lines = [f"{mineral}: US net import reliance {view.reliance_headline()}"]
-    for source in view.sources:
-        world = "" if source.world_share is None else \
-            f"; {percent(source.world_share)} of world supply (rank {source.world_rank})"
-        share = "?" if source.share_of_imports is None else percent(source.share_of_imports)
-        lines.append(f"  {source.name:<32} {share:>8} of imports ({source.period}){world}")
+    forms = view.forms()
+    for form, group in forms:
+        if len(forms) > 1:  # each form's shares add up on their own
+            lines.append(f" {form}:")
+        for source in group:
+            world = "" if source.world_share is None else \
+                f"; {percent(source.world_share)} of world supply (rank {source.world_rank})"
+            share = "?" if source.share_of_imports is None else percent(source.share_of_imports)
+            lines.append(f"  {source.name:<32} {share:>8} of imports ({source.period}){world}")
     return data, "\n".join(lines)
 
 

@@ -34,6 +34,17 @@ def year_runs(points: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:
 
 
 @dataclass(frozen=True)
+class TablePart:
+    """One named table of a block that has several (US imports of germanium: metal, dioxide,
+    combined total): each keeps its own rows, so a country appears once per table."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]
+
+
+@dataclass(frozen=True)
 class ResolvedBlock:
     kind: str
     title: str = ""
@@ -49,10 +60,20 @@ class ResolvedBlock:
     error: str = ""  # set when the block could not be resolved
     data_pack: str = ""  # the reference data version the block was resolved against
     params: dict[str, str] = field(default_factory=dict)
+    parts: list[TablePart] = field(default_factory=list)  # several named tables, else empty
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    def tables(self) -> list[TablePart]:
+        """Every table the block prints: its named parts, else its one table (untitled)."""
+        if self.parts:
+            return list(self.parts)
+        return [TablePart("", self.columns, self.rows, self.numeric)] if self.columns else []
+
+    def all_rows(self) -> list[list[str]]:
+        return [row for table in self.tables() for row in table.rows]
 
 
 NO_REFERENCE_DATA = "data blocks need the reference database, which is not available"

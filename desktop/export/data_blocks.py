@@ -123,24 +123,28 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite, style_name: str
     parts: list[Flowable] = []
     if block.kind == "figure":
         return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]
-    caption = Paragraph(f"{markup(block.title)}{refs}", style("caption")) if block.title \
-        else None
-    if caption is not None:
-        parts.append(caption)
+    lead = [Paragraph(f"{markup(block.title)}{refs}", style("caption"))] if block.title \
+        else []
     if block.chart is not None:
         chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \
             else line_chart(block.chart, width)
-        parts.append(chart)
+        parts += [*lead, chart]
+        lead = []
     note = Paragraph(markup(shown.note), style("source")) if shown.note else None
-    if block.columns:
-        table = figure_table(block.columns, block.rows, block.numeric, width)
+    tables = block.tables()
+    for number, part in enumerate(tables):
+        table = figure_table(part.columns, part.rows, part.numeric, width)
+        if part.title:  # one of several tables: named, so no row is read against another's
+            lead.append(Paragraph(markup(part.title), style("part")))
+        tail = [note] if note is not None and number == len(tables) - 1 else []
         if block.chart is None:
             # a caption never ends a page alone, nor a note starts one (charts keep together)
-            parts.insert(0, KeepRoom([caption] if caption is not None else [], table,
-                                     tail=[note] if note is not None else []))
-            if note is not None:
+            parts.append(KeepRoom(lead, table, tail=tail))
+            if tail:
                 table, note = NotedTable(table, note), None
-        parts.append(table)
+        parts += [*lead, table]
+        lead = []
+    parts += lead
     if note is not None:
         parts.append(note)
     if block.chart is not None:

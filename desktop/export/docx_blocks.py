@@ -160,17 +160,23 @@ def add_block(where: Where, block: ResolvedBlock, cite: Cite, width: float,
     note = shown.note
     if block.chart is not None:
         picture = where.paragraph()
-        picture.paragraph_format.keep_with_next = bool(note or block.columns)
+        picture.paragraph_format.keep_with_next = bool(note or block.tables())
         drawing = chart_drawing(block.chart, width)
         shape = add_run(picture, "").add_picture(io.BytesIO(rasterise(drawing)),
                                                  width=Pt(drawing.width), height=Pt(drawing.height))
         described(shape, block.chart.title)
-    if block.columns:
-        columns = [str(c) for c in block.columns]
-        rows = [[_cut(str(v)) for v in row] for row in block.rows]
-        table = figure_table(where, columns, rows, list(block.numeric), width,
+    tables = block.tables()
+    for number, part in enumerate(tables):
+        if part.title:  # one of several tables: named, so no row is read against another's
+            named = where.paragraph("Caption")
+            add_text(named, part.title, Look(italic=True))
+            named.paragraph_format.keep_with_next = True
+            set_direction(named)
+        columns = [str(c) for c in part.columns]
+        rows = [[_cut(str(v)) for v in row] for row in part.rows]
+        table = figure_table(where, columns, rows, list(part.numeric), width,
                              [columns, *rows], write_plain)
-        if note:  # the note never starts a page alone
+        if note and number == len(tables) - 1:  # the note never starts a page alone
             for paragraph in table[-1].iter(qn("w:p")):
                 Paragraph(paragraph, where.owner).paragraph_format.keep_with_next = True
     if note:

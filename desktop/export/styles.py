@@ -40,6 +40,7 @@ STYLE_TABLE: dict[str, tuple] = {
     "cell_head": (8.5, 11, BASE + "-Bold", INK, 0, 0, TA_LEFT, {}),
     "cell_head_right": (8.5, 11, BASE + "-Bold", INK, 0, 0, TA_RIGHT, {}),
     "caption": (9.5, 12, BASE + "-Bold", INK, 8, 3, TA_LEFT, {}),
+    "part": (8.5, 11, BASE + "-Oblique", INK, 4, 2, TA_LEFT, {}),  # one table of several
     "source": (7.5, 9.5, BASE, MUTED, 2, 8, TA_LEFT, {}),
     "endnote": (8.5, 11, BASE, INK, 0, 3, TA_LEFT, {"leftIndent": 16, "firstLineIndent": -16}),
     "error": (9, 12, BASE, ERROR_EDGE, 0, 0, TA_LEFT, {}),

@@ -33,6 +33,36 @@ def test_us_imports_puts_reliance_and_suppliers_weight_together(resolver):
     assert "Compounds and metals: 2021 >95 %" in rare.note
 
 
+def test_us_imports_prints_one_named_table_per_product_form(resolver):
+    block = resolver("kind: us-imports\nmineral: germanium")
+    assert block.ok, block.error
+    assert [t.title for t in block.tables()] == [
+        "Combined total", "Germanium dioxide (Ge content)", "Germanium metal"]
+    for table in block.tables():  # a country once per table, and each table adds up
+        names = [row[0] for row in table.rows]
+        assert len(names) == len(set(names))
+        assert sum(float(row[1].rstrip(" %")) for row in table.rows) == pytest.approx(100)
+    shares = {t.title: dict((r[0], r[1]) for r in t.rows) for t in block.tables()}
+    assert shares["Combined total"]["Belgium"] == "41.0 %"
+    assert shares["Germanium dioxide (Ge content)"]["Belgium"] == "57.0 %"
+    assert shares["Germanium metal"]["Belgium"] == "27.0 %"
+    assert "each table adds up on its own" in block.method
+    assert block.all_rows()[0] == ["Belgium", "41.0 %"]  # no world table for germanium
+
+
+def test_us_imports_form_picks_one_table_by_part_of_its_name(resolver):
+    metal = resolver("kind: us-imports\nmineral: germanium\nform: METAL")
+    assert metal.ok and not metal.parts
+    assert metal.title.endswith("— imports of germanium metal")
+    assert [r[0] for r in metal.rows] == ["China", "Belgium", "Germany", "Russia",
+                                          "Other countries"]
+    gallium = resolver("kind: us-imports\nmineral: gallium")  # one form: one untitled table
+    assert not gallium.parts and [t.title for t in gallium.tables()] == [""]
+    missing = resolver("kind: us-imports\nmineral: germanium\nform: ingot")
+    assert not missing.ok
+    assert "'ingot'" in missing.error and "Germanium metal" in missing.error
+
+
 @pytest.mark.parametrize("text, message", [
     ("kind: reserves-gap", "'mineral:' is missing"),
     ("kind: reserves-gap\nmineral: unobtainium", "unobtainium"),

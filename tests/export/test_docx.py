@@ -398,3 +398,18 @@ def test_a_damaged_image_is_an_error_box(tmp_path):
 def test_memo_without_body_exports():
     document = read(memo_to_docx("---\ntitle: Only a title\n---\n"))
     assert document.paragraphs[0].text == "Only a title"
+
+
+def test_a_block_of_several_forms_is_one_named_table_each_in_word_and_pdf(resolver):
+    text = "kind: us-imports\nmineral: germanium"
+    block = resolver(text)
+    assert len(block.parts) == 3
+    memo = f"```brief\n{text}\n```\n"
+    document = read(memo_to_docx(memo, resolver))
+    for part in block.parts:
+        table = tables_after(document, part.title)
+        assert [[c.text for c in row.cells] for row in table.rows] == [part.columns, *part.rows]
+    pdf = squeezed(pdf_text(memo_to_pdf(memo, resolver, invariant=True)))
+    positions = [pdf.index(squeezed(part.title)) for part in block.parts]
+    assert positions == sorted(positions)
+    assert pdf.index(squeezed(block.title)) < positions[0]

@@ -212,10 +212,12 @@ def preview_html(block: ResolvedBlock, chart: str = "") -> str:
     if block.error:
         return f"<p style='color:#b3261e'><b>Cannot insert:</b> {escape(block.error)}</p>"
     parts = [f"<p><b>{escape(block.title or block.text)}</b></p>"]
-    if block.columns:
-        head = "".join(f"<th align=left {_NOWRAP}>{escape(c)}</th>" for c in block.columns)
+    for table in block.tables():
+        if table.title:
+            parts.append(f"<p><i>{escape(table.title)}</i></p>")
+        head = "".join(f"<th align=left {_NOWRAP}>{escape(c)}</th>" for c in table.columns)
         body = "".join("<tr>" + "".join(f"<td {_NOWRAP}>{escape(c)}</td>" for c in row) + "</tr>"
-                       for row in block.rows[:12])
+                       for row in table.rows[:12])
         parts.append(f"<table cellpadding=3><tr>{head}</tr>{body}</table>")
     if chart:
         parts.append(chart)
