@@ -123,7 +123,7 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite, style_name: str
     parts: list[Flowable] = []
     if block.kind == "figure":
         return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]
-    lead = [Paragraph(f"{markup(block.title)}{refs}", style("caption"))] if block.title \
+    lead = [Paragraph(f"{markup(block.title, bold=True)}{refs}", style("caption"))] if block.title \
         else []
     if block.chart is not None:
         chart = bar_chart(block.chart, width) if block.chart.kind == "bar" \

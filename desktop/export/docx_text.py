@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +32,7 @@ from docx.text.run import Run
 from lxml.etree import _Element
 
 from desktop.domain.memo import Memo
+from desktop.export.bidi import first_strong_is_rtl
 from desktop.export.inline import LINK_COLOUR, SAFE_LINK, InlineContext
 from desktop.export.styles import ACCENT, RULE, STYLE_TABLE, ZEBRA
 
@@ -169,19 +169,6 @@ def add_run(paragraph: Paragraph, text: str, look: Look = PLAIN, into: _Element 
         if face:
             fonts.set(qn("w:eastAsia"), face)
     return run
-
-
-def first_strong_is_rtl(text: str) -> bool:
-    """Does the text start (its first letter with a direction) right-to-left?"""
-    if text.isascii():
-        return False
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction == "L":
-            return False
-        if direction in ("R", "AL"):
-            return True
-    return False
 
 
 #: the order their children must keep (ECMA-376 §17.3.1.26, §17.4.66, §17.4.59): Word refuses a

@@ -1,29 +1,38 @@
 """Fonts for PDF export: bundled TrueType files, registered when first needed, chosen per character.
 
 reportlab embeds TrueType outlines only. DejaVu Sans carries Latin, Greek, Cyrillic and much more;
-Droid Sans Fallback carries Chinese and Japanese; NanumGothic carries Korean. A line mixing English,
-日本語, 中文, 한국어 and русский is split into runs, each set in a font that has its glyphs; a character
-no bundled font has (most emoji) becomes a visible placeholder box, never a crash or a blank.
+Droid Sans Fallback carries Chinese and Japanese; NanumGothic carries Korean; Noto Sans Arabic and
+Noto Sans Hebrew carry those scripts (joined and put in visual order first, ``bidi``). A line
+mixing English, 日本語, 中文, 한국어, العربية and русский is split into runs, each set in a font that
+has its glyphs; a character no bundled font has (emoji) becomes a visible, documented
+replacement (``emoji``), never a crash or a blank.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
+from desktop.export.bidi import visual
 from desktop.paths import resources_dir
 
 BASE = "DejaVuSans"
 MONO = "DejaVuSansMono"
 CJK = "DroidSansFallback"
 HANGUL = "NanumGothic"
+ARABIC = "NotoSansArabic"
+HEBREW = "NotoSansHebrew"
 PLACEHOLDER = "\u25a1"  # WHITE SQUARE, in DejaVu Sans
 FILES = {
     "DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
     "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
     "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
     "DejaVuSansMono": "DejaVuSansMono.ttf", CJK: "DroidSansFallbackFull.ttf",
-    HANGUL: "NanumGothic.ttf",
+    HANGUL: "NanumGothic.ttf", HANGUL + "-Bold": "NanumGothicBold.ttf",
+    ARABIC: "NotoSansArabic-Regular.ttf", ARABIC + "-Bold": "NotoSansArabic-Bold.ttf",
+    HEBREW: "NotoSansHebrew-Regular.ttf", HEBREW + "-Bold": "NotoSansHebrew-Bold.ttf",
 }
 _registered: set[str] = set()
 
@@ -50,9 +59,16 @@ def ensure(name: str) -> str:
             addMapping(BASE, bold, italic, member)
         return name
     pdfmetrics.registerFont(TTFont(name, str(resources_dir() / "fonts" / FILES[name])))
-    for bold in (0, 1):  # no bold or italic files: <b> and <i> keep the same face
+    bold_face = name + "-Bold"
+    if bold_face in FILES:  # <b> takes the bold file; there is no italic: <i> keeps the face
+        pdfmetrics.registerFont(TTFont(bold_face, str(resources_dir() / "fonts" /
+                                                      FILES[bold_face])))
+        _registered.add(bold_face)
+    else:
+        bold_face = name
+    for bold in (0, 1):
         for italic in (0, 1):
-            addMapping(name, bold, italic, name)
+            addMapping(name, bold, italic, bold_face if bold else name)
     _registered.add(name)
     return name
 
@@ -75,18 +91,25 @@ def _script_font(code: int) -> str | None:
     return None
 
 
-def _right_to_left(code: int) -> bool:
-    """Hebrew, Arabic and related scripts: reportlab neither reorders nor shapes them, so they
-    print as placeholders rather than as misleading reversed, unjoined letters."""
-    return 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
+def _right_to_left_font(code: int) -> str | None:
+    """Hebrew and Arabic letters (and their presentation forms) take their own fonts, even where
+    DejaVu has some of them, so a word is never set in two faces."""
+    if 0x0590 <= code <= 0x05FF or 0xFB1D <= code <= 0xFB4F:
+        return HEBREW
+    if 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return ARABIC
+    return None
 
 
 def font_for(char: str, base: str = BASE) -> str | None:
     """The font that draws ``char``; None when no bundled font has it (or cannot set it)."""
     code = ord(char)
-    if _right_to_left(code):
-        return None
-    if code < 0x250 or code in coverage(base):
+    if code < 0x250:
+        return base
+    script = _right_to_left_font(code)
+    if script is not None:
+        return script if code in coverage(script) else None
+    if code in coverage(base):
         return base
     special = _script_font(code)
     if special and code in coverage(special):
@@ -96,18 +119,30 @@ def font_for(char: str, base: str = BASE) -> str | None:
     return None
 
 
-def runs(text: str, base: str = BASE) -> list[tuple[str, str]]:
-    """Split text into (font, text) runs; unknown characters become the placeholder box."""
+def runs(text: str, base: str = BASE, right_to_left: bool | None = None
+         ) -> list[tuple[str, str]]:
+    """Split text into (font, text) runs, in the order they are drawn (Arabic and Hebrew put in
+    visual order, ``bidi.visual``); a character no font has is named (``stand_in``)."""
     if text.isascii():  # most of any memo: one run, no per-character work
         return [(base, text)] if text else []
+    text = visual(text, right_to_left)
     out: list[tuple[str, str]] = []
+    named = False  # the last character was named: the joiner after it prints nothing
     for char in text:
+        if "\ufe00" <= char <= "\ufe0f" or (named and char == "\u200d"):
+            continue  # a variation selector, or the joiner inside an emoji sequence
+        named = False
         if char in "\n\t":
             font = base
+        elif char == " " and out and out[-1][0] in (ARABIC, HEBREW):
+            font = out[-1][0]  # a right-to-left phrase stays one run, copied back as a whole
         else:
             font = font_for(char, base)
             if font is None:
-                font, char = BASE, PLACEHOLDER
+                font, char = BASE, stand_in(char)
+                named = bool(char)
+                if not char:
+                    continue
         if out and out[-1][0] == font:
             out[-1] = (font, out[-1][1] + char)
         else:
@@ -115,12 +150,33 @@ def runs(text: str, base: str = BASE) -> list[tuple[str, str]]:
     return out
 
 
-def markup(text: str, base: str = BASE) -> str:
-    """Escaped Paragraph markup for user text, with a <font> tag around non-base runs."""
+#: Invisible parts of emoji sequences: variation selectors, the zero-width joiner, skin tones
+_EMOJI_GLUE = re.compile("[\ufe00-\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def stand_in(char: str) -> str:
+    """What the PDF prints for a character no bundled font draws (emoji, mostly): its Unicode
+    name in brackets, "[rocket]", so the reader sees what was meant; the invisible glue of emoji
+    sequences prints nothing; a character without a name prints the placeholder box."""
+    if _EMOJI_GLUE.match(char):
+        return ""
+    name = unicodedata.name(char, "")
+    return f"[{name.lower()}]" if name else PLACEHOLDER
+
+
+def markup(text: str, base: str = BASE, right_to_left: bool | None = None,
+           bold: bool = False) -> str:
+    """Escaped Paragraph markup for user text, with a <font> tag around non-base runs (in the
+    bold face where ``bold`` and the font has one: a <font> tag would otherwise drop <b>)."""
     parts = []
-    for font, chunk in runs(text, base):
+    for font, chunk in runs(text, base, right_to_left):
         escaped = escape(chunk)
-        parts.append(escaped if font == base else f'<font name="{ensure(font)}">{escaped}</font>')
+        if font == base:
+            parts.append(escaped)
+            continue
+        face = font + "-Bold" if bold and font + "-Bold" in FILES else font
+        ensure(font)
+        parts.append(f'<font name="{face}">{escaped}</font>')
     return "".join(parts)
 
 

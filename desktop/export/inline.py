@@ -41,23 +41,24 @@ class InlineContext:
         return str(self.raw_html[number]) if 0 <= number < len(self.raw_html) else ""
 
 
-def inline(element: ET.Element, ctx: InlineContext, base: str = BASE) -> str:
-    """Markup for the element's content (its own tag is the caller's business)."""
-    parts = [markup(ctx.restore(element.text), base)]
+def inline(element: ET.Element, ctx: InlineContext, base: str = BASE, bold: bool = False) -> str:
+    """Markup for the element's content (its own tag is the caller's business); ``bold`` when
+    it is set bold (a heading, a strong span), so other scripts take their bold faces too."""
+    parts = [markup(ctx.restore(element.text), base, bold=bold)]
     for child in element:
-        parts.append(_child(child, ctx, base))
-        parts.append(markup(ctx.restore(child.tail), base))
+        parts.append(_child(child, ctx, base, bold))
+        parts.append(markup(ctx.restore(child.tail), base, bold=bold))
     return "".join(parts)
 
 
-def _child(child: ET.Element, ctx: InlineContext, base: str) -> str:
+def _child(child: ET.Element, ctx: InlineContext, base: str, bold: bool = False) -> str:
     tag = child.tag
     if tag in ("strong", "b"):
-        return f"<b>{inline(child, ctx, base)}</b>"
+        return f"<b>{inline(child, ctx, base, True)}</b>"
     if tag in ("em", "i"):
-        return f"<i>{inline(child, ctx, base)}</i>"
+        return f"<i>{inline(child, ctx, base, bold)}</i>"
     if tag in ("del", "s"):
-        return f"<strike>{inline(child, ctx, base)}</strike>"
+        return f"<strike>{inline(child, ctx, base, bold)}</strike>"
     if tag == "code":  # Python-Markdown escaped the span's "<" and "&" once already
         text = html.unescape(ctx.restore("".join(child.itertext())))
         return f'<font name="{ensure(MONO)}">{markup(text, MONO)}</font>'
@@ -71,21 +72,21 @@ def _child(child: ET.Element, ctx: InlineContext, base: str) -> str:
             # reader tells "see note 1 under Notes" from "see source 1 under Sources"
             return f'<super><font color="{FOOTNOTE_COLOUR}">' \
                 f"{number if number is not None else '?'}</font></super>"
-        return f"<super>{inline(child, ctx, base)}</super>"
+        return f"<super>{inline(child, ctx, base, bold)}</super>"
     if tag == "sub":
-        return f"<sub>{inline(child, ctx, base)}</sub>"
+        return f"<sub>{inline(child, ctx, base, bold)}</sub>"
     if tag == "a":
         if "footnote-backref" in (child.get("class") or ""):
             return ""
         href = ctx.restore(child.get("href") or "")
-        text = inline(child, ctx, base) or markup(href, base)
+        text = inline(child, ctx, base, bold) or markup(href, base)
         if SAFE_LINK.match(href) and not href.startswith("#"):
             return f'<a href={quoteattr(href)} color="{LINK_COLOUR}"><u>{text}</u></a>'
         return text
     if tag == "img":
         alt = child.get("alt") or child.get("src") or "image"
         return f"<i>[{markup(alt, base)}]</i>"
-    return inline(child, ctx, base)
+    return inline(child, ctx, base, bold)
 
 
 def plain(element: ET.Element, ctx: InlineContext) -> str:

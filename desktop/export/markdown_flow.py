@@ -18,6 +18,8 @@ from pathlib import Path
 import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -34,12 +36,14 @@ from desktop.domain.errors import UserError
 from desktop.domain.fences import Fence, find_fences
 from desktop.domain.models import Source
 from desktop.domain.resolved import NO_REFERENCE_DATA, ResolvedBlock
+from desktop.export.bidi import first_strong_is_rtl
 from desktop.export.data_blocks import error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
 from desktop.export.keeping import KeepRoom, keep_leads
 from desktop.export.long_flow import LongParagraph
 from desktop.export.row_run import row_run_or_table
+from desktop.export.rtl_flow import RightToLeft
 from desktop.export.sources import numbered_style
 from desktop.export.styles import MUTED, RULE, style, table_style
 from desktop.export.table_layout import is_number
@@ -200,8 +204,12 @@ def _flat(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
 
 def _heading(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     depth = min(int(element.tag[1]), 4)
-    paragraph = Paragraph(inline(element, ctx.inline), style(f"h{depth}"))
-    paragraph.outline = (depth, plain(element, ctx.inline))
+    words = plain(element, ctx.inline)
+    look = style(f"h{depth}")
+    if first_strong_is_rtl(words):
+        look = ParagraphStyle(f"h{depth}-rtl", parent=look, alignment=TA_RIGHT)
+    paragraph = Paragraph(inline(element, ctx.inline, bold=True), look)
+    paragraph.outline = (depth, words)
     return [paragraph]
 
 
@@ -216,6 +224,9 @@ def _paragraph(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
     if len(element) == 1 and element[0].tag == "img" and not text and \
             not (element[0].tail or "").strip():
         return _image(element[0], ctx, level)
+    words = plain(element, ctx.inline)
+    if first_strong_is_rtl(words):  # Arabic or Hebrew: right-aligned, lines in reading order
+        return [RightToLeft(words, style("body"))]
     return [LongParagraph(inline(element, ctx.inline), style("body"))]
 
 

@@ -1,4 +1,4 @@
-"""The bundled fonts: registered once so Chinese, Japanese, Korean and Cyrillic names render
+"""The bundled fonts: registered once so Chinese, Japanese, Korean, Arabic, Hebrew and Cyrillic names render
 everywhere, and quickly (a missing glyph otherwise sends Qt searching the system for a font)."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resources_dir
 
-FALLBACK_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "NanumGothic"]
+FALLBACK_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "NanumGothic", "Noto Sans Arabic",
+                     "Noto Sans Hebrew"]
 _registered = False
 
 

@@ -91,9 +91,11 @@ def test_every_font_is_embedded_and_every_script_is_set(resolver):
         assert word in text
 
 
-def test_emoji_become_a_visible_placeholder(resolver):
-    text = text_of(memo_to_pdf("# Mood 🙂\n\nok 🚀 done\n", resolver))
-    assert "□" in text and "done" in text
+def test_emoji_print_their_names_never_a_bare_box(resolver):
+    text = text_of(memo_to_pdf("# Mood 🙂\n\nok 🚀 done; 👍🏽 and ❤️ and 👨‍👩‍👧\n", resolver))
+    assert "Mood [slightly smiling face]" in text
+    assert "ok [rocket] done; [thumbs up sign] and ❤ and [man][woman][girl]" in text
+    assert "□" not in text
 
 
 def test_user_text_is_escaped():

