@@ -23,7 +23,7 @@ from desktop.domain.resolved import ResolvedBlock
 from desktop.export.block_layout import method_label, present
 from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import BASE, markup, runs
-from desktop.export.keeping import KeepRoom, NotedTable
+from desktop.export.keeping import ContinuedTable, KeepRoom, NotedTable
 from desktop.export.row_run import RowRun, row_run_or_table
 from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style, table_style
 from desktop.export.table_layout import TableLayout, layout
@@ -142,7 +142,7 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite, style_name: str
             parts.append(KeepRoom(lead, table, tail=tail))
             if tail:
                 table, note = NotedTable(table, note), None
-        parts += [*lead, table]
+        parts += [*lead, ContinuedTable(table, part.title or block.title)]
         lead = []
     parts += lead
     if note is not None:

@@ -180,3 +180,76 @@ def keep_leads(flowables: list[Flowable]) -> list[Flowable]:
         out.append(flowable)
         out.extend(leads)
     return out
+
+
+def _body_rows(part: Flowable) -> int | None:
+    if isinstance(part, NotedTable):
+        part = part.table
+    if isinstance(part, RowRun):
+        return part.rows - part.start
+    if isinstance(part, Table):
+        return len(part._cellvalues) - _header_rows(part)
+    return None
+
+
+class ContinuedTable(Flowable):
+    """A table that, where it goes on after a page break, says so above its repeated header
+    ("Production (continued)"), and never carries a single last row (the "Other countries" or
+    total line) over to a page of its own: one more row goes with it."""
+
+    def __init__(self, inner: Flowable, label: str, continued: bool = False) -> None:
+        super().__init__()
+        self.inner = inner
+        self.label = label
+        self.continued = continued
+        self._label: Paragraph | None = None
+        self._inner_height = 0.0
+
+    def _label_height(self, width: float, height: float) -> float:
+        if not self.continued:
+            return 0.0
+        from desktop.export.fonts import markup
+        from desktop.export.styles import style
+
+        text = f"{markup(self.label)} (continued)" if self.label else "(continued)"
+        self._label = Paragraph(text, style("part"))
+        return self._label.wrap(width, height)[1] + 2
+
+    def _pass_down(self) -> None:
+        """The frame's canvas and frame, which the inner flowable (a NotedTable) reads."""
+        for name in ("canv", "_frame"):
+            if hasattr(self, name):
+                setattr(self.inner, name, getattr(self, name))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._pass_down()
+        above = self._label_height(availWidth, availHeight)
+        self.width, self._inner_height = self.inner.wrap(availWidth, availHeight - above)
+        self.height = self._inner_height + above
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._pass_down()
+        frame = getattr(self, "_frame", None)
+        if self.continued and frame is not None and not getattr(frame, "_atTop", 1):
+            return []  # what goes on after a page break starts the next page, not this one
+        above = self._label_height(availWidth, availHeight)
+        parts = self.inner.split(availWidth, availHeight - above)
+        if len(parts) == 2 and _body_rows(parts[1]) == 1 and (_body_rows(parts[0]) or 0) > 2 \
+                and isinstance(parts[0], Table):
+            head = parts[0]  # one row would go on alone: cut one row earlier
+            parts = self.inner.split(availWidth, availHeight - above -
+                                     head._rowHeights[-1] - 0.01) or parts
+        if not parts:
+            return []
+        out: list[Flowable] = [ContinuedTable(parts[0], self.label, self.continued)
+                               if self.continued else parts[0]]
+        for part in parts[1:]:
+            goes_on = isinstance(part, Table | RowRun | NotedTable)
+            out.append(ContinuedTable(part, self.label, True) if goes_on else part)
+        return out
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+        if self._label is not None:
+            self._label.drawOn(self.canv, 0, self._inner_height + 2)

@@ -40,7 +40,7 @@ from desktop.export.bidi import first_strong_is_rtl
 from desktop.export.data_blocks import error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
-from desktop.export.keeping import KeepRoom, keep_leads
+from desktop.export.keeping import ContinuedTable, KeepRoom, keep_leads
 from desktop.export.long_flow import LongParagraph
 from desktop.export.row_run import row_run_or_table
 from desktop.export.rtl_flow import RightToLeft
@@ -358,9 +358,11 @@ def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
                          [[inline(c, ctx.inline) for c in row] for row in cells[1:]], numeric,
                          ctx.width, plain=plain_rows, is_markup=True, align=align)
     table.spaceAfter = 8
+    continued = ContinuedTable(table, "")  # says "(continued)" over its rows on a new page
+    continued.spaceAfter = 8
     # like a data block's table: a heading or lead-in before it keeps to its first rows only,
     # and the table splits across pages (keepWithNext alone would move it whole)
-    return [KeepRoom([], table), table]
+    return [KeepRoom([], table), continued]
 
 
 def _image(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:

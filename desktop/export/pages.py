@@ -76,8 +76,9 @@ class Furniture:
             self._marking(canvas, height - 11 * mm)
         canvas.setFillColor(MUTED)
         if doc.page > 1:
-            draw_text(canvas, MARGIN_X, height - 18 * mm, self.title, 8,
-                      max_width=width - 2 * MARGIN_X)
+            room = width - 2 * MARGIN_X
+            draw_text(canvas, MARGIN_X, height - 18 * mm, shortened(self.title, 8, room), 8,
+                      max_width=room)
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
             canvas.line(MARGIN_X, height - 19.5 * mm, width - MARGIN_X, height - 19.5 * mm)
@@ -119,6 +120,27 @@ def _two_lines(text: str) -> list[str]:
     spaces = [i for i, c in enumerate(text) if c == " "]
     cut = min(spaces, key=lambda i: abs(i - middle))
     return [text[:cut], text[cut + 1:]]
+
+
+def drawn_width(text: str, size: float, base: str = BASE) -> float:
+    return sum(stringWidth(chunk, ensure(font), size) for font, chunk in runs(text, base))
+
+
+def shortened(text: str, size: float, max_width: float, base: str = BASE) -> str:
+    """``text`` on one line within ``max_width`` at ``size``: whole if it fits, else cut at the
+    last word that fits and ended with "…" (a single long word is cut inside)."""
+    text = " ".join(text.split())
+    if drawn_width(text, size, base) <= max_width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1 and drawn_width(" ".join(words) + " …", size, base) > max_width:
+        words.pop()
+    kept = " ".join(words)
+    if len(words) > 1:
+        return kept.rstrip(",;:–—-") + " …"
+    while kept and drawn_width(kept + "…", size, base) > max_width:
+        kept = kept[:-1]
+    return kept + "…"
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, base: str = BASE,

@@ -148,3 +148,30 @@ def test_a_missing_year_leaves_a_gap_in_the_exported_line():
                          [(2020, 9.0), (2021, 9.5)]]
     assert plot.lines[0].strokeColor == plot.lines[1].strokeColor  # one series, one colour
     assert plot.lines[2].strokeColor != plot.lines[0].strokeColor
+
+
+def test_a_table_going_on_after_a_page_break_says_continued():
+    rows = "\n".join(f"| Country {n} | {n * 1234:,} |" for n in range(1, 90))
+    memo = "---\ntitle: Long\n---\n\n" + "| Country | Value |\n|---|--:|\n" + rows + "\n"
+    pages = pages_of(memo_to_pdf(memo, invariant=True))
+    assert len(pages) >= 2
+    assert "(continued)" not in pages[0]
+    assert all("(continued)" in page for page in pages[1:] if "Country 89" in page
+               or "Country 60" in page)
+
+
+def test_a_data_block_continued_names_its_table_and_never_strands_its_last_row(resolver):
+    block = "```brief\nkind: production-table\nmineral: rare-earths\n```\n"
+    title = "Rare earths: mine production, 2025 (metric tons) (continued)"
+    share = re.compile(r"^<?[\d.]+ %$", re.M)
+    splits = 0
+    for lines in range(16, 27):  # move the page break over every row of the table
+        memo = "---\ntitle: T\n---\n\n" + "Short line.\n\n" * lines + block
+        pages = pages_of(memo_to_pdf(memo, resolver, invariant=True))
+        holding = [p for p in pages if share.search(p)]
+        if len(holding) < 2:
+            continue
+        splits += 1
+        assert title not in holding[0] and title in holding[1].replace("\n", " ")
+        assert len(share.findall(holding[1])) >= 2  # the World row never goes on alone
+    assert splits >= 3

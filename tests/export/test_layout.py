@@ -177,3 +177,30 @@ def test_a_long_marking_wraps_instead_of_shrinking_below_7_pt():
     pieces = [(text, size) for text, _x, _y, size in found if "RELEASABLE" in text]
     assert len(pieces) == 4  # two lines at the top, two at the foot
     assert all(size >= 7 for _text, size in pieces)
+
+
+def test_a_long_title_is_shortened_with_an_ellipsis_inside_the_margins():
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.export.memo_pdf import memo_to_pdf
+    from desktop.export.pages import PAGE, drawn_width, shortened
+
+    title = "Critical minerals and the G7: " + "rare earth supply chain risk " * 12
+    pdf = memo_to_pdf(f"---\ntitle: {title}\n---\n\n" + "Text paragraph. " * 900,
+                      invariant=True)
+    page = PdfReader(io.BytesIO(pdf)).pages[1]
+    header: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.startswith("Critical minerals"):
+            header.append((text, cm[4] + tm[4]))
+
+    page.extract_text(visitor_text=visit)
+    assert header and header[0][0].rstrip().endswith("…")
+    room = PAGE[0] - 2 * header[0][1]
+    assert drawn_width(header[0][0].strip(), 8) <= room + 0.5
+    assert shortened("Short title", 8, 300) == "Short title"
+    assert shortened("x" * 400, 8, 100).endswith("…")
+    assert drawn_width(shortened("x" * 400, 8, 100), 8) <= 100
