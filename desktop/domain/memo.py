@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from desktop.domain.errors import UserError
 
 FIELDS = ("title", "to", "from", "date", "marking", "summary", "author", "keywords", "toc",
-          "style")
+          "style", "language")
 #: How data blocks are laid out: "compact" (the table and its marks; how it is worked out goes
 #: to a Method section at the end) or "full" (every note under its block, as before).
 STYLES = ("compact", "full")
 MAX_FIELD = 2000
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")  # BCP 47: en, en-GB, ar
+DEFAULT_LANGUAGE = "en-GB"  # the language of the app's own words
 
 
 class MemoSyntaxError(UserError, ValueError):
@@ -58,6 +60,13 @@ class Memo:
         return "full" if self.get("style").lower() == "full" else "compact"
 
     @property
+    def language(self) -> str:
+        """The memo's language tag for the exported file (screen readers pick their voice by
+        it): its ``language`` (or ``lang``) field, else British English."""
+        tag = self.get("language") or self.get("lang")
+        return tag if _LANGUAGE.match(tag) else DEFAULT_LANGUAGE
+
+    @property
     def wants_toc(self) -> bool:
         return self.get("toc").lower() in ("yes", "true", "1", "on")
 
@@ -69,6 +78,10 @@ class Memo:
         if date and iso_date(date) is None:
             out.append(f"front matter: date {date[:40]!r} is not a date; write it as "
                        "2026-12-02, 2 December 2026 or December 2, 2026")
+        language = self.get("language") or self.get("lang")
+        if language and not _LANGUAGE.match(language):
+            out.append(f"front matter: language {language[:40]!r} is not a language tag; write "
+                       "it as en, en-GB, fr or ar")
         style = self.get("style").lower()
         if style and style not in STYLES:
             out.append(f"front matter: style {style[:40]!r} is not one of compact, full")

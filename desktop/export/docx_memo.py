@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
@@ -81,8 +80,6 @@ from desktop.export.table_layout import is_number
 #: the width the PDF lays blocks out in (its frame less the frame's padding): charts and
 #: table columns are computed for it, so they come out the same
 WIDTH = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PADDING
-LANGUAGE = "en-GB"
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}")
 FIXED_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)  # invariant output's dates
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_PROPERTY = 255  # Word (and python-docx) refuse longer core properties
@@ -108,7 +105,7 @@ def render_docx(memo: Memo, resolver: Resolver | None = None, *, base_dir: Path 
     refusing (no marking, a footnote never written) is appended to ``warnings``."""
     doc = Document()
     _page(doc)
-    set_styles(doc, _language(memo))
+    set_styles(doc, memo.language)
     sources = SourceList()
     flow = FlowContext(width=WIDTH, resolver=resolver, base_dir=base_dir, cite=sources.cite,
                        style=memo.style)
@@ -326,13 +323,6 @@ HANDLERS: dict[str, Callable[[ET.Element, Where, Build, int], None]] = {
 }
 
 
-def _language(memo: Memo) -> str:
-    """The memo's ``language:`` (a tag such as "fr" or "en-US") if it gives one, else British
-    English, the language of the app's own words."""
-    given = memo.get("language") or memo.get("lang")
-    return given if LANGUAGE_TAG.fullmatch(given) else LANGUAGE
-
-
 def _page(doc) -> None:
     """A4 with the PDF's margins."""
     section = doc.sections[0]
@@ -479,7 +469,7 @@ def properties(doc, memo: Memo, invariant: bool) -> None:
     core.subject = clean(memo.get("summary") or memo.title)[:MAX_PROPERTY]
     core.author = clean(memo.get("author") or memo.get("from"))[:MAX_PROPERTY]
     core.keywords = clean(", ".join(memo.keywords))[:MAX_PROPERTY]
-    core.language = _language(memo)
+    core.language = memo.language
     core.last_modified_by = CREATOR
     core.revision = 1
     when = FIXED_TIME if invariant else datetime.datetime.now(datetime.UTC).replace(

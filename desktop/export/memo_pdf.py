@@ -54,6 +54,7 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
     doc = MemoDocument(buffer, furniture, title=memo.title, author=memo.get("author") or
                        memo.get("from"), subject=memo.get("summary") or memo.title,
                        keywords=memo.keywords, creator=CREATOR, producer=CREATOR,
+                       lang=memo.language,
                        invariant=1 if invariant else 0)
     doc.on_page = on_page
     sources = SourceList()

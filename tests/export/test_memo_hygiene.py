@@ -79,3 +79,21 @@ def test_a_memo_from_a_template_gets_todays_date():
     assert template.dated_from_template("2026-12-02").get("date") == "2026-12-02"
     dated = Memo({"title": "T", "date": "1 December 2026"}, "x")
     assert dated.dated_from_template("2026-12-02") is dated
+
+
+def test_the_memo_language_goes_into_the_pdf_and_the_word_file():
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    from desktop.domain.memo import parse_memo
+    from desktop.export.docx_memo import memo_to_docx
+    from desktop.export.memo_pdf import memo_to_pdf
+
+    for head, tag in (("", "en-GB"), ("language: ar\n", "ar"), ("lang: fr-CA\n", "fr-CA")):
+        memo = f"---\ntitle: T\n{head}---\n\nText.\n"
+        assert str(PdfReader(io.BytesIO(memo_to_pdf(memo))).trailer["/Root"]["/Lang"]) == tag
+        assert docx.Document(io.BytesIO(memo_to_docx(memo))).core_properties.language == tag
+    assert any("not a language tag" in p for p in
+               parse_memo("---\nlanguage: English please\n---\nx").problems())
