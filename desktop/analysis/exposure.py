@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from desktop.analysis.shares import SeriesShares, rank_of
 from desktop.domain.models import Figure
-from desktop.domain.numbers import reliance
+from desktop.domain.numbers import percent, reliance
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,15 @@ class ImportSource:
     world_share: float | None  # the supplier's share of world supply at the reference stage
     world_rank: int | None
     product: str = ""  # the form USGS gives the shares for (germanium: metal, dioxide, total)
+
+    @property
+    def share_text(self) -> str:
+        return "?" if self.share_of_imports is None else percent(self.share_of_imports)
+
+    @property
+    def world_text(self) -> str:
+        """Its share of world supply and its rank there: "98.8 % (#1)"; "" if not named."""
+        return "" if self.world_share is None else f"{percent(self.world_share)} (#{self.world_rank})"
 
     def to_json(self) -> dict:
         return {"country": self.country, "name": self.name, "product": self.product,

@@ -12,7 +12,7 @@ from desktop.analysis.exposure import ImportSource
 from desktop.analysis.stages import STAGE_LABELS
 from desktop.blocks.context import BlockContext, BlockError, Params, unique
 from desktop.domain.models import Source
-from desktop.domain.numbers import percent, points_between, reliance, share_or_published
+from desktop.domain.numbers import points_between, reliance, share_or_published
 from desktop.domain.products import matching_products
 from desktop.domain.resolved import ResolvedBlock, TablePart
 
@@ -75,9 +75,9 @@ def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
                       "how concentrated the US's suppliers are themselves.")
     headline = (f"net import reliance {view.reliance_headline()}" if view.reliance
                 else "import sources")
+    shown_forms = {form for form, _ in forms}
     sources: list[Source] = [f.source for f in view.reliance]
-    sources += [f.source for f in view.import_figures if not p["form"]
-                or f.product in {form for form, _ in forms}]
+    sources += [f.source for f in view.import_figures if f.product in shown_forms]
     if view.world is not None:
         sources += [s.figure.source for s in view.world.shares]
     name = ctx.repo.name_of_mineral(mineral)
@@ -104,8 +104,5 @@ def us_imports(ctx: BlockContext, p: Params) -> ResolvedBlock:
 
 
 def _import_row(source: ImportSource, weighed: bool) -> list[str]:
-    share = "?" if source.share_of_imports is None else percent(source.share_of_imports)
-    if not weighed:
-        return [source.name, share]
-    return [source.name, share, "" if source.world_share is None else
-            f"{percent(source.world_share)} (#{source.world_rank})"]
+    row = [source.name, source.share_text]
+    return [*row, source.world_text] if weighed else row

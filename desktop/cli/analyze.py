@@ -148,8 +148,7 @@ def _us(wb, args) -> tuple[dict, str]:
         for source in group:
             world = "" if source.world_share is None else \
                 f"; {percent(source.world_share)} of world supply (rank {source.world_rank})"
-            share = "?" if source.share_of_imports is None else percent(source.share_of_imports)
-            lines.append(f"  {source.name:<32} {share:>8} of imports ({source.period}){world}")
+            lines.append(f"  {source.name:<32} {source.share_text:>8} of imports ({source.period}){world}")
     return data, "\n".join(lines)
 
 

@@ -63,8 +63,11 @@ class Memo:
     def language(self) -> str:
         """The memo's language tag for the exported file (screen readers pick their voice by
         it): its ``language`` (or ``lang``) field, else British English."""
-        tag = self.get("language") or self.get("lang")
+        tag = self._language_field()
         return tag if _LANGUAGE.match(tag) else DEFAULT_LANGUAGE
+
+    def _language_field(self) -> str:
+        return self.get("language") or self.get("lang")
 
     @property
     def wants_toc(self) -> bool:
@@ -78,7 +81,7 @@ class Memo:
         if date and iso_date(date) is None:
             out.append(f"front matter: date {date[:40]!r} is not a date; write it as "
                        "2026-12-02, 2 December 2026 or December 2, 2026")
-        language = self.get("language") or self.get("lang")
+        language = self._language_field()
         if language and not _LANGUAGE.match(language):
             out.append(f"front matter: language {language[:40]!r} is not a language tag; write "
                        "it as en, en-GB, fr or ar")

@@ -68,6 +68,7 @@ from desktop.export.markdown_flow import (
     NestingTooDeep,
     Resolver,
     _alignment,  # the column's ":--:" rule, read as the PDF reads it
+    flat_items,
     parse,
 )
 from desktop.export.memo_pdf import CREATOR, FRAME_PADDING
@@ -257,14 +258,8 @@ def _list(element_: ET.Element, where: Where, build: Build, level: int) -> None:
 
 def _flat(element_: ET.Element, where: Where, build: Build, level: int) -> None:
     """Deeply nested content as plain paragraphs, without further indentation."""
-    for item in element_.iter():
-        if item.tag not in ("p", "li"):
-            continue
-        own = ET.Element("p")  # the item's own text, without the lists nested in it
-        own.text = item.text
-        own.extend(c for c in item if c.tag not in BLOCK_TAGS)
-        if "".join(own.itertext()).strip():
-            _prose(where, own, build)
+    for own in flat_items(element_):
+        _prose(where, own, build)
 
 
 def _quote(element_: ET.Element, where: Where, build: Build, level: int) -> None:

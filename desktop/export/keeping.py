@@ -24,7 +24,9 @@ from reportlab.platypus import (
     Table,
 )
 
+from desktop.export.fonts import markup
 from desktop.export.row_run import RowRun
+from desktop.export.styles import style
 
 TALL = 100_000  # "no limit" for measuring heights
 FIRST_PART = 3 * 14  # three body lines: the least of a paragraph or list worth starting on
@@ -208,9 +210,6 @@ class ContinuedTable(Flowable):
     def _label_height(self, width: float, height: float) -> float:
         if not self.continued:
             return 0.0
-        from desktop.export.fonts import markup
-        from desktop.export.styles import style
-
         text = f"{markup(self.label)} (continued)" if self.label else "(continued)"
         self._label = Paragraph(text, style("part"))
         return self._label.wrap(width, height)[1] + 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,18 +188,22 @@ def blocks_of(parent: ET.Element, ctx: FlowContext, level: int = 0) -> list[Flow
     return out
 
 
-def _flat(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
-    """Deeply nested content as plain paragraphs, without further indentation."""
-    out = []
+def flat_items(element: ET.Element) -> Iterator[ET.Element]:
+    """Each paragraph or list item nested in ``element``, as a paragraph of its own text (not
+    the lists nested in it): deeply nested content is printed flat, with nothing dropped."""
     for item in element.iter():
         if item.tag not in ("p", "li"):
             continue
-        own = ET.Element("p")  # the item's own text, without the lists nested in it
+        own = ET.Element("p")
         own.text = item.text
         own.extend(c for c in item if c.tag not in BLOCK_TAGS)
         if "".join(own.itertext()).strip():
-            out.append(LongParagraph(inline(own, ctx.inline), style("body")))
-    return out
+            yield own
+
+
+def _flat(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
+    """Deeply nested content as plain paragraphs, without further indentation."""
+    return [LongParagraph(inline(own, ctx.inline), style("body")) for own in flat_items(element)]
 
 
 def _heading(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:

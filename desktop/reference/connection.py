@@ -35,3 +35,13 @@ def open_reference(path: Path | None = None) -> sqlite3.Connection:
         raise ReferenceUnavailable(f"{path} is not a briefdesk reference database ({exc})") \
             from None
     return conn
+
+
+def where_equal(filters: tuple[tuple[str, object], ...]) -> tuple[str, list[object]]:
+    """A WHERE clause (or "") matching each (column, value) pair whose value is given, and its
+    parameters; the column names are the caller's own constants, never user text."""
+    given = [(column, value) for column, value in filters if value is not None]
+    if not given:
+        return "", []
+    return ("WHERE " + " AND ".join(f"{column} = ?" for column, _ in given),
+            [value for _, value in given])

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from desktop.domain.markets import Dependence, PriceFloor
 from desktop.domain.models import Source
+from desktop.reference.connection import where_equal
 
 FLOOR_COLUMNS = ("id, actor, kind, coalesce(mineral_id, ''), product, market_product, value, "
                  "value_text, unit, announced, effective, until, terms, coalesce(event_id, ''), "
@@ -50,13 +51,8 @@ class MarketsReader:
         """Published shares, newest year first within each importer and mineral."""
         if "import_dependence" not in self._tables:
             return []
-        clauses, params = [], []
-        for column, value in (("importer", importer), ("mineral_id", mineral),
-                              ("supplier", supplier)):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = where_equal((("importer", importer), ("mineral_id", mineral),
+                                     ("supplier", supplier)))
         rows = self._conn.execute(
             "SELECT importer, mineral_id, product, supplier, share, share_text, basis, year, "
             f"period, source_id, note FROM import_dependence {where} "

@@ -24,6 +24,7 @@ from desktop.domain.models import (
     missing_source,
 )
 from desktop.domain.status import StatusChange
+from desktop.reference.connection import where_equal
 from desktop.reference.markets import MarketsReader
 
 SOURCE_COLUMNS = ("id, publisher, title, edition, locator, published, url, doi, licence, tier, "
@@ -203,13 +204,8 @@ class ReferenceRepository:
     def figures(self, mineral: str | None = None, country: str | None = None,
                 metric: str | None = None, year: int | None = None,
                 stage: str | None = None) -> list[Figure]:
-        clauses, params = [], []
-        for column, value in (("mineral_id", mineral), ("country", country),
-                              ("metric", metric), ("year", year), ("stage", stage)):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = where_equal((("mineral_id", mineral), ("country", country),
+                                     ("metric", metric), ("year", year), ("stage", stage)))
         rows = self._conn.execute(
             "SELECT mineral_id, country, metric, stage, product, year, value, value_text, "
             "qualifier, unit, estimated, rounded, note, source_id, period, corrected_by, "
