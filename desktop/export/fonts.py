@@ -127,10 +127,10 @@ def runs(text: str, base: str = BASE, right_to_left: bool | None = None
         return [(base, text)] if text else []
     text = visual(text, right_to_left)
     out: list[tuple[str, str]] = []
-    named = False  # the last character was named: the joiner after it prints nothing
+    named = False  # the last character was named: a joiner after it is emoji glue
     for char in text:
-        if "\ufe00" <= char <= "\ufe0f" or (named and char == "\u200d"):
-            continue  # a variation selector, or the joiner inside an emoji sequence
+        if _EMOJI_GLUE.match(char) and (char != "\u200d" or named):
+            continue  # invisible; a joiner elsewhere (Arabic, Indic) keeps its place
         named = False
         if char in "\n\t":
             font = base
@@ -139,10 +139,7 @@ def runs(text: str, base: str = BASE, right_to_left: bool | None = None
         else:
             font = font_for(char, base)
             if font is None:
-                font, char = BASE, stand_in(char)
-                named = bool(char)
-                if not char:
-                    continue
+                font, char, named = BASE, stand_in(char), True
         if out and out[-1][0] == font:
             out[-1] = (font, out[-1][1] + char)
         else:
@@ -156,10 +153,8 @@ _EMOJI_GLUE = re.compile("[\ufe00-\ufe0f\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U
 
 def stand_in(char: str) -> str:
     """What the PDF prints for a character no bundled font draws (emoji, mostly): its Unicode
-    name in brackets, "[rocket]", so the reader sees what was meant; the invisible glue of emoji
-    sequences prints nothing; a character without a name prints the placeholder box."""
-    if _EMOJI_GLUE.match(char):
-        return ""
+    name in brackets, "[rocket]", so the reader sees what was meant (the invisible glue of emoji
+    sequences is left out before, in ``runs``); a character without a name prints the box."""
     name = unicodedata.name(char, "")
     return f"[{name.lower()}]" if name else PLACEHOLDER
 
