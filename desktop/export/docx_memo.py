@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -42,6 +41,7 @@ from desktop.export.docx_blocks import (
     picture,
     separate_tables,
 )
+from desktop.export.docx_pages import WIDE_WIDTH, PageTurns, page_setup
 from desktop.export.docx_text import (
     Lists,
     Look,
@@ -72,11 +72,11 @@ from desktop.export.markdown_flow import (
     parse,
 )
 from desktop.export.memo_pdf import CREATOR, FRAME_PADDING
-from desktop.export.pages import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
+from desktop.export.pages import MARGIN_X, PAGE
 from desktop.export.sources import SENTENCE_ENDS, SourceList, link_of
 from desktop.export.sources import _text as source_text  # the entry's words, as in the PDF
 from desktop.export.styles import ACCENT, MUTED, RULE, ZEBRA
-from desktop.export.table_layout import is_number
+from desktop.export.table_layout import layout, numeric_columns
 
 #: the width the PDF lays blocks out in (its frame less the frame's padding): charts and
 #: table columns are computed for it, so they come out the same
@@ -105,7 +105,7 @@ def render_docx(memo: Memo, resolver: Resolver | None = None, *, base_dir: Path 
     """Lay out ``memo`` as a Word document. What the export should tell its user without
     refusing (no marking, a footnote never written) is appended to ``warnings``."""
     doc = Document()
-    _page(doc)
+    page_setup(doc)
     set_styles(doc, memo.language)
     sources = SourceList()
     flow = FlowContext(width=WIDTH, resolver=resolver, base_dir=base_dir, cite=sources.cite,
@@ -117,7 +117,8 @@ def render_docx(memo: Memo, resolver: Resolver | None = None, *, base_dir: Path 
     where = Where(body, doc, {s.name: s.style_id for s in doc.styles})
     title_block(where, memo)
     after_title = body[-1]
-    build = Build(flow, Lists(doc.part.numbering_part.element, BULLETS), heading_top(root))
+    build = Build(flow, Lists(doc.part.numbering_part.element, BULLETS), heading_top(root),
+                  PageTurns(section))
     try:
         blocks_of(root, where, build)
     except RecursionError:
@@ -128,6 +129,7 @@ def render_docx(memo: Memo, resolver: Resolver | None = None, *, base_dir: Path 
     if memo.wants_toc and build.headings:
         table_of_contents(where, build.headings, after_title)
         put_setting(doc, element("w:updateFields", val="true"))  # Word fills in page numbers
+    build.turns.finish(body)
     body.append(section)
     separate_tables(body, doc)
     furniture(doc, memo)
@@ -146,6 +148,7 @@ class Build:
     flow: FlowContext
     lists: Lists
     top: int  # the memo's shallowest heading level: it becomes Heading 1, as in the outline
+    turns: PageTurns  # landscape pages for wide tables
     headings: list[tuple[int, str]] = field(default_factory=list)
     notes: ET.Element | None = None
 
@@ -278,14 +281,21 @@ def _table(element_: ET.Element, where: Where, build: Build, level: int) -> None
     columns = max(len(r) for r in cells)
     cells = [row + [ET.Element("td")] * (columns - len(row)) for row in cells]
     texts = [[plain(c, build.ctx) for c in row] for row in cells]
-    numeric = [len(texts) > 1 and any(row[i] for row in texts[1:]) and all(
-        is_number(row[i]) or not row[i] for row in texts[1:]) for i in range(columns)]
+    numeric = numeric_columns(texts)
 
     def write(paragraph: Paragraph, cell: ET.Element, look: Look) -> None:
         inline(paragraph, cell, build.ctx, look)
 
-    figure_table(where, cells[0], cells[1:], numeric, WIDTH - where.indent, texts, write,
+    # as in the PDF: a table too wide to read upright gets landscape pages (at the top level;
+    # inside a list or quote it is set smaller)
+    wide = not where.indent and layout(texts, numeric, WIDTH).cramped
+    if wide:
+        build.turns.to_landscape(where)
+    figure_table(where, cells[0], cells[1:], numeric,
+                 WIDE_WIDTH - 2 * FRAME_PADDING if wide else WIDTH - where.indent, texts, write,
                  align=[_alignment(cells[0][i]) for i in range(columns)])
+    if wide:
+        build.turns.to_upright(where)
 
 
 def _image(element_: ET.Element, where: Where, build: Build, level: int) -> None:
@@ -316,16 +326,6 @@ HANDLERS: dict[str, Callable[[ET.Element, Where, Build, int], None]] = {
     **dict.fromkeys(HEADINGS, _heading), "p": _paragraph, "ul": _list, "ol": _list,
     "blockquote": _quote, "pre": _pre, "table": _table, "hr": _rule, "img": _image,
 }
-
-
-def _page(doc) -> None:
-    """A4 with the PDF's margins."""
-    section = doc.sections[0]
-    section.start_type = WD_SECTION_START.NEW_PAGE
-    section.page_width, section.page_height = Pt(PAGE[0]), Pt(PAGE[1])
-    section.left_margin = section.right_margin = Pt(MARGIN_X)
-    section.top_margin, section.bottom_margin = Pt(MARGIN_TOP), Pt(MARGIN_BOTTOM)
-    section.header_distance, section.footer_distance = Mm(8), Mm(6)
 
 
 def title_block(where: Where, memo: Memo) -> None:

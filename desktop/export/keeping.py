@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from desktop.export.fonts import markup
+from desktop.export.pages import WIDE, PageTurn
 from desktop.export.row_run import RowRun
 from desktop.export.styles import style
 
@@ -140,10 +141,14 @@ def _is_heading(flowable: Flowable) -> bool:
     return bool(getattr(flowable, "outline", None)) and bool(flowable.getKeepWithNext())
 
 
+def announces(text: str) -> bool:
+    """A paragraph ending with a colon announces the block after it (PDF and Word)."""
+    return text.rstrip().endswith(":")
+
+
 def _is_lead_in(flowable: Flowable) -> bool:
-    """A body paragraph ending with a colon announces the block after it."""
     return isinstance(flowable, Paragraph) and flowable.style.name == "body" and \
-        not getattr(flowable, "kept", False) and flowable.getPlainText().rstrip().endswith(":")
+        not getattr(flowable, "kept", False) and announces(flowable.getPlainText())
 
 
 def keep_leads(flowables: list[Flowable]) -> list[Flowable]:
@@ -162,6 +167,15 @@ def keep_leads(flowables: list[Flowable]) -> list[Flowable]:
             count += 1
         leads = out[len(out) - count:]
         spacer = isinstance(flowable, Spacer) and not isinstance(flowable, KeepRoom)
+        if isinstance(flowable, PageTurn) and flowable.template == WIDE:
+            del out[len(out) - count:]  # a heading or lead-in goes with its table's new page
+            back = out[-1] if out else None
+            if isinstance(back, PageTurn) and back.template != WIDE:
+                out.pop()  # two wide tables in a row share landscape pages: no upright page
+            else:
+                out.append(flowable)
+            out += leads
+            continue
         if not leads or spacer or _is_heading(flowable):
             out.append(flowable)
             continue

@@ -42,11 +42,12 @@ from desktop.export.fonts import MONO, markup
 from desktop.export.inline import InlineContext, inline, plain
 from desktop.export.keeping import ContinuedTable, KeepRoom, keep_leads
 from desktop.export.long_flow import LongParagraph
+from desktop.export.pages import NARROW, WIDE, PageTurn
 from desktop.export.row_run import row_run_or_table
 from desktop.export.rtl_flow import RightToLeft
 from desktop.export.sources import numbered_style
 from desktop.export.styles import MUTED, RULE, style, table_style
-from desktop.export.table_layout import is_number
+from desktop.export.table_layout import layout, numeric_columns
 
 PLACEHOLDER = "\x01FENCE{}\x01"
 PLACEHOLDER_RE = re.compile("^\x01FENCE(\\d+)\x01$")
@@ -96,6 +97,7 @@ class FlowContext:
     blocks: list[ResolvedBlock] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # said on stderr and in the status bar
     style: str = "full"  # the memo's: "compact" sends method notes to the end
+    wide_width: float | None = None  # a landscape page's, for a table too wide for ``width``
     methods: list[tuple[str, str]] = field(default_factory=list)  # (block title, method note)
 
     def add_method(self, title: str, text: str) -> int:
@@ -354,18 +356,24 @@ def _table(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
     columns = max(len(r) for r in cells)
     cells = [row + [ET.Element("td")] * (columns - len(row)) for row in cells]
     plain_rows = [[plain(c, ctx.inline) for c in row] for row in cells]
-    numeric = [len(plain_rows) > 1 and any(row[i] for row in plain_rows[1:]) and all(
-        is_number(row[i]) or not row[i] for row in plain_rows[1:]) for i in range(columns)]
+    numeric = numeric_columns(plain_rows)
     # an explicit ":--" or ":-:" wins; without one, columns of figures align right
     align = [_alignment(cells[0][i]) for i in range(columns)]
+    # a table that would need a cramped size or broken header words upright gets a landscape
+    # page of its own (the PDF; the Word export sets it smaller)
+    wide = ctx.wide_width is not None and ctx.wide_width > ctx.width and \
+        layout(plain_rows, numeric, ctx.width).cramped
+    width = ctx.wide_width if wide else ctx.width
     table = figure_table([inline(c, ctx.inline) for c in cells[0]],
                          [[inline(c, ctx.inline) for c in row] for row in cells[1:]], numeric,
-                         ctx.width, plain=plain_rows, is_markup=True, align=align)
+                         width, plain=plain_rows, is_markup=True, align=align)
     table.spaceAfter = 8
     continued = ContinuedTable(table, "")  # says "(continued)" over its rows on a new page
     continued.spaceAfter = 8
     # like a data block's table: a heading or lead-in before it keeps to its first rows only,
     # and the table splits across pages (keepWithNext alone would move it whole)
+    if wide:  # the lead-ins before it go along to the landscape page (keep_leads)
+        return [PageTurn(WIDE), KeepRoom([], table), continued, PageTurn(NARROW)]
     return [KeepRoom([], table), continued]
 
 

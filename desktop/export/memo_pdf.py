@@ -60,7 +60,7 @@ def render(memo: Memo, resolver: Resolver | None = None, *, invariant: bool = Fa
     sources = SourceList()
     width = doc.width - 2 * FRAME_PADDING  # the frame's own padding, on both sides
     ctx = FlowContext(width=width, resolver=resolver, base_dir=base_dir, cite=sources.cite,
-                      style=memo.style)
+                      style=memo.style, wide_width=doc.wide_width - 2 * FRAME_PADDING)
     body = to_flowables(memo.body, ctx)
     toc = memo.wants_toc and any(getattr(f, "outline", None) for f in body)
     story: list[Flowable] = title_block(memo, width)

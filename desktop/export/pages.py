@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
 
 from desktop.export.fonts import BASE, ensure, markup, runs
 from desktop.export.styles import MARKING, MUTED, RULE
 
 PAGE = A4
+WIDE_PAGE = landscape(A4)  # for a table too wide to read on an upright page
+NARROW, WIDE = "memo", "wide"  # the page templates
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 26 * mm, 22 * mm
 
 
@@ -70,7 +72,7 @@ class Furniture:
         self.marking = marking
 
     def draw_header(self, canvas: Canvas, doc) -> None:
-        width, height = PAGE
+        width, height = canvas._pagesize  # upright, or a landscape page for a wide table
         canvas.saveState()
         if self.marking:
             self._marking(canvas, height - 11 * mm)
@@ -85,7 +87,7 @@ class Furniture:
         canvas.restoreState()
 
     def draw_footer(self, canvas: Canvas, total: int) -> None:
-        width, _height = PAGE
+        width, _height = canvas._pagesize
         canvas.saveState()
         canvas.setFont(ensure(BASE), 8)
         canvas.setFillColor(MUTED)
@@ -99,14 +101,15 @@ class Furniture:
         """The protective marking, centred; a marking too long for one line at a legible size
         goes on two lines rather than shrinking to an unreadable one."""
         canvas.setFillColor(MARKING)
-        text, width = " ".join(self.marking.upper().split()), PAGE[0] - 2 * MARGIN_X
+        page_width = canvas._pagesize[0]
+        text, width = " ".join(self.marking.upper().split()), page_width - 2 * MARGIN_X
         font = ensure(BASE + "-Bold")
         lines = [text]
         if stringWidth(text, font, MARKING_MIN_SIZE) > width and " " in text:
             lines = _two_lines(text)  # (two lines still too long do shrink, as a last resort)
         step = 8.5 if len(lines) == 2 else 0
         for number, line in enumerate(lines):
-            draw_text(canvas, PAGE[0] / 2, y + step / 2 - number * step, line, 9,
+            draw_text(canvas, page_width / 2, y + step / 2 - number * step, line, 9,
                       base=BASE + "-Bold", centred=True, max_width=width,
                       min_size=MARKING_MIN_SIZE if len(lines) == 1 else 5.0)
 
@@ -159,14 +162,33 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, base: 
         cursor += stringWidth(chunk, font, size)
 
 
+class PageTurn(ActionFlowable):
+    """A new page on another template: a landscape page before a wide table, and an upright
+    one after it."""
+
+    def __init__(self, template: str) -> None:
+        super().__init__(("nextPageTemplate", template))
+        self.template = template
+
+    def apply(self, doc) -> None:
+        doc.handle_nextPageTemplate(self.template)
+        doc.handle_pageBreak()
+
+
 class MemoDocument(BaseDocTemplate):
-    """A4 pages, one frame; headings become PDF bookmarks (and table-of-contents entries)."""
+    """A4 pages, one frame (a landscape page for a wide table); headings become PDF bookmarks
+    (and table-of-contents entries)."""
 
     def __init__(self, target, furniture: Furniture, **kwargs) -> None:
         super().__init__(target, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **kwargs)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        self.addPageTemplates([PageTemplate("memo", [frame], onPage=furniture.draw_header)])
+        self.wide_width = WIDE_PAGE[0] - 2 * MARGIN_X
+        wide = Frame(MARGIN_X, MARGIN_BOTTOM, self.wide_width,
+                     WIDE_PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM, id="wide-body")
+        self.addPageTemplates([
+            PageTemplate(NARROW, [frame], onPage=furniture.draw_header, pagesize=PAGE),
+            PageTemplate(WIDE, [wide], onPage=furniture.draw_header, pagesize=WIDE_PAGE)])
         self._last_level = -1  # no outline entry yet: the first must be at level 0
         self._bookmarks = 0
         self.on_page: Callable[[int], None] | None = None  # told each finished page; may raise

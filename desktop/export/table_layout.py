@@ -30,6 +30,7 @@ AIR = 1.5  # points beyond the measured text, so rounding never wraps a cell tha
 SHORT_COLUMN = 80  # columns that fit in this many points keep their natural width
 LONG_FLOOR = 100  # and every other column gets at least this much before the rest is shared
 WORD_CAP = 110  # a single long word (a URL) in a text column may break beyond this width
+TEXT_FLOOR = 50  # a text column squeezed by many figures keeps words this wide whole (~10 letters)
 MAX_MEASURED_ROWS = 200  # measuring every row of a huge table costs time and changes nothing
 
 NUMBER = re.compile(r"^[<>~≈±+\-−]?\s?[$€£¥]?\d[\d,.\u202f\u00a0 ]*\s?(%|e|[kKMB]|bn)?$")
@@ -40,11 +41,21 @@ def is_number(text: str) -> bool:
     return bool(NUMBER.match(text.strip()))
 
 
+def numeric_columns(texts: list[list[str]]) -> list[bool]:
+    """Which columns of a typed table (visible texts, header row first) hold figures: every
+    body cell a number or empty, and at least one filled."""
+    columns = max((len(row) for row in texts), default=0)
+    body = texts[1:]
+    return [bool(body) and any(row[i] for row in body) and
+            all(is_number(row[i]) or not row[i] for row in body) for i in range(columns)]
+
+
 @dataclass(frozen=True)
 class TableLayout:
     widths: list[float]
     size: float  # the font size every cell of this table is set in
     padding: float  # left and right padding of each cell
+    cramped: bool = False  # below MIN_SIZE or header words broken: wants a wider (landscape) page
 
     @property
     def leading(self) -> float:
@@ -126,23 +137,26 @@ def layout(rows: list[list[str]], numeric: list[bool], width: float) -> TableLay
     full = [w * scale + pad for w in natural]
     if sum(least) <= width:
         return TableLayout(_share(full, least, width, mass=mass), size, TIGHT_PADDING)
-    # even MIN_SIZE is too wide: header words may now break, figures still may not
-    unbroken = [w * scale + pad for w in figures]
+    # even MIN_SIZE is too wide: header words may now break, figures still may not, and a
+    # text column keeps its short words whole (a name never stacks one letter per line)
+    floor = [max(figures[i], min(minimum[i], TEXT_FLOOR)) for i in range(columns)]
+    unbroken = [w * scale + pad for w in floor]
     if sum(unbroken) <= width:
         return TableLayout(_share(least, unbroken, width, short_first=False), size,
-                           TIGHT_PADDING)
+                           TIGHT_PADDING, cramped=True)
     # so many figures that they do not fit side by side even at MIN_SIZE: a figure broken in
     # two is misread, so as a last resort they are set smaller still, down to LAST_RESORT_SIZE
     size = max(LAST_RESORT_SIZE, round(BASE_SIZE * (width - columns * pad)
-                                       / max(sum(figures), 1) - 0.05, 1))
+                                       / max(sum(floor), 1) - 0.05, 1))
     scale = size / BASE_SIZE
-    unbroken = [w * scale + pad for w in figures]
+    unbroken = [w * scale + pad for w in floor]
     least = [w * scale + pad for w in minimum]
     if sum(unbroken) <= width:
         return TableLayout(_share(least, unbroken, width, short_first=False), size,
-                           TIGHT_PADDING)
-    total = sum(least)  # nothing else helps: share in proportion
-    return TableLayout([width * w / total for w in least], size, TIGHT_PADDING)
+                           TIGHT_PADDING, cramped=True)
+    total = sum(unbroken)  # nothing else helps: share in proportion
+    return TableLayout([width * w / total for w in unbroken], size, TIGHT_PADDING,
+                       cramped=True)
 
 
 def _share(natural: list[float], minimum: list[float], width: float,

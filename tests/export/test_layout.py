@@ -67,7 +67,9 @@ def _wide_table(columns: int) -> str:
 @pytest.mark.parametrize("columns", [12, 16])
 def test_wide_tables_never_break_numbers_or_header_words(columns):
     pdf = memo_to_pdf(f"---\ntitle: Wide\n---\n\n{_wide_table(columns)}", invariant=True)
-    text = read(pdf).pages[0].extract_text().split("SUBJECT", 1)[1].split("Page 1 of", 1)[0]
+    pages = read(pdf).pages
+    holding = next(p for p in pages if "heading" in p.extract_text())
+    text = holding.extract_text().split("SUBJECT", 1)[-1].split("Page ", 1)[0]
     numbers = {f"{r * n * 1000:,}" for n in range(1, columns + 1) for r in range(1, 6)}
     allowed = {"Wide", "Column", "heading"} | {str(n) for n in range(1, columns + 1)} | numbers
     tokens = text.split()
@@ -204,3 +206,83 @@ def test_a_long_title_is_shortened_with_an_ellipsis_inside_the_margins():
     assert shortened("Short title", 8, 300) == "Short title"
     assert shortened("x" * 400, 8, 100).endswith("…")
     assert drawn_width(shortened("x" * 400, 8, 100), 8) <= 100
+
+
+WIDE_MEMO = """---
+title: Wide
+---
+
+Intro paragraph on the upright page.
+
+Twelve years of output:
+
+| Country | {years12} |
+|---|{rule12}
+{rows12}
+Sixteen years:
+
+| Country | {years16} |
+|---|{rule16}
+{rows16}
+After the tables.
+"""
+
+
+def _wide_memo() -> str:
+    def part(first: int, count: int, scale: int) -> dict[str, str]:
+        years = range(first, first + count)
+        rows = "".join(f"| {name} | " + " | ".join(f"{(i + 1) * scale:,}" for i in range(count))
+                       + " |\n" for name in ("Democratic Republic of the Congo", "China"))
+        return {"years": " | ".join(map(str, years)), "rule": "---:|" * count, "rows": rows}
+
+    a, b = part(2014, 12, 123456), part(2010, 16, 1234567)
+    return WIDE_MEMO.format(years12=a["years"], rule12=a["rule"], rows12=a["rows"],
+                            years16=b["years"], rule16=b["rule"], rows16=b["rows"])
+
+
+def test_a_table_too_wide_for_an_upright_page_gets_a_landscape_page_with_its_lead_in():
+    pages = read(memo_to_pdf(_wide_memo(), invariant=True)).pages
+    shapes = [(float(p.mediabox.width) > float(p.mediabox.height)) for p in pages]
+    texts = [p.extract_text() for p in pages]
+    assert shapes == [False, True, False]  # the two wide tables share the landscape page
+    assert "Intro paragraph" in texts[0] and "After the tables" in texts[2]
+    wide = texts[1]
+    assert "Twelve years of output:" in wide and "Sixteen years:" in wide
+    assert "Democratic" in wide.split() and "19,753,072" in wide.split()  # nothing broken
+    assert "OFFICIAL" not in wide and "Page 2 of 3" in wide
+
+
+def test_a_name_column_squeezed_by_figures_keeps_its_words_whole():
+    from desktop.export.table_layout import BASE_SIZE, layout, measure
+
+    rows = [["Country", *map(str, range(2010, 2026))],
+            *[[name, *(f"{(i + 1) * 1234567:,}" for i in range(16))]
+              for name in ("Democratic Republic of the Congo", "China")]]
+    numeric = [False] + [True] * 16
+    upright, wide = layout(rows, numeric, 446), layout(rows, numeric, 705)
+    assert upright.cramped and wide.cramped is False or wide.size >= upright.size
+    word = measure(rows, numeric)[1][0]  # "Democratic", the longest word of the names
+    assert wide.widths[0] >= word * wide.size / BASE_SIZE + 2 * wide.padding
+
+
+def test_word_sets_a_wide_table_on_landscape_pages_too():
+    import io
+
+    import docx
+
+    from desktop.export.docx_memo import memo_to_docx
+
+    document = docx.Document(io.BytesIO(memo_to_docx(_wide_memo(), invariant=True)))
+    assert [s.orientation for s in document.sections] == [0, 1, 0]  # portrait, landscape, …
+    landscape = document.sections[1]
+    assert landscape.page_width > landscape.page_height
+    body = list(document.element.body)
+    breaks = [i for i, e in enumerate(body)
+              if e.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+                        "sectPr") is not None and e.tag.endswith("}p")]
+    inside = "".join("".join(e.itertext()) for e in body[breaks[0] + 1:breaks[1]])
+    assert "Twelve years of output:" in inside and "Sixteen years:" in inside
+    assert "Intro paragraph" not in inside and "After the tables" not in inside
+    ending = _wide_memo().replace("After the tables.\n", "")
+    last = docx.Document(io.BytesIO(memo_to_docx(ending, invariant=True)))
+    assert [s.orientation for s in last.sections] == [0, 1]  # no blank upright page at the end
