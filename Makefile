@@ -7,7 +7,7 @@ REFDB  := resources/reference.sqlite
 DBSRC  := $(wildcard db/sources/*.csv) $(wildcard db/*.py) $(wildcard db/importers/*.py) \
           desktop/domain/text.py
 
-.PHONY: run test db check bench lint package clean system-deps screenshots docs
+.PHONY: run test db check bench lint package clean system-deps screenshots docs fonts
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required" if sys.version_info < (3, 11) else 0)'
@@ -34,6 +34,10 @@ check: $(STAMP) $(REFDB)  ## validate the reference database
 bench: $(STAMP) $(REFDB)  ## print the benchmark figures
 	$(BIN)/python -m pip install --quiet -e '.[build,dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+fonts: $(STAMP)  ## regenerate the emboldened CJK face in resources/fonts/ (committed)
+	$(BIN)/python -m pip install --quiet -e '.[fonts]'
+	$(BIN)/python build/fonts/embolden.py
 
 docs: $(STAMP)  ## rewrite docs/blocks.md from the registry of block kinds
 	$(BIN)/python -m desktop.blocks.reference_page > docs/blocks.md

@@ -30,6 +30,7 @@ FILES = {
     "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
     "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
     "DejaVuSansMono": "DejaVuSansMono.ttf", CJK: "DroidSansFallbackFull.ttf",
+    CJK + "-Bold": "DroidSansFallbackFull-Bold.ttf",
     HANGUL: "NanumGothic.ttf", HANGUL + "-Bold": "NanumGothicBold.ttf",
     ARABIC: "NotoSansArabic-Regular.ttf", ARABIC + "-Bold": "NotoSansArabic-Bold.ttf",
     HEBREW: "NotoSansHebrew-Regular.ttf", HEBREW + "-Bold": "NotoSansHebrew-Bold.ttf",

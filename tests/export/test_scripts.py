@@ -107,3 +107,27 @@ def test_any_mix_of_scripts_exports_without_losing_a_letter(text):
                                        ("Saudi " + SAUDI, False), ("", False)])
 def test_direction_is_that_of_the_first_strong_letter(text, rtl):
     assert first_strong_is_rtl(text) is rtl
+
+
+def test_bold_chinese_and_japanese_use_the_emboldened_face():
+    from fontTools.ttLib import TTFont
+
+    from desktop.export.fonts import CJK, FILES, ensure
+    from desktop.paths import resources_dir
+
+    ensure(CJK)
+    from reportlab.lib.fonts import tt2ps
+
+    assert tt2ps(CJK, 1, 0) == f"{CJK}-Bold"
+    pdf = memo_to_pdf("中文 **粗体中文** and **太字の日本語**\n", invariant=True)
+    fonts = {str(f.get_object().get("/BaseFont", "")) for page in PdfReader(io.BytesIO(pdf)).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any(name.endswith(f"+{CJK}") for name in fonts), fonts
+    assert any("DroidSansFallback-Bold" in name for name in fonts), fonts
+    regular, bold = (TTFont(str(resources_dir() / "fonts" / FILES[name]))
+                     for name in (CJK, f"{CJK}-Bold"))
+    for char in "中粗太":  # the same glyph, its outline pushed outwards
+        name = regular.getBestCmap()[ord(char)]
+        thin, thick = regular["glyf"][name], bold["glyf"][name]
+        assert thick.xMin < thin.xMin and thick.xMax > thin.xMax
+        assert regular["hmtx"][name][0] == bold["hmtx"][name][0]  # same advance: same layout
