@@ -175,3 +175,21 @@ def test_a_data_block_continued_names_its_table_and_never_strands_its_last_row(r
         assert title not in holding[0] and title in holding[1].replace("\n", " ")
         assert len(share.findall(holding[1])) >= 2  # the World row never goes on alone
     assert splits >= 3
+
+
+def test_end_headings_never_end_a_page_and_a_caption_stays_with_its_image(resolver, tmp_path):
+    from tests.export.test_memo_pdf import _png
+
+    (tmp_path / "chart.png").write_bytes(_png(400, 200))
+    tail = ("![Figure caption here](chart.png)\n\nText after the image.[^1]\n\n"
+            "```brief\nkind: figure\nmineral: gallium\ncountry: CHN\nmetric: mine_production\n"
+            "```\n\n```brief\nkind: production-table\nmineral: gallium\n```\n\n[^1]: A note.\n")
+    for lines in range(30, 62):  # move every heading and the image over the page break
+        memo = "---\ntitle: T\n---\n\n" + "Short line.\n\n" * lines + tail
+        pdf = memo_to_pdf(memo, resolver, base_dir=tmp_path, invariant=True)
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            text = [line for line in page.extract_text().splitlines()
+                    if line.strip() and not line.startswith("Page ")]
+            assert text[-1] not in ("Sources", "Notes", "Method"), (lines, text[-3:])
+            if "Figure caption here" in text:
+                assert "/XObject" in page["/Resources"], lines  # the image is on this page
