@@ -215,3 +215,36 @@ def bench_export() -> dict:
                     "export_ms_per_1000_words_one_paragraph":
                         round(1000 * long_seconds / (words / 1000), 1)})
     return results
+
+
+SAMPLE = "resources/samples/rare-earths-after-g7-washington.md"
+#: The floor any Word writer pays: start Python, import python-docx, save an empty document.
+BARE_DOCX = "import io, docx; docx.Document().save(io.BytesIO())"
+
+
+def bench_word(rounds: int = 5) -> dict:
+    """Word export of the sample memo (issue 14: ≤ 1 s) beside the PDF export of the same memo,
+    as whole ``briefdesk export`` processes, interleaved with a bare python-docx process."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    repo_dir = Path(__file__).resolve().parent.parent
+    env = dict(os.environ)
+    times: dict[str, list[float]] = {"word": [], "pdf": [], "bare": []}
+    with tempfile.TemporaryDirectory() as out:
+        commands = {
+            "word": [sys.executable, "-m", "desktop", "export", SAMPLE, "-o", f"{out}/m.docx"],
+            "pdf": [sys.executable, "-m", "desktop", "export", SAMPLE, "-o", f"{out}/m.pdf"],
+            "bare": [sys.executable, "-c", BARE_DOCX]}
+        for _ in range(rounds):
+            for name, args in commands.items():
+                start = time.perf_counter()
+                subprocess.run(args, cwd=repo_dir, env=env, capture_output=True, check=True,
+                               timeout=120)
+                times[name].append(time.perf_counter() - start)
+    word, pdf, bare = (statistics.median(times[k]) for k in ("word", "pdf", "bare"))
+    return {"word_export_sample_s": round(word, 3), "pdf_export_sample_s": round(pdf, 3),
+            "word_bare_docx_s": round(bare, 3), "word_export_vs_bare": round(word / bare, 2)}

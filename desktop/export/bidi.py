@@ -39,11 +39,24 @@ def first_strong_is_rtl(text: str) -> bool:
 
 
 @cache
-def _reshaper():
+def _reshaper(ligatures: bool = True):
     import arabic_reshaper
 
     # keep the vowel marks (harakat) and tatweel: dropping them would change the text
-    return arabic_reshaper.ArabicReshaper({"delete_harakat": False, "delete_tatweel": False})
+    return arabic_reshaper.ArabicReshaper({"delete_harakat": False, "delete_tatweel": False,
+                                           "support_ligatures": ligatures})
+
+
+def joined(text: str) -> str:
+    """Arabic letters in their joined forms. arabic_reshaper fails on a few odd sequences (a
+    joiner before lam-alef): the text is then joined without ligatures, and at worst left as
+    typed — never an export lost to one character."""
+    for ligatures in (True, False):
+        try:
+            return _reshaper(ligatures).reshape(text)
+        except (IndexError, KeyError, ValueError):
+            continue
+    return text
 
 
 def visual(text: str, right_to_left: bool | None = None) -> str:
@@ -53,7 +66,7 @@ def visual(text: str, right_to_left: bool | None = None) -> str:
         return text
     from bidi import get_display
 
-    shaped = _reshaper().reshape(text)
+    shaped = joined(text)
     base = None if right_to_left is None else ("R" if right_to_left else "L")
     return get_display(shaped, base_dir=base)
 

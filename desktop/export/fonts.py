@@ -59,17 +59,12 @@ def ensure(name: str) -> str:
                                      (1, 1, "DejaVuSans-BoldOblique")):
             addMapping(BASE, bold, italic, member)
         return name
+    # a bold face (NanumGothic-Bold…) is a font of its own, registered only when bold text
+    # asks for it by name (``markup``): the CJK and Korean files are 4 MB each to parse
     pdfmetrics.registerFont(TTFont(name, str(resources_dir() / "fonts" / FILES[name])))
-    bold_face = name + "-Bold"
-    if bold_face in FILES:  # <b> takes the bold file; there is no italic: <i> keeps the face
-        pdfmetrics.registerFont(TTFont(bold_face, str(resources_dir() / "fonts" /
-                                                      FILES[bold_face])))
-        _registered.add(bold_face)
-    else:
-        bold_face = name
     for bold in (0, 1):
         for italic in (0, 1):
-            addMapping(name, bold, italic, bold_face if bold else name)
+            addMapping(name, bold, italic, name)
     _registered.add(name)
     return name
 
@@ -171,8 +166,7 @@ def markup(text: str, base: str = BASE, right_to_left: bool | None = None,
             parts.append(escaped)
             continue
         face = font + "-Bold" if bold and font + "-Bold" in FILES else font
-        ensure(font)
-        parts.append(f'<font name="{face}">{escaped}</font>')
+        parts.append(f'<font name="{ensure(face)}">{escaped}</font>')
     return "".join(parts)
 
 
