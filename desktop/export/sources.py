@@ -81,11 +81,36 @@ def join_parts(parts: list[str]) -> str:
 
 
 def _text(records: list[Source]) -> str:
+    """One endnote for every record of one document (the USGS data release cited for several
+    chapters): its title without a chapter's name, and the chapters it covers named once."""
     first = records[0]
     locators = list(dict.fromkeys(s.locator.strip() for s in records if s.locator.strip()))
     tier = first.tier_label[:1].upper() + first.tier_label[1:]  # "Official source"
-    return join_parts([first.publisher, first.title, first.edition, "; ".join(locators),
+    return join_parts([first.publisher, _title(records), first.edition, _places(locators),
                        first.dated, tier])
+
+
+def _title(records: list[Source]) -> str:
+    """The document's title: "Mineral commodity summaries 2026 data release" for records titled
+    "…: Rare Earths" and "…: Gallium"; titles with nothing in common are all given."""
+    titles = list(dict.fromkeys(s.title.strip() for s in records if s.title.strip()))
+    if len(titles) < 2:
+        return titles[0] if titles else ""
+    heads = {title.rpartition(": ")[0] for title in titles}
+    return heads.pop() if len(heads) == 1 and "" not in heads else "; ".join(titles)
+
+
+CHAPTER = re.compile(r"^Chapter '([^']+)': (.+)$")
+
+
+def _places(locators: list[str]) -> str:
+    """Where in the document: "Chapters 'Rare Earths', 'Gallium' and 'Graphite': salient
+    statistics, …" when every chapter was read for the same tables; else each as given."""
+    found = [CHAPTER.match(locator) for locator in locators]
+    if len(locators) > 1 and all(found) and len({m.group(2) for m in found}) == 1:
+        names = [f"'{m.group(1)}'" for m in found]
+        return f"Chapters {', '.join(names[:-1])} and {names[-1]}: {found[0].group(2)}"
+    return "; ".join(locators)
 
 
 def numbered_style(widest_label: str, name: str = "endnote") -> ParagraphStyle:

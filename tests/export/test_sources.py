@@ -101,3 +101,24 @@ def test_notes_text_starts_at_one_indent_for_every_number():
     x = _x_of_texts(pdf, "Note ")
     assert {"1", "9", "10", "12"} <= set(x)
     assert len({x["1"], x["9"], x["10"], x["12"]}) == 1, x
+
+
+def test_one_data_release_cited_for_several_chapters_is_one_endnote_naming_them():
+    from desktop.export.sources import _text as endnote
+
+    def chapter(name: str) -> Source:
+        return _source(0, id=f"usgs-{name}", publisher="U.S. Geological Survey",
+                       title=f"Mineral commodity summaries 2026 data release: {name}",
+                       doi="10.5066/P1WKQ63T",
+                       locator=f"Chapter '{name}': salient statistics, import sources")
+
+    text = endnote([chapter("Rare Earths"), chapter("Gallium"), chapter("Graphite (Natural)")])
+    assert text.startswith("U.S. Geological Survey. Mineral commodity summaries 2026 data "
+                           "release. ")
+    assert "Chapters 'Rare Earths', 'Gallium' and 'Graphite (Natural)': salient statistics, " \
+           "import sources" in text
+    assert text.count("salient statistics") == 1 and "release: Rare Earths" not in text
+    assert endnote([chapter("Gallium")]).startswith(
+        "U.S. Geological Survey. Mineral commodity summaries 2026 data release: Gallium. ")
+    pdf = _text(_memo_citing([chapter("Rare Earths"), chapter("Gallium")]))
+    assert "[2]" not in pdf.split("Sources", 2)[-1]  # one document, one number
