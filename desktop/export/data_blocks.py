@@ -25,6 +25,7 @@ from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import BASE, markup, runs
 from desktop.export.keeping import ContinuedTable, KeepRoom, NotedTable
 from desktop.export.row_run import RowRun, row_run_or_table
+from desktop.export.sources import linked_mark
 from desktop.export.styles import ERROR_EDGE, ERROR_FILL, HEADER_FILL, RULE, ZEBRA, style, table_style
 from desktop.export.table_layout import TableLayout, layout
 
@@ -119,7 +120,8 @@ def render_block(block: ResolvedBlock, width: float, cite: Cite, style_name: str
     refs = cite(shown.cited)
     if shown.method and add_method is not None:
         number = add_method(block.title or block.text, shown.method)
-        refs += f'<super><font color="{METHOD_COLOUR}">{method_label(number)}</font></super>'
+        label = f'<font color="{METHOD_COLOUR}">{method_label(number)}</font>'
+        refs += f"<super>{linked_mark('method', number, label)}</super>"
     parts: list[Flowable] = []
     if block.kind == "figure":
         return [Paragraph(f"{markup(block.text)}{refs}", style("body"))]

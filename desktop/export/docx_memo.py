@@ -464,6 +464,7 @@ def properties(doc, memo: Memo, invariant: bool) -> None:
     core.subject = clean(memo.get("summary") or memo.title)[:MAX_PROPERTY]
     core.author = clean(memo.get("author") or memo.get("from"))[:MAX_PROPERTY]
     core.keywords = clean(", ".join(memo.keywords))[:MAX_PROPERTY]
+    core.content_status = clean(" ".join(memo.get("marking").upper().split()))[:MAX_PROPERTY]
     core.language = memo.language
     core.last_modified_by = CREATOR
     core.revision = 1

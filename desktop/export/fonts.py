@@ -44,7 +44,8 @@ def ensure(name: str) -> str:
         return name
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from desktop.export.subset_tags import TaggedFont as TTFont  # noqa: N814 (one tag each)
 
     if name == BASE:
         from reportlab.graphics import shapes

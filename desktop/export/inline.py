@@ -14,6 +14,7 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from desktop.export.fonts import BASE, MONO, ensure, markup
+from desktop.export.sources import linked_mark
 from desktop.export.styles import ACCENT
 
 FOOTNOTE_COLOUR = f"#{ACCENT.hexval()[2:]}"
@@ -70,8 +71,10 @@ def _child(child: ET.Element, ctx: InlineContext, base: str, bold: bool = False)
             number = ctx.footnote_number((anchor.get("href") or "").lstrip("#"))
             # a bare number in the accent colour: a source is a bracketed "[1]" in ink, so a
             # reader tells "see note 1 under Notes" from "see source 1 under Sources"
-            return f'<super><font color="{FOOTNOTE_COLOUR}">' \
-                f"{number if number is not None else '?'}</font></super>"
+            shown = f'<font color="{FOOTNOTE_COLOUR}">{number}</font>'
+            return f"<super>{linked_mark('note', number, shown)}</super>" if number \
+                is not None else f'<super><font color="{FOOTNOTE_COLOUR}">?</font></super>'
+
         return f"<super>{inline(child, ctx, base, bold)}</super>"
     if tag == "sub":
         return f"<sub>{inline(child, ctx, base, bold)}</sub>"

@@ -45,7 +45,7 @@ from desktop.export.long_flow import LongParagraph
 from desktop.export.pages import NARROW, WIDE, PageTurn
 from desktop.export.row_run import row_run_or_table
 from desktop.export.rtl_flow import RightToLeft
-from desktop.export.sources import numbered_style
+from desktop.export.sources import mark_target, numbered_style
 from desktop.export.styles import MUTED, RULE, style, table_style
 from desktop.export.table_layout import layout, numeric_columns
 
@@ -425,7 +425,8 @@ def _footnotes(element: ET.Element, ctx: FlowContext) -> list[Flowable]:
     for number, item in items:
         text = " ".join(inline(child, ctx.inline) for child in item if child.tag == "p") or \
             inline(item, ctx.inline)
-        notes.append(LongParagraph(text, numbered, bulletText=f"{number}."))
+        notes.append(LongParagraph(mark_target("note", number) + text, numbered,
+                                   bulletText=f"{number}."))
     return notes
 
 

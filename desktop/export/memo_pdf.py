@@ -28,7 +28,7 @@ from desktop.export.long_flow import LongParagraph
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
 from desktop.export.row_run import RowRun
-from desktop.export.sources import SourceList, numbered_style, source_list
+from desktop.export.sources import SourceList, mark_target, numbered_style, source_list
 from desktop.export.styles import ACCENT, ZEBRA, style, table_style
 
 CREATOR = "Minerals Briefing Desk"
@@ -147,7 +147,8 @@ def method_notes(methods: list[tuple[str, str]]) -> list[Flowable]:
     heading.outline = (1, "Method")
     numbered = numbered_style(f"{method_label(len(methods))}.")
     return [Spacer(1, 6), heading, *(
-        LongParagraph(f"<i>{markup(title)}</i>: {markup(text)}", numbered,
+        LongParagraph(f"{mark_target('method', number)}<i>{markup(title)}</i>: {markup(text)}",
+                      numbered,
                       bulletText=f"{method_label(number)}.")
         for number, (title, text) in enumerate(methods, start=1))]
 

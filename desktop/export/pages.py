@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFInfo, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
@@ -25,6 +26,26 @@ NARROW, WIDE = "memo", "wide"  # the page templates
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 26 * mm, 22 * mm
 
 
+class MarkedInfo(PDFInfo):
+    """The document information dictionary with the handling marking as an entry of its own
+    ("/Marking (OFFICIAL-SENSITIVE)"), so records systems can read it without the pages."""
+
+    marking = ""
+
+    @classmethod
+    def like(cls, info: PDFInfo, marking: str) -> MarkedInfo:
+        marked = cls()
+        marked.__dict__.update(info.__dict__)
+        marked.marking = " ".join(marking.upper().split())
+        return marked
+
+    def format(self, document) -> bytes:
+        text = super().format(document)
+        head, end, tail = text.rpartition(b">>")
+        entry = b"/Marking " + PDFString(self.marking).format(document) + b"\n"
+        return head + entry + end + tail
+
+
 class CountingCanvas(Canvas):
     """Holds every page until ``save`` so each footer can say how many pages there are."""
 
@@ -35,6 +56,8 @@ class CountingCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self._furniture = furniture
+        if furniture is not None and furniture.marking:
+            self._doc.info = MarkedInfo.like(self._doc.info, furniture.marking)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._held.append(dict(self.__dict__))
@@ -210,6 +233,8 @@ class MemoDocument(BaseDocTemplate):
         level = max(0, min(level - 1, self._last_level + 1))  # outlines may not skip a level
         self._last_level = level
         self._bookmarks += 1
+        if self._bookmarks == 1:
+            self.canv.showOutline()  # the reader opens with the outline shown
         key = f"heading-{self._bookmarks}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text or "(untitled)", key, level=level, closed=level > 0)

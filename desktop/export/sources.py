@@ -37,6 +37,16 @@ def _document_key(source: Source) -> str:
     return "id:" + source.id
 
 
+def linked_mark(kind: str, number: int, text: str) -> str:
+    """A mark that jumps to its note when clicked: ``kind`` is "source", "note" or "method"."""
+    return f'<a href="#{kind}-{number}">{text}</a>'
+
+
+def mark_target(kind: str, number: int) -> str:
+    """Where ``linked_mark`` jumps: put at the start of the note's paragraph."""
+    return f'<a name="{kind}-{number}"/>'
+
+
 class SourceList:
     """Numbers sources in order of first citation, one number per document."""
 
@@ -61,7 +71,8 @@ class SourceList:
             numbers.append(self._numbers[key])
         if not numbers:
             return ""
-        return f"<super>[{', '.join(str(n) for n in sorted(set(numbers)))}]</super>"
+        marks = ", ".join(linked_mark("source", n, str(n)) for n in sorted(set(numbers)))
+        return f"<super>[{marks}]</super>"
 
 
 SENTENCE_ENDS = (".", "…", "?", "!")  # a part ending so needs no full stop of its own
@@ -155,17 +166,18 @@ def source_list(entries: list[list[Source]], width: float) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 8), heading]
     for number, records in enumerate(entries, start=1):
         # one entry never splits: a link alone at the top of a page has lost its source
-        entry = _entry(f"[{number}]", _text(records), link_of(records[0]), numbered, width)
+        entry = _entry(f"[{number}]", _text(records), link_of(records[0]), numbered, width,
+                       mark_target("source", number))
         out.append(KeepTogether([entry]))
     out.append(Spacer(1, 4))
     return out
 
 
 def _entry(number: str, text: str, link: str, numbered: ParagraphStyle,
-           width: float) -> Paragraph:
+           width: float, target: str = "") -> Paragraph:
     """One source; its link follows on the same line only if it fits there whole, otherwise
     it starts a line of its own (and splits only at a "/" when longer than a line)."""
-    body = markup(text)
+    body = target + markup(text)
     if not link:
         stop = "." if body and not body.endswith(SENTENCE_ENDS) else ""
         return Paragraph(body + stop, numbered, bulletText=number)

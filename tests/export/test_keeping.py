@@ -133,8 +133,10 @@ def test_a_numeric_header_ends_where_its_numbers_end():
 def test_footnote_marks_look_unlike_source_numbers():
     ctx = FlowContext(width=400, resolver=None, base_dir=None, cite=lambda sources: "")
     paragraph = to_flowables("Text with a note.[^a]\n\n[^a]: The note.\n", ctx)[0]
-    # a bare number in the accent colour; a source is a bracketed number in ink
-    assert f'<super><font color="{FOOTNOTE_COLOUR}">1</font></super>' in paragraph.text
+    # a bare number in the accent colour, a link to its note; a source is a bracketed number
+    # in ink
+    assert f'<super><a href="#note-1"><font color="{FOOTNOTE_COLOUR}">1</font></a></super>' \
+        in paragraph.text
     assert FOOTNOTE_COLOUR.lower() == "#1f4e79"
 
 

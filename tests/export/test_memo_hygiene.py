@@ -97,3 +97,32 @@ def test_the_memo_language_goes_into_the_pdf_and_the_word_file():
         assert docx.Document(io.BytesIO(memo_to_docx(memo))).core_properties.language == tag
     assert any("not a language tag" in p for p in
                parse_memo("---\nlanguage: English please\n---\nx").problems())
+
+
+def test_pdf_metadata_marking_outline_links_and_subset_tags(resolver):
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    from desktop.export.docx_memo import memo_to_docx
+    from desktop.export.memo_pdf import memo_to_pdf
+
+    memo = ("---\ntitle: T\nmarking: official sensitive\nstyle: compact\n---\n\n# Heading\n\n"
+            "Text with a note.[^a] 中文 and **한국어** and Ελληνικά.\n\n```brief\nkind: "
+            "production-table\nmineral: rare-earths\n```\n\n[^a]: The note.\n")
+    reader = PdfReader(io.BytesIO(memo_to_pdf(memo, resolver, invariant=True)))
+    assert reader.metadata["/Marking"] == "OFFICIAL SENSITIVE"
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    names = [str(f.get_object()["/BaseFont"]) for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()]
+    tags = [name[1:7] for name in names]
+    assert len(set(tags)) == len(tags) and all(name[7] == "+" for name in names)
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots") or []]
+    internal = [a for a in links if "/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo"]
+    assert len(internal) >= 3  # the note mark, the source mark and the method mark
+    no_headings = PdfReader(io.BytesIO(memo_to_pdf("Just text.\n", invariant=True)))
+    assert no_headings.trailer["/Root"].get("/PageMode", "/UseNone") == "/UseNone"
+    assert "/Marking" not in (no_headings.metadata or {})
+    word = docx.Document(io.BytesIO(memo_to_docx(memo, resolver)))
+    assert word.core_properties.content_status == "OFFICIAL SENSITIVE"
