@@ -73,7 +73,9 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
                          shape.cell_style("cell_head" if head else "cell", align[column]))
 
     head = [cell(c, i, True) for i, c in enumerate(columns)]
-    body = [[cell(value, i, False) for i, value in enumerate(row)] for row in rows]
+    body, stripes = split_tall_rows(
+        [[cell(value, i, False) for i, value in enumerate(row)] for row in rows],
+        [w - 2 * shape.padding for w in shape.widths])
     always = [("FONTSIZE", (0, 0), (-1, -1), shape.size),
               ("LEADING", (0, 0), (-1, -1), shape.leading),
               ("TEXTCOLOR", (0, 0), (-1, -1), style("cell").textColor),
@@ -92,8 +94,8 @@ def figure_table(columns: list[str], rows: list[list[str]], numeric: list[bool],
         table = LongTable([head, *body[start:stop]], colWidths=shape.widths, repeatRows=1,
                           hAlign="LEFT")
         last = [("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE)] if stop == len(body) else []
-        zebra = [("BACKGROUND", (0, r - start), (-1, r - start), ZEBRA)
-                 for r in range(start + 1, stop + 1) if r % 2 == 0]
+        zebra = [("BACKGROUND", (0, r - start + 1), (-1, r - start + 1), ZEBRA)
+                 for r in range(start, stop) if stripes[r] % 2 == 1]
         table.setStyle(table_style(always + last + cell_box + zebra))
         return table
 
@@ -108,6 +110,36 @@ def _fits(text: str, column_width: float, shape: TableLayout) -> bool:
 
 
 MAX_CELL = 1500  # characters of one table cell
+ROW_LIMIT = 120.0  # points: a row taller than this is cut into pieces that fill pages well
+
+
+def split_tall_rows(rows: list[list], widths: list[float]) -> tuple[list[list], list[int]]:
+    """Rows with a cell too tall for a page, cut into rows of at most ``ROW_LIMIT`` points: a
+    table cannot break inside a row, and a row taller than the page would lose the table.
+    The tall cells' text runs on over the rows that follow; the other cells stay in the first.
+    Also gives, for each row, the row it came from (its stripe)."""
+    out: list[list] = []
+    stripes: list[int] = []
+    for number, row in enumerate(rows):
+        pieces = [_pieces(value, width) for value, width in zip(row, widths, strict=False)]
+        for part in range(max(len(p) for p in pieces)):
+            out.append([p[part] if part < len(p) else "" for p in pieces])
+            stripes.append(number)
+    return out, stripes
+
+
+def _pieces(value, width: float) -> list:
+    if not isinstance(value, Paragraph) or value.wrap(width, 1e6)[1] <= ROW_LIMIT:
+        return [value]
+    pieces, rest = [], value
+    while rest is not None:
+        parts = rest.split(width, ROW_LIMIT)
+        if len(parts) < 2:  # what is left fits (or cannot split): it goes whole
+            pieces.append(rest)
+            break
+        pieces.append(parts[0])
+        rest = parts[1]
+    return pieces
 
 
 def render_block(block: ResolvedBlock, width: float, cite: Cite, style_name: str = "full",

@@ -24,6 +24,7 @@ from desktop.domain.memo import Memo, parse_memo
 from desktop.export.block_layout import method_label
 from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
+from desktop.export.keeping import ContinuedTable
 from desktop.export.long_flow import LongParagraph
 from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
@@ -95,7 +96,8 @@ def fit_to_page(story: list[Flowable], width: float, height: float) -> list[Flow
     scratch = Canvas(io.BytesIO())  # some flowables measure themselves on a canvas
     out: list[Flowable] = []
     for flowable in story:
-        if not isinstance(flowable, Table | KeepTogether | Drawing | Image | RowRun):
+        if not isinstance(flowable, Table | KeepTogether | Drawing | Image | RowRun |
+                          ContinuedTable):
             out.append(flowable)  # paragraphs, lists and breaks split or size themselves
             continue
         try:

@@ -103,3 +103,20 @@ def test_only_long_tables_are_laid_out_in_windows():
     short = figure_table(["a"], [["1"]] * (row_run.MIN_ROWS - 1), [True], WIDTH)
     long = figure_table(["a"], [["1"]] * row_run.MIN_ROWS, [True], WIDTH)
     assert not isinstance(short, RowRun) and isinstance(long, RowRun)
+
+
+def test_a_table_cell_taller_than_a_page_runs_on_over_pages_and_loses_nothing():
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.export.memo_pdf import memo_to_pdf
+
+    cell = " ".join(["Longcell word"] * 1500)
+    memo = (f"---\ntitle: Tall\n---\n\nBefore.\n\n| A | B |\n|---|---|\n| short | {cell} |\n"
+            "| next | row |\n\nAfter.\n")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(memo_to_pdf(memo))).pages]
+    text = "\n".join(pages)
+    assert text.count("Longcell") == 1500  # every word printed once
+    assert "Before." in pages[0] and "After." in pages[-1] and "next" in text
+    assert len(pages) >= 4 and all("(continued)" in page for page in pages[1:-1])
