@@ -2,9 +2,8 @@
 
 A block shows the same title, values, column order, note and citation marks as in the PDF: the
 caption and note texts, the column widths (``table_layout.layout``) and the chart drawings
-(``charts``) come from the PDF's own code. Word cannot hold a reportlab drawing, so a chart is
-rasterised here to a PNG at print resolution with Pillow (reportlab's renderPM needs a backend,
-rlPyCairo, that this app does not ship); the drawing is the PDF's, so the chart is the same.
+(``charts``) come from the PDF's own code; a chart goes in as a PNG of the PDF's own drawing
+(``docx_charts``), so the chart is the same.
 
 Paragraphs and tables are appended as elements to their parent rather than through
 python-docx's ``add_paragraph``, which scans the whole body for each one (a 5 MB memo would take
@@ -14,11 +13,9 @@ minutes).
 from __future__ import annotations
 
 import io
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,14 +26,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
-from PIL import Image, ImageDraw, ImageFont
-from reportlab.graphics.renderbase import Renderer, getStateDelta
-from reportlab.graphics.shapes import Drawing
+from PIL import Image
 
-from desktop.domain.resolved import ChartSpec, ResolvedBlock
+from desktop.domain.resolved import ResolvedBlock
 from desktop.export.block_layout import method_label, present
-from desktop.export.charts import bar_chart, line_chart
 from desktop.export.data_blocks import MAX_CELL, Cite
+from desktop.export.docx_charts import chart_drawing, rasterise
+from desktop.export.docx_styles import number_paragraph
 from desktop.export.docx_text import (
     PPR_ORDER,
     TBLPR_ORDER,
@@ -48,12 +44,10 @@ from desktop.export.docx_text import (
     clean,
     element,
     hex_of,
-    number_paragraph,
     put,
     set_direction,
     shade,
 )
-from desktop.export.fonts import BASE, FILES
 from desktop.export.markdown_flow import MAX_IMAGE_BYTES
 from desktop.export.styles import (
     ACCENT,
@@ -65,10 +59,7 @@ from desktop.export.styles import (
     ZEBRA,
 )
 from desktop.export.table_layout import layout
-from desktop.paths import resources_dir
 
-DPI = 300  # print resolution
-SUPERSAMPLE = 2  # drawn at twice the size and scaled down: smooth edges without antialiasing
 TWIPS = 20  # per point
 QUOTE_STEP = 12.0  # points each quote level indents
 LIST_STEP = 18.0  # points each list level indents; the number hangs in it
@@ -339,136 +330,3 @@ def picture(where: Where, source: str, base_dir: Path | None, width: float,
         io.BytesIO(blob), width=Pt(pixels[0] * scale), height=Pt(pixels[1] * scale))
     described(shape, alt or source)
     return ""
-
-
-def chart_drawing(spec: ChartSpec, width: float) -> Drawing:
-    """The PDF's chart, drawn at the PDF's text width."""
-    return bar_chart(spec, width) if spec.kind == "bar" else line_chart(spec, width)
-
-
-def rasterise(drawing: Drawing, dpi: int = DPI) -> bytes:
-    """A reportlab drawing as a PNG (white ground) at ``dpi``."""
-    scale = dpi / 72 * SUPERSAMPLE
-    size = (max(1, math.ceil(drawing.width * scale)), max(1, math.ceil(drawing.height * scale)))
-    image = Image.new("RGB", size, "white")
-    _Raster(image, drawing.height, scale).draw(drawing, _NoCanvas())
-    final = image.reduce(SUPERSAMPLE)  # a box average: the supersampling's anti-aliasing
-    out = io.BytesIO()
-    final.save(out, "PNG", dpi=(dpi, dpi), compress_level=3)  # fast; flat colours pack well
-    return out.getvalue()
-
-
-class _NoCanvas:
-    """Renderer.draw saves and restores a canvas's state; Pillow keeps none."""
-
-    def saveState(self) -> None:  # noqa: N802 (reportlab's name)
-        pass
-
-    def restoreState(self) -> None:  # noqa: N802 (reportlab's name)
-        pass
-
-
-@cache
-def _font(name: str, pixels: float) -> ImageFont.FreeTypeFont:
-    file = FILES.get(name) or FILES[BASE]
-    return ImageFont.truetype(str(resources_dir() / "fonts" / file), max(1.0, pixels))
-
-
-class _Raster(Renderer):
-    """Draws the shapes reportlab's charts are made of (lines, rectangles, polygons, circles,
-    strings) with Pillow, following the drawing's transforms."""
-
-    def __init__(self, image: Image.Image, height: float, scale: float) -> None:
-        self.pen = ImageDraw.Draw(image)
-        self.image = image
-        self.height = height
-        self.scale = scale
-
-    def drawNode(self, node) -> None:  # noqa: N802 (reportlab's name)
-        self._tracker.push(getStateDelta(node))
-        try:
-            self.drawNodeDispatcher(node)
-        finally:
-            self._tracker.pop()
-
-    def applyStateChanges(self, delta, newState) -> None:  # noqa: N802, N803 (reportlab's)
-        pass  # the state is read from the tracker when a shape is drawn
-
-    def _point(self, x: float, y: float) -> tuple[float, float]:
-        a, b, c, d, e, f = self._tracker.getCTM()
-        return ((a * x + c * y + e) * self.scale, (self.height - (b * x + d * y + f)) * self.scale)
-
-    def _points(self, flat: list[float]) -> list[tuple[float, float]]:
-        return [self._point(flat[i], flat[i + 1]) for i in range(0, len(flat) - 1, 2)]
-
-    def _zoom(self) -> float:
-        a, b, c, d = self._tracker.getCTM()[:4]
-        return math.sqrt(abs(a * d - b * c)) * self.scale
-
-    def _colour(self, key: str) -> tuple[int, int, int] | None:
-        colour = self._tracker.getState().get(key)
-        if colour is None or getattr(colour, "alpha", 1) == 0:
-            return None
-        return tuple(round(255 * v) for v in (colour.red, colour.green, colour.blue))
-
-    def _stroke(self) -> tuple[tuple[int, int, int] | None, int]:
-        width = self._tracker.getState().get("strokeWidth") or 0
-        return self._colour("strokeColor"), max(1, round(width * self._zoom()))
-
-    def _shape(self, points: list[tuple[float, float]], closed: bool, filled: bool) -> None:
-        fill = self._colour("fillColor") if filled else None
-        if fill is not None and len(points) > 2:
-            self.pen.polygon(points, fill=fill)
-        colour, width = self._stroke()
-        if colour is not None and len(points) > 1:
-            self.pen.line(points + (points[:1] if closed else []), fill=colour, width=width,
-                          joint="curve")
-
-    def drawLine(self, line) -> None:  # noqa: N802 (reportlab's name)
-        self._shape([self._point(line.x1, line.y1), self._point(line.x2, line.y2)], False,
-                    False)
-
-    def drawRect(self, rect) -> None:  # noqa: N802 (reportlab's name)
-        x, y, w, h = rect.x, rect.y, rect.width, rect.height
-        self._shape(self._points([x, y, x + w, y, x + w, y + h, x, y + h]), True, True)
-
-    def drawPolygon(self, polygon) -> None:  # noqa: N802 (reportlab's name)
-        self._shape(self._points(list(polygon.points)), True, True)
-
-    def drawPolyLine(self, line) -> None:  # noqa: N802 (reportlab's name)
-        self._shape(self._points(list(line.points)), False, False)
-
-    def drawCircle(self, circle) -> None:  # noqa: N802 (reportlab's name): chart markers
-        x, y = self._point(circle.cx, circle.cy)
-        r = circle.r * self._zoom()
-        box = [x - r, y - r, x + r, y + r]
-        colour, width = self._stroke()
-        self.pen.ellipse(box, fill=self._colour("fillColor"), outline=colour,
-                         width=width if colour is not None else 0)
-
-    def drawString(self, string) -> None:  # noqa: N802 (reportlab's name)
-        state = self._tracker.getState()
-        fill = self._colour("fillColor")
-        if fill is None or not string.text:
-            return
-        font = _font(state.get("fontName") or BASE, round(state["fontSize"] * self._zoom(), 1))
-        anchor = {"middle": "ms", "end": "rs", "numeric": "rs"}.get(state.get("textAnchor"),
-                                                                     "ls")
-        x, y = self._point(string.x, string.y)
-        a, b = self._tracker.getCTM()[:2]
-        angle = math.degrees(math.atan2(b, a))
-        if abs(angle) < 0.01:
-            self.pen.text((x, y), string.text, font=font, fill=fill, anchor=anchor)
-            return
-        # turned text (a vertical axis title): drawn level on its own layer, then turned
-        reach = math.ceil(font.getlength(string.text) + font.size * 2)
-        layer = Image.new("L", (2 * reach, 2 * reach), 0)
-        ImageDraw.Draw(layer).text((reach, reach), string.text, font=font, fill=255,
-                                   anchor=anchor)
-        if abs(abs(angle) - 90) < 0.01:  # a quarter turn: exact, and far quicker than resampling
-            layer = layer.transpose(Image.Transpose.ROTATE_90 if angle > 0
-                                    else Image.Transpose.ROTATE_270)
-        else:
-            layer = layer.rotate(angle, resample=Image.Resampling.BICUBIC,
-                                 center=(reach, reach))
-        self.image.paste(fill, (round(x) - reach, round(y) - reach), layer)

@@ -18,9 +18,12 @@ from lxml.etree import _Element
 from desktop.export.docx_blocks import Where
 from desktop.export.docx_text import PPR_ORDER, put
 from desktop.export.keeping import announces
+from desktop.export.memo_pdf import FRAME_PADDING
 from desktop.export.pages import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, WIDE_PAGE
 
-#: a landscape page's text width, as the PDF's (its frame padding included)
+#: the text width of an upright page and of a landscape one, as the PDF's (its frame padding
+#: taken off the upright one; ``docx_memo`` takes it off the landscape one where it sets a table)
+WIDTH = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PADDING
 WIDE_WIDTH = WIDE_PAGE[0] - 2 * MARGIN_X
 
 

@@ -26,7 +26,8 @@ from desktop.export.data_blocks import error_box
 from desktop.export.fonts import markup
 from desktop.export.keeping import ContinuedTable
 from desktop.export.long_flow import LongParagraph
-from desktop.export.markdown_flow import FlowContext, Resolver, to_flowables
+from desktop.export.markdown_flow import to_flowables
+from desktop.export.memo_reading import FlowContext, Resolver
 from desktop.export.pages import CountingCanvas, Furniture, MemoDocument
 from desktop.export.row_run import RowRun
 from desktop.export.sources import SourceList, mark_target, numbered_style, source_list

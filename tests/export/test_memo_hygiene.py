@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from desktop.domain.memo import Memo, parse_memo
 from desktop.export.files import MemoFileError, write_atomically
-from desktop.export.markdown_flow import NestingTooDeep
 from desktop.export.memo_pdf import memo_to_pdf, render
+from desktop.export.memo_reading import NestingTooDeep
 from desktop.services.exporting import ExportRefused, export_memo
 
 HEAD = "---\ntitle: T\nmarking: OFFICIAL\n---\n"
