@@ -132,3 +132,22 @@ def test_a_joiner_before_lam_alef_does_not_stop_the_export():
 
     assert unicodedata.normalize("NFKC", joined("\u200dلا")).replace("\u200d", "") == "لا"
     assert memo_to_pdf("\u200dلا and ok\n").startswith(b"%PDF")
+
+
+def test_pdftotext_reads_arabic_hebrew_and_cjk_back_in_reading_order(tmp_path):
+    """What a reader gets when copying text out with poppler (the Linux PDF viewers' engine);
+    skipped where poppler-utils is not installed (`make system-deps` installs it)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "scripts.pdf"
+    path.write_bytes(memo_to_pdf(f"{SAUDI}\n\n{ISRAEL} שלום\n\n中国的稀土 日本語のテキスト 한국어 문장\n",
+                                 invariant=True))
+    text = unicodedata.normalize("NFKC", subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+        check=True).stdout)
+    assert SAUDI in text
+    assert f"{ISRAEL} שלום" in text
+    assert "中国的稀土" in text and "日本語のテキスト" in text and "한국어 문장" in text
