@@ -69,6 +69,7 @@ from desktop.export.memo_reading import (
     NestingTooDeep,
     Resolver,
     flat_items,
+    item_lead,
     parse,
 )
 from desktop.export.sources import SourceList
@@ -240,12 +241,7 @@ def _list(element_: ET.Element, where: Where, build: Build, level: int) -> None:
         if not blocks:
             _prose(inner, item, build)
             continue
-        lead = ET.Element("p")
-        lead.text = item.text
-        for child in item:
-            if child.tag in BLOCK_TAGS:
-                break
-            lead.append(child)
+        lead = item_lead(item)
         if (lead.text or "").strip() or len(lead):
             _prose(inner, lead, build)
         elif blocks[0].tag != "p":

@@ -40,6 +40,7 @@ from desktop.export.memo_reading import (
     PLACEHOLDER_RE,
     FlowContext,
     flat_items,
+    item_lead,
     parse,
 )
 from desktop.export.pages import NARROW, WIDE, PageTurn
@@ -181,12 +182,7 @@ def _item_content(item: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
     blocks = [c for c in item if c.tag in BLOCK_TAGS]
     if not blocks:
         return [LongParagraph(inline(item, ctx.inline), style("body"))]
-    lead = ET.Element("p")
-    lead.text = item.text
-    for child in item:
-        if child.tag in BLOCK_TAGS:
-            break
-        lead.append(child)
+    lead = item_lead(item)
     out = [LongParagraph(inline(lead, ctx.inline), style("body"))] if \
         (lead.text or "").strip() or len(lead) else []
     holder = ET.Element("div")

@@ -160,3 +160,15 @@ BULLETS = ["•", "–", "◦"]  # by nesting level, as word processors do
 
 BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6",
               "hr", "div"}
+
+
+def item_lead(item: ET.Element) -> ET.Element:
+    """A list item's own words before its first block (a nested list, a paragraph), as a
+    paragraph of their own: the item's number goes with them."""
+    lead = ET.Element("p")
+    lead.text = item.text
+    for child in item:
+        if child.tag in BLOCK_TAGS:
+            break
+        lead.append(child)
+    return lead
