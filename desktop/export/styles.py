@@ -54,7 +54,7 @@ STYLE_TABLE: dict[str, tuple] = {
 def style(name: str) -> ParagraphStyle:
     size, leading, font, colour, before, after, align, extra = STYLE_TABLE[name]
     ensure(BASE)
-    ensure(MONO)
+    ensure(font)  # the monospaced and slanted faces only where a style uses them
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, textColor=colour,
                           spaceBefore=before, spaceAfter=after, alignment=align,
                           wordWrap=None, **extra)
