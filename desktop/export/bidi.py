@@ -71,19 +71,44 @@ def visual(text: str, right_to_left: bool | None = None) -> str:
     return get_display(shaped, base_dir=base)
 
 
-def reading_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Break a right-to-left paragraph into lines in reading order: the words that come first
-    fill the first line. ``measure`` gives a line's drawn width; a word wider than a line
-    stands alone on its line."""
-    lines: list[str] = []
+def line_spans(text: str, width: float, measure: Callable[[int, int], float]
+               ) -> list[tuple[int, int]]:
+    """Break a right-to-left paragraph into lines in reading order, the words that come first
+    filling the first line: (start, end) of each line in ``text``. ``measure(start, end)`` gives
+    the drawn width of ``text[start:end]``; a word wider than a line stands alone on its line;
+    a "\\n" always ends a line."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
     for hard_line in text.split("\n"):
-        current = ""
-        for word in hard_line.split():
-            trial = f"{current} {word}" if current else word
-            if current and measure(trial) > width:
-                lines.append(current)
-                current = word
-            else:
-                current = trial
-        lines.append(current)
-    return lines
+        line: tuple[int, int] | None = None
+        for word in re.finditer(r"\S+", hard_line):
+            start, end = offset + word.start(), offset + word.end()
+            if line is not None and measure(line[0], end) > width:
+                spans.append(line)
+                line = None
+            line = (line[0] if line else start, end)
+        spans.append(line or (offset, offset))
+        offset += len(hard_line) + 1
+    return spans
+
+
+def visual_order(line: str) -> list[tuple[int, str]]:
+    """One line of a right-to-left paragraph as drawn from left to right: the index in ``line``
+    of each character and the character drawn there (a bracket mirrored), by the Unicode
+    bidirectional algorithm. python-bidi's own display function returns only the text; its
+    step-by-step implementation lets each character keep its index, so the formatting of the
+    character can follow it (``rtl_flow``). Format characters (joiners) are not drawn."""
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = 1, "R"
+    uba.get_embedding_levels(line, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    return [(char["index"], char["ch"]) for char in storage["chars"]]

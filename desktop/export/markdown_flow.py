@@ -11,8 +11,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -30,7 +28,7 @@ from desktop.domain.resolved import NO_REFERENCE_DATA
 from desktop.export.bidi import first_strong_is_rtl
 from desktop.export.data_blocks import error_box, figure_table, render_block
 from desktop.export.fonts import MONO, markup
-from desktop.export.inline import inline, plain
+from desktop.export.inline import Piece, inline, pieces, plain
 from desktop.export.keeping import ContinuedTable, KeepRoom, keep_leads
 from desktop.export.long_flow import LongParagraph
 from desktop.export.memo_reading import (
@@ -85,11 +83,12 @@ def _heading(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable
     depth = min(int(element.tag[1]), 4)
     words = plain(element, ctx.inline)
     look = style(f"h{depth}")
-    if first_strong_is_rtl(words):
-        look = ParagraphStyle(f"h{depth}-rtl", parent=look, alignment=TA_RIGHT)
-    paragraph = Paragraph(inline(element, ctx.inline, bold=True), look)
-    paragraph.outline = (depth, words)
-    return [paragraph]
+    if first_strong_is_rtl(words):  # right-aligned, lines in reading order, formatting kept
+        heading: Flowable = RightToLeft(pieces(element, ctx.inline, Piece("", bold=True)), look)
+    else:
+        heading = Paragraph(inline(element, ctx.inline, bold=True), look)
+    heading.outline = (depth, words)
+    return [heading]
 
 
 def _paragraph(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowable]:
@@ -105,7 +104,7 @@ def _paragraph(element: ET.Element, ctx: FlowContext, level: int) -> list[Flowab
         return _image(element[0], ctx, level)
     words = plain(element, ctx.inline)
     if first_strong_is_rtl(words):  # Arabic or Hebrew: right-aligned, lines in reading order
-        return [RightToLeft(words, style("body"))]
+        return [RightToLeft(pieces(element, ctx.inline), style("body"))]
     return [LongParagraph(inline(element, ctx.inline), style("body"))]
 
 

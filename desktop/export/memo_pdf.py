@@ -23,7 +23,7 @@ from desktop.domain.errors import UserError
 from desktop.domain.memo import Memo, parse_memo
 from desktop.export.block_layout import method_label
 from desktop.export.data_blocks import error_box
-from desktop.export.fonts import markup
+from desktop.export.fonts import italic, markup
 from desktop.export.keeping import ContinuedTable
 from desktop.export.long_flow import LongParagraph
 from desktop.export.markdown_flow import to_flowables
@@ -150,7 +150,7 @@ def method_notes(methods: list[tuple[str, str]]) -> list[Flowable]:
     heading.outline = (1, "Method")
     numbered = numbered_style(f"{method_label(len(methods))}.")
     return [Spacer(1, 6), heading, *(
-        LongParagraph(f"{mark_target('method', number)}<i>{markup(title)}</i>: {markup(text)}",
+        LongParagraph(f"{mark_target('method', number)}{italic(markup(title))}: {markup(text)}",
                       numbered,
                       bulletText=f"{method_label(number)}.")
         for number, (title, text) in enumerate(methods, start=1))]

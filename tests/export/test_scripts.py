@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from desktop.export.bidi import first_strong_is_rtl, reading_lines, visual
+from desktop.export.bidi import first_strong_is_rtl, line_spans, visual, visual_order
 from desktop.export.fonts import ARABIC, HANGUL, HEBREW, runs
 from desktop.export.memo_pdf import memo_to_pdf
 
@@ -69,10 +69,63 @@ def test_a_right_to_left_paragraph_is_right_aligned_and_starts_at_the_top_right(
 
 
 def test_lines_are_filled_in_reading_order():
-    lines = reading_lines("one two three four five", 9, len)
-    assert lines == ["one two", "three", "four five"]
-    assert reading_lines("", 10, len) == [""]
-    assert reading_lines("averyveryverylongword next", 5, len) == ["averyveryverylongword", "next"]
+    def lines(text: str, width: float) -> list[str]:
+        return [text[start:end] for start, end in line_spans(text, width, lambda a, b: b - a)]
+
+    assert lines("one two three four five", 9) == ["one two", "three", "four five"]
+    assert lines("", 10) == [""]
+    assert lines("averyveryverylongword next", 5) == ["averyveryverylongword", "next"]
+    assert lines("one\ntwo three", 40) == ["one", "two three"]  # a line break always breaks
+
+
+def test_each_character_keeps_its_index_in_visual_order():
+    drawn = visual_order("שלום (G7 2026)")
+    assert "".join(char for _, char in drawn) == "(G7 2026) םולש"  # brackets mirrored
+    assert sorted(index for index, _ in drawn) == list(range(len("שלום (G7 2026)")))
+    assert drawn[0] == (13, "(")  # the closing bracket, drawn leftmost, mirrored
+
+
+def _pieces_with_fonts(pdf: bytes) -> list[tuple[str, str]]:
+    out = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            out.append((unicodedata.normalize("NFKC", text), str(font.get("/BaseFont", ""))))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return out
+
+
+def test_a_right_to_left_paragraph_keeps_its_bold_italics_links_code_and_marks():
+    memo = ("# عنوان **المذكرة**\n\n"
+            "المملكة العربية السعودية **تعلن شراكة** في مجال *المعادن الحرجة* مع "
+            "[الولايات المتحدة](https://www.state.gov) وتشمل `REE-2026` بنسبة 90 %.[^1]\n\n"
+            "שלום **עולם מודגש** ו-G7.\n\n[^1]: هامش.\n")
+    pdf = memo_to_pdf(memo, invariant=True)
+    drawn = _pieces_with_fonts(pdf)
+    bold = " ".join(text for text, font in drawn if font.endswith("-Bold"))
+    regular = " ".join(text for text, font in drawn if not font.endswith("-Bold"))
+    assert "شراكة" in bold and "تعلن" in bold and "מודגש" in bold and "עולם" in bold
+    assert "السعودية" in regular and "שלום" in regular and "المعادن" in regular
+    assert any("REE-2026" in text and "Mono" in font for text, font in drawn)
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    links = [a.get_object() for a in page.get("/Annots", [])]
+    assert any(link.get("/A", {}).get("/URI") == "https://www.state.gov" for link in links)
+    assert any("/Dest" in link for link in links)  # the note mark jumps to its note
+    reader = PdfReader(io.BytesIO(pdf))
+    assert any("عنوان" in unicodedata.normalize("NFKC", str(item.title))
+               for item in reader.outline if not isinstance(item, list))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(list("שלום עולם אבג") + list(SAUDI) +
+                                list(" *_`[]()!12.,\n") + ["**", "\u200d", "🚀", "[^1]"]),
+                min_size=1, max_size=40).map("".join))
+def test_formatting_in_a_right_to_left_paragraph_never_loses_a_hebrew_letter(text):
+    pdf = memo_to_pdf(f"ש {text}\n", invariant=True)
+    shown = text_of(pdf)
+    for letter in set(text) & set("שלוםעבג"):
+        assert letter in shown
 
 
 def test_bold_has_its_own_face_in_korean_arabic_and_hebrew():
