@@ -65,6 +65,7 @@ QUOTE_STEP = 12.0  # points each quote level indents
 LIST_STEP = 18.0  # points each list level indents; the number hangs in it
 ALIGN = {"LEFT": WD_ALIGN_PARAGRAPH.LEFT, "CENTER": WD_ALIGN_PARAGRAPH.CENTER,
          "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT}
+JC = {"LEFT": "left", "CENTER": "center", "RIGHT": "right"}  # ALIGN as Word writes it (w:jc)
 T = TypeVar("T")
 
 
@@ -235,12 +236,23 @@ def figure_table(where: Where, head: Sequence[T], body: Sequence[Sequence[T]],
         fill = hex_of(HEADER_FILL) if number == 0 else hex_of(ZEBRA) if number % 2 == 0 else ""
         for index, value in enumerate(cells):
             cell = _cell(tr, widths[index], fill if figures else "", figures and number == 0)
-            paragraph = Where(cell, where.owner, where.styles).paragraph("Table Cell")
-            paragraph.alignment = ALIGN.get(align[index], WD_ALIGN_PARAGRAPH.LEFT)
+            paragraph = _cell_paragraph(cell, where, align[index])
             if value is not None:
                 write(paragraph, value, Look(bold=number == 0, size=size))
             set_direction(paragraph)
     return table
+
+
+def _cell_paragraph(cell: _Element, where: Where, align: str | None) -> Paragraph:
+    """A cell's paragraph in the "Table Cell" style, aligned: its properties written at once
+    (a table of a few hundred cells set them one by one through python-docx in ~50 ms)."""
+    p = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    properties.append(element("w:pStyle", val=where.styles["Table Cell"]))
+    properties.append(element("w:jc", val=JC.get(align or "", "left")))
+    p.append(properties)
+    cell.append(p)
+    return Paragraph(p, where.owner)
 
 
 def _cell(row: _Element, width: float, fill: str, ruled: bool) -> _Element:

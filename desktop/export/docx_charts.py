@@ -21,7 +21,9 @@ from desktop.export.charts import bar_chart, line_chart
 from desktop.export.fonts import BASE, FILES
 from desktop.paths import resources_dir
 
-DPI = 300  # print resolution
+#: the resolution Word itself offers as its "Print" picture quality (Compress Pictures: 220 ppi),
+#: smooth edges from the supersampling below; 300 took twice as long for no visible gain
+DPI = 220
 SUPERSAMPLE = 2  # drawn at twice the size and scaled down: smooth edges without antialiasing
 
 
@@ -38,7 +40,7 @@ def rasterise(drawing: Drawing, dpi: int = DPI) -> bytes:
     _Raster(image, drawing.height, scale).draw(drawing, _NoCanvas())
     final = image.reduce(SUPERSAMPLE)  # a box average: the supersampling's anti-aliasing
     out = io.BytesIO()
-    final.save(out, "PNG", dpi=(dpi, dpi), compress_level=3)  # fast; flat colours pack well
+    final.save(out, "PNG", dpi=(dpi, dpi), compress_level=1)  # fast; flat colours pack well
     return out.getvalue()
 
 

@@ -229,7 +229,7 @@ def borders(properties: _Element, tag: str, sides: dict[str, tuple[float, str]],
 
 def set_direction(paragraph: Paragraph) -> None:
     """Mark a paragraph that starts in Arabic or Hebrew as right-to-left."""
-    if first_strong_is_rtl(paragraph.text):
+    if first_strong_is_rtl("".join(t.text or "" for t in paragraph._p.iter(qn("w:t")))):
         put(paragraph._p.get_or_add_pPr(), element("w:bidi"), PPR_ORDER)
 
 
