@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -18,13 +19,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QStackedWidget,
-    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.memo.list_item import MemoItemDelegate, memo_item
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 SECTIONS = ("Countries", "Minerals", "Initiatives", "Timeline", "Blocs", "Memos")
 KIND_OF_SECTION = {"Countries": "country", "Minerals": "mineral", "Initiatives": "initiative"}
@@ -163,13 +164,7 @@ class NavigationPanel(QWidget):
                  templates: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.setAccessibleName("Navigation")
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setUsesScrollButtons(True)  # the panel may be narrower than all six tabs
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Sections")
-        for title in SECTIONS:
-            self.tabs.addTab(title)
+        self.sections = SectionButtons(SECTIONS)
         self.stack = QStackedWidget()
         self.lists: dict[str, EntityList] = {}
         for title, entries in (("Countries", countries), ("Minerals", minerals),
@@ -195,12 +190,12 @@ class NavigationPanel(QWidget):
         self.stack.addWidget(self.memos)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.sections)
         layout.addWidget(self.stack)
-        self.tabs.currentChanged.connect(self.stack.setCurrentIndex)
-        self.tabs.tabBarClicked.connect(self._on_tab_clicked)  # also when already selected
+        self.sections.clicked.connect(self.stack.setCurrentIndex)
+        self.sections.clicked.connect(self._on_section_clicked)  # also when already chosen
 
-    def _on_tab_clicked(self, index: int) -> None:
+    def _on_section_clicked(self, index: int) -> None:
         section = SECTIONS[index] if 0 <= index < len(SECTIONS) else ""
         if section == "Timeline":
             self.timeline_requested.emit()
@@ -208,4 +203,32 @@ class NavigationPanel(QWidget):
             self.blocs_requested.emit()
 
     def show_section(self, title: str) -> None:
-        self.tabs.setCurrentIndex(SECTIONS.index(title))
+        index = SECTIONS.index(title)
+        self.sections.buttons[index].setChecked(True)
+        self.stack.setCurrentIndex(index)
+
+
+class SectionButtons(QWidget):
+    """The panel's sections as a row of buttons that wraps onto a second line in a narrow
+    panel: six tabs did not fit a laptop-width panel, and the last ones hid behind arrows."""
+
+    clicked = Signal(int)
+
+    def __init__(self, titles: tuple[str, ...]) -> None:
+        super().__init__()
+        self.setAccessibleName("Sections")
+        layout = FlowLayout(self, spacing=2)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        self.buttons: list[QToolButton] = []
+        for index, title in enumerate(titles):
+            button = QToolButton(text=title, checkable=True, autoRaise=True)
+            button.setAccessibleName(f"{title} section")
+            button.clicked.connect(lambda _on=False, i=index: self.clicked.emit(i))
+            group.addButton(button)
+            layout.addWidget(button)
+            self.buttons.append(button)
+        self.buttons[0].setChecked(True)
+
+    def current_index(self) -> int:
+        return next((i for i, b in enumerate(self.buttons) if b.isChecked()), 0)

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.analysis.stages import STAGES
@@ -255,7 +256,7 @@ def test_dashboard_is_not_blank(dashboard):
 def test_window_opens_the_dashboard_from_navigation_and_menu(qtbot, window):
     from desktop.ui.navigation import SECTIONS
 
-    window.navigation.tabs.tabBarClicked.emit(SECTIONS.index("Blocs"))
+    window.navigation.sections.buttons[SECTIONS.index("Blocs")].click()
     panel = window.card_area.currentWidget()
     assert isinstance(panel, BlocDashboard)
     assert window.history.current == ("blocs", "")
@@ -290,3 +291,26 @@ def test_members_exposure_to_china(qtbot, dashboard):
     with qtbot.waitSignal(dashboard.memo_block) as blocker:
         grid.add_button.click()
     assert "kind: dependence" in blocker.args[0] and "importer: JPN" in blocker.args[0]
+
+
+def test_cells_are_coloured_by_exposure_to_china_or_by_concentration(dashboard):
+    """Niobium mining is concentrated (Brazil) but not in China: red for the market's HHI, pale
+    for China's share; the legend says which colouring is shown, in plain words."""
+    from desktop.ui.widgets.bloc_matrix import share_colours
+
+    row, column = _row(dashboard, "niobium"), STAGES.index("mining")
+    assert "CN <1 %" in _text(dashboard, "niobium", "mining") or \
+        "CN 0 %" in _text(dashboard, "niobium", "mining")
+    background = Qt.ItemDataRole.BackgroundRole
+    index = dashboard.model.index(row, column)
+    assert dashboard.colouring.currentData() == "china"  # the dashboard's question first
+    by_china = dashboard.model.data(index, background).name()
+    assert by_china == share_colours(0, False)[0]
+    assert "China's share" in dashboard.legend.text()
+    dashboard.colouring.setCurrentIndex(dashboard.colouring.findData("hhi"))
+    by_market = dashboard.model.data(index, background).name()
+    assert by_market != by_china and QColor(by_market).lightness() < 160  # deep: one supplier
+    assert "concentrated" in dashboard.legend.text() and "1,800" in dashboard.legend.toolTip()
+    rare_earths = dashboard.model.index(_row(dashboard, "rare-earths"), STAGES.index("refining"))
+    dashboard.colouring.setCurrentIndex(dashboard.colouring.findData("china"))
+    assert QColor(dashboard.model.data(rare_earths, background).name()).lightness() < 160

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from desktop.services.register import Register
 from desktop.ui.cards.base import actor_link
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.widgets.data_table import Column, DataTable
+from desktop.ui.widgets.flow_layout import flow_row
 from desktop.ui.widgets.kind_filter import KindFilter
 
 COLUMNS = [
@@ -60,15 +60,12 @@ class TimelinePanel(QWidget):
         self.date_to = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_from.setAccessibleName("From date")
         self.date_to.setAccessibleName("To date")
-        bar = QHBoxLayout()
-        for widget in (self.country, self.mineral, self.event_kind, self.use_dates, self.date_from,
-                       QLabel("to"), self.date_to, QLabel("Status on"), self.as_of):
-            bar.addWidget(widget)
-        bar.addStretch(1)
         self.count = QLabel()
-        bar.addWidget(self.count)
+        bar = flow_row(self.country, self.mineral, self.event_kind,
+                       (self.use_dates, self.date_from, QLabel("to"), self.date_to),
+                       (QLabel("Status on"), self.as_of), self.count)
         self._layout = QVBoxLayout(self)
-        self._layout.addLayout(bar)
+        self._layout.addWidget(bar)
         self.table: DataTable | None = None
         self._filter_bar = [self, self.country, self.mineral, self.event_kind, self.use_dates,
                             self.date_from, self.date_to, self.as_of, self.count]

@@ -41,6 +41,8 @@ from desktop.ui.memo.highlight import MarkdownHighlighter
 from desktop.ui.memo.mentions import MentionActions
 from desktop.ui.memo.pdf_preview_action import PdfPreviewer
 from desktop.ui.memo.split import SplitMemory
+from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.wrapping_field import WrappingField
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 5000  # after a failed autosave (disk full, library locked)
@@ -71,10 +73,10 @@ class MemoEditor(MentionActions, QWidget):
         self.memo_id: int | None = None
         self.save_failed = ""  # the last autosave error, until a save succeeds again
         self.setAccessibleName("Memo editor")
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, QLineEdit | WrappingField] = {}
         form = QFormLayout()
         for key, label in FORM_FIELDS:
-            field = QLineEdit()
+            field = WrappingField() if key == "summary" else QLineEdit()
             field.setAccessibleName(label)
             field.textEdited.connect(self._changed)
             self.fields[key] = field
@@ -101,12 +103,8 @@ class MemoEditor(MentionActions, QWidget):
         self.pdf_preview.status.connect(self.status)
         preview = QPushButton("Preview PDF")
         preview.clicked.connect(lambda: self.pdf_preview.preview(self.current_memo()))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.words, 1)
-        buttons.addWidget(save)
-        buttons.addWidget(versions)
-        buttons.addWidget(preview)
-        buttons.addWidget(export)
+        buttons = FlowLayout()  # wraps onto a second line beside a card, never clips a label
+        buttons.addWidget(self.words)
         self.stale_box = QWidget()
         self.stale_box.setObjectName("stale-box")
         self.stale_box.setStyleSheet("#stale-box { background: #fff4ce; } "
@@ -141,7 +139,7 @@ class MemoEditor(MentionActions, QWidget):
         self.stale: list = []
         self.recognised = QListWidget()
         self.recognised.setAccessibleName("Recognised in this memo")
-        self.recognised.setMaximumHeight(110)
+        self.recognised.setMaximumHeight(80)
         self.recognised.setToolTip("Countries, minerals, initiatives and groups named in the "
                                    "memo; click one to open its card")
         self.recognised.itemClicked.connect(
@@ -161,7 +159,6 @@ class MemoEditor(MentionActions, QWidget):
         self.preview_toggle = QPushButton("Preview", checkable=True, checked=True)
         self.preview_toggle.setToolTip("Show or hide the formatted memo beside the text")
         self.preview_toggle.toggled.connect(self.show_preview)
-        buttons.insertWidget(1, self.preview_toggle)
         self.split_memory = SplitMemory(self.split, self.preview_toggle)
         self.preview.setVisible(self.preview_toggle.isChecked())
         layout.addWidget(self.split, 1)
@@ -183,7 +180,8 @@ class MemoEditor(MentionActions, QWidget):
         block_button = QPushButton("Insert data block…")
         block_button.setToolTip("Ctrl+Shift+B")
         block_button.clicked.connect(self.picker_requested.emit)
-        buttons.insertWidget(1, block_button)
+        for button in (block_button, self.preview_toggle, save, versions, preview, export):
+            buttons.addWidget(button)
         self._loading = False
 
     # -- memo in and out ---------------------------------------------------------------------
