@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -33,12 +32,14 @@ from desktop.analysis.concentration import Concentration
 from desktop.analysis.stages import STAGE_LABELS, STAGES
 from desktop.analysis.workbench import AnalysisError, AnalysisWorkbench, MatrixCell, MatrixRow
 from desktop.blocks.syntax import Block
+from desktop.domain.text import file_stem
 from desktop.export.files import write_atomically
 from desktop.export.tables import to_csv
 from desktop.ui.bloc_builder import BlocBuilderDialog
 from desktop.ui.widgets.bloc_detail import CellDetail, label
-from desktop.ui.widgets.bloc_matrix import BlocMatrixModel, legend_html
+from desktop.ui.widgets.bloc_matrix import COLOURINGS, BlocMatrixModel, legend_html, legend_notes
 from desktop.ui.widgets.exposure_grid import ExposureGrid
+from desktop.ui.widgets.flow_layout import flow_row
 
 # USGS MCS 2026 gives 2024-2025; processing shares and the rare-earth series reach further back.
 # A cell shows the latest data at or before the chosen year and names its own year when older.
@@ -67,6 +68,7 @@ class BlocDashboard(QWidget):
         self.selected: tuple[str, str] | None = None  # (mineral, stage)
         self.bloc = None
         self.rows: list[MatrixRow] = []
+        self._widest = 0  # the widest cell text of the matrix shown, in pixels
 
         self.bloc_combo = QComboBox()
         self.bloc_combo.setAccessibleName("Bloc")
@@ -87,15 +89,17 @@ class BlocDashboard(QWidget):
                                calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.as_of.setAccessibleName("Membership as of")
         self.as_of.setToolTip("Countries count as members on this date")
+        self.colouring = QComboBox()
+        self.colouring.setAccessibleName("Colour cells by")
+        for key, title in COLOURINGS.items():
+            self.colouring.addItem(title, key)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setAccessibleName("Export the matrix as CSV")
-        bar = QHBoxLayout()
         self.bloc_combo.setMaximumWidth(440)
-        for widget in (QLabel("Bloc"), self.bloc_combo, self.build_button, QLabel("Year"),
-                       self.year_combo, QLabel("Members as of"), self.as_of):
-            bar.addWidget(widget, 1 if widget is self.bloc_combo else 0)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
+        # a wrapping row: beside a memo it takes two lines instead of widening the window
+        bar = flow_row((QLabel("Bloc"), self.bloc_combo), self.build_button,
+                       (QLabel("Year"), self.year_combo), (QLabel("Members as of"), self.as_of),
+                       (QLabel("Colour by"), self.colouring), self.export_button)
         self.summary = label(name="Bloc members")
         self.notes = label(name="Bloc notes")
         self.notes.setStyleSheet("color: palette(placeholder-text);")
@@ -107,13 +111,16 @@ class BlocDashboard(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # "Bloc 6 % · CN 35 %" takes two lines in a narrow column
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setMinimumSectionSize(120)
+        self.view.horizontalHeader().setMinimumSectionSize(90)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.horizontalHeader().sectionResized.connect(self._fit_rows)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.legend = label(legend_html(), "Legend", rich=True)
         self.legend.setStyleSheet("font-size: small;")
+        self.legend.setToolTip(legend_notes())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +136,7 @@ class BlocDashboard(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 360])
+        self.splitter.setSizes([600, 220])  # the matrix first; the detail fills on a click
         self.splitter.setChildrenCollapsible(False)
 
         self.exposure = ExposureGrid(workbench.markets, workbench.ref.name_of,
@@ -143,7 +150,7 @@ class BlocDashboard(QWidget):
         self.tabs.currentChanged.connect(self._refresh_exposure)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.notes)
         layout.addWidget(self.tabs, 1)
@@ -153,6 +160,7 @@ class BlocDashboard(QWidget):
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.as_of.dateChanged.connect(self.refresh)
         self.export_button.clicked.connect(self.export_dialog)
+        self.colouring.currentIndexChanged.connect(self._colour_by)
         self.refresh()
 
     # -- state --------------------------------------------------------------------------------
@@ -179,8 +187,21 @@ class BlocDashboard(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: colours follow
-            self.legend.setText(legend_html())
+            self.legend.setText(legend_html(self.model.colouring))
             self.view.viewport().update()
+
+    def _fit_rows(self, *_args) -> None:
+        """One line per row while every cell's text fits its column, two lines once not."""
+        header = self.view.horizontalHeader()
+        narrowest = min((header.sectionSize(c) for c in range(header.count())), default=0)
+        lines = 1 if self._widest + 12 <= narrowest else 2
+        height = self.fontMetrics().height() * lines + 8
+        if self.view.verticalHeader().defaultSectionSize() != height:
+            self.view.verticalHeader().setDefaultSectionSize(height)
+
+    def _colour_by(self, _index: int) -> None:
+        self.model.set_colouring(self.colouring.currentData())
+        self.legend.setText(legend_html(self.model.colouring))
 
     # -- bloc choice --------------------------------------------------------------------------
     def _bloc_chosen(self, index: int) -> None:
@@ -248,8 +269,12 @@ class BlocDashboard(QWidget):
         self.notes.setText(" · ".join(bloc.notes))
         self.notes.setVisible(bool(bloc.notes))
         self.model.set_rows(self.rows, self.year())
+        metrics = self.view.fontMetrics()
+        self._widest = max((metrics.horizontalAdvance(self.model.text(r, c))
+                            for r in range(len(self.rows)) for c in range(len(STAGES))), default=0)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._fit_rows()
         self._reselect()
         self._exposure_stale = True
         self._refresh_exposure()
@@ -347,8 +372,7 @@ class BlocDashboard(QWidget):
         write_atomically(Path(path), self.csv_text().encode("utf-8"))
 
     def export_dialog(self) -> None:
-        slug = "".join(ch if ch.isalnum() else "-" for ch in self.bloc_label().lower())
-        slug = "-".join(part for part in slug.split("-") if part)[:40] or "bloc"
+        slug = file_stem(self.bloc_label(), limit=40, fallback="bloc")
         path, _ = QFileDialog.getSaveFileName(
             self, "Export the bloc matrix", f"{slug}-{self.year() or 'latest'}.csv",
             "CSV files (*.csv)")

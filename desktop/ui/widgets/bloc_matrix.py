@@ -1,8 +1,10 @@
 """The bloc matrix: minerals × supply-chain stages, each cell the bloc's share against China's.
 
-Cells are coloured by the stage's concentration (Herfindahl–Hirschman index). The only band the
-2023 US Merger Guidelines draw is 1,800 ("highly concentrated" above it), so below it every cell
-has one pale shade; above it the shade deepens from orange to red as the HHI rises to 10,000.
+Cells are coloured by China's share of the stage (the dashboard's question: how exposed is the
+bloc to China), from a pale shade at 0 % through orange at 50 % to red at 100 %, grey where the
+series does not list China; or, on request, by the stage's concentration (Herfindahl–Hirschman
+index): the only band the 2023 US Merger Guidelines draw is 1,800 ("highly concentrated" above
+it), so below it every cell has one pale shade, above it the shade deepens to red at 10,000.
 Text colour is chosen for contrast against each background, so both light and dark themes read.
 Texts, tooltips and colours are computed once per matrix, not on every paint.
 """
@@ -37,6 +39,12 @@ def cell_text(cell: MatrixCell, year: int | None) -> str:
     if year is not None and cell.series.year != year:
         text += f" · {cell.series.year}"
     return text
+
+
+def _china_percent(cell: MatrixCell) -> int | None:
+    """China's share of the stage in whole percent, None where the series does not list it."""
+    coverage = cell.coverage
+    return round(100 * coverage.rival_share) if coverage.rival_listed else None
 
 
 def cell_tooltip(name: str, cell: MatrixCell) -> str:
@@ -92,21 +100,56 @@ def dark_palette() -> bool:
     return QGuiApplication.palette().base().color().lightness() < 128
 
 
-def legend_html() -> str:
+#: the two ways of colouring the matrix, as the dashboard offers them
+COLOURINGS = {"china": "Exposure to China (China's share)",
+              "hhi": "Market concentration (HHI)"}
+UNKNOWN_SHADE = {False: "#dcdcdc", True: "#4a4a4a"}  # China not listed: unknown, not zero
+
+
+@lru_cache(maxsize=512)
+def share_colours(percent: int | None, dark: bool) -> tuple[str, str]:
+    """(background, text) for a cell where China holds ``percent`` % of the stage (None: China
+    not listed): from the pale shade at 0 % through orange to red at 100 %."""
+    low, start, end = SHADES[dark]
+    if percent is None:
+        background = UNKNOWN_SHADE[dark]
+    elif percent < 50:
+        background = _mix(low, start, percent / 50)
+    else:
+        background = _mix(start, end, (percent - 50) / 50)
+    text = max(("#1b1b1b", "#ffffff"), key=lambda fg: contrast(fg, background))
+    return background, text
+
+
+def legend_html(colouring: str = "china") -> str:
+    """One line in plain words: what the colours mean, with swatches."""
     dark = dark_palette()
 
-    def swatch(hhi: int, label: str) -> str:
-        bg, fg = hhi_colours(hhi, dark)
+    def swatch(colours: tuple[str, str], label: str) -> str:
+        bg, fg = colours
         return (f'<span style="background-color:{bg}; color:{fg};">&nbsp;{label}&nbsp;'
                 "</span>")
 
-    return (f"Colour = the stage's concentration (HHI): {swatch(1000, '≤ 1,800')} "
-            f"{swatch(1900, 'just above 1,800')} {swatch(6000, '6,000')} "
-            f"{swatch(10_000, '10,000 = one supplier')}; above 1,800 a market is highly "
-            f"concentrated ({HHI_BAND_CITATION}). Bloc = sum of the shares of members with a "
-            "named figure; “Other countries” is never credited to a bloc, so a bloc share is a "
-            "lower bound. CN = China; n/l = not listed in that series (unknown, not zero); "
-            "a year after the shares marks an older series; — = no series with country shares.")
+    if colouring == "hhi":
+        return ("Colour: how concentrated the stage's world market is (HHI) — "
+                f"{swatch(hhi_colours(1000, dark), 'not highly concentrated')} "
+                f"{swatch(hhi_colours(1900, dark), 'highly concentrated')} "
+                f"{swatch(hhi_colours(6000, dark), 'a few suppliers')} "
+                f"{swatch(hhi_colours(10_000, dark), 'one supplier')}. "
+                "Cell: the bloc's share · China's (CN).")
+    return ("Colour: China's share of the stage's world figure — "
+            + " ".join(swatch(share_colours(p, dark), f"{p} %") for p in (0, 25, 50, 75, 100))
+            + f" {swatch(share_colours(None, dark), 'China not listed')}. "
+            "Cell: the bloc's share · China's (CN).")
+
+
+def legend_notes() -> str:
+    """The longer reading notes, for the legend's tooltip."""
+    return ("HHI above 1,800 = highly concentrated market "
+            f"({HHI_BAND_CITATION}).\nBloc = the sum of the shares of members with a named "
+            "figure; “Other countries” is never credited to a bloc, so a bloc share is a lower "
+            "bound.\nn/l = not listed in that series (unknown, not zero); a year after the "
+            "shares marks an older series; — = no series with country shares.")
 
 
 class BlocMatrixModel(QAbstractTableModel):
@@ -118,6 +161,8 @@ class BlocMatrixModel(QAbstractTableModel):
         self._texts: list[list[str]] = []
         self._tips: list[list[str]] = []
         self._hhi: list[list[int | None]] = []
+        self._china: list[list[int | None]] = []  # China's share in whole percent; None: n/l
+        self.colouring = "china"
 
     def set_rows(self, rows: list[MatrixRow], year: int | None) -> None:
         """``year``: the year asked for; None (latest) marks cells older than the newest."""
@@ -132,7 +177,28 @@ class BlocMatrixModel(QAbstractTableModel):
                        for s in STAGES] for r in self.rows]
         self._hhi = [[None if r.cells.get(s) is None else round(r.cells[s].hhi) for s in STAGES]
                      for r in self.rows]
+        self._china = [[None if r.cells.get(s) is None else _china_percent(r.cells[s])
+                        for s in STAGES] for r in self.rows]
         self.endResetModel()
+
+    def set_colouring(self, colouring: str) -> None:
+        """"china" (China's share) or "hhi" (the market's concentration)."""
+        self.colouring = colouring if colouring in COLOURINGS else "china"
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(STAGES) - 1),
+                                  [Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole])
+
+    def colours(self, row: int, column: int) -> tuple[str, str] | None:
+        """(background, text) of a cell under the current colouring; None: no series."""
+        hhi = self._hhi[row][column]
+        if hhi is None:
+            return None
+        if self.colouring == "hhi":
+            return hhi_colours(hhi, dark_palette())
+        china = self._china[row][column]
+        return share_colours(None if china is None else china, dark_palette())
 
     def cell(self, row: int, column: int) -> MatrixCell | None:
         if 0 <= row < len(self.rows) and 0 <= column < len(STAGES):
@@ -152,17 +218,18 @@ class BlocMatrixModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][column]
+        if role == Qt.ItemDataRole.DisplayRole:  # a narrow column wraps only at " · "
+            return self._texts[row][column].replace(" %", "\u00a0%").replace(
+                "Bloc ", "Bloc\u00a0").replace("CN ", "CN\u00a0")
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._tips[row][column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        hhi = self._hhi[row][column]
-        if hhi is not None and role in (Qt.ItemDataRole.BackgroundRole,
-                                        Qt.ItemDataRole.ForegroundRole):
-            background, text = hhi_colours(hhi, dark_palette())
-            return QColor(background if role == Qt.ItemDataRole.BackgroundRole else text)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colours = self.colours(row, column)
+            if colours is not None:
+                return QColor(colours[0] if role == Qt.ItemDataRole.BackgroundRole
+                              else colours[1])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
