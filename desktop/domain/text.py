@@ -46,3 +46,17 @@ def is_partial_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def file_stem(title: str, limit: int = 60, fallback: str = "memo") -> str:
+    """A file name from a title: lower-case words joined by "-", cut after the last whole word
+    that fits ``limit`` characters (a single longer word is cut), never ending in "-"."""
+    words = "".join(ch if ch.isalnum() else " " for ch in title.lower()).split()
+    stem = ""
+    for word in words:
+        trial = f"{stem}-{word}" if stem else word
+        if len(trial) > limit:
+            stem = stem or word[:limit]
+            break
+        stem = trial
+    return stem or fallback

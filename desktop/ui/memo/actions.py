@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.errors import UserError
+from desktop.domain.text import file_stem
 from desktop.library.store import LibraryError, MemoLibrary
 from desktop.services.exporting import MARKDOWN, export_memo
 from desktop.services.memo_files import import_memo_files
@@ -87,7 +88,7 @@ class MemoActions(QObject):
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
                 self.window, "Export memo as Markdown",
-                str(Path.home() / f"{_file_stem(stored.title)}.md"), "Markdown (*.md)")
+                str(Path.home() / f"{file_stem(stored.title)}.md"), "Markdown (*.md)")
             if not name:
                 return False
             path = Path(name)
@@ -112,8 +113,3 @@ class MemoActions(QObject):
         if not rows:
             menu.addAction("(no memos yet)").setEnabled(False)
 
-
-def _file_stem(title: str) -> str:
-    """A file name from a title: no path separators or characters file systems refuse."""
-    stem = "".join("-" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")
-    return stem[:80] or "memo"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
 from desktop.domain.errors import UserError
 from desktop.domain.memo import Memo
+from desktop.domain.text import file_stem
 
 
 class _Signals(QObject):
@@ -133,12 +134,11 @@ class MemoExport(QObject):
 
     def ask_and_export_memo(self, memo: Memo, word: bool = False) -> None:
         """The editor's memo, as it is on screen, as a PDF or (``word``) a Word document."""
-        safe = "".join(ch if ch.isalnum() else "-" for ch in memo.title.lower()).strip("-")
         suffix, kind = (".docx", "Word documents (*.docx)") if word else (".pdf",
                                                                           "PDF files (*.pdf)")
         output, _ = QFileDialog.getSaveFileName(
             self._parent, "Export memo as Word" if word else "Export memo as PDF",
-            str(Path.home() / f"{safe[:60] or 'memo'}{suffix}"), kind)
+            str(Path.home() / f"{file_stem(memo.title)}{suffix}"), kind)
         if output:
             self.export(memo, named(output, suffix))
 

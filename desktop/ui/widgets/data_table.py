@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.blocks.syntax import Block
+from desktop.domain.text import file_stem
 from desktop.export.tables import to_csv, to_markdown
 
 Index = QModelIndex | QPersistentModelIndex
@@ -333,9 +334,8 @@ class DataTable(QWidget):
 
     def export_dialog(self, fmt: str) -> None:
         suffix = "csv" if fmt == "csv" else "md"
-        name = "".join(ch if ch.isalnum() else "-" for ch in self.title.lower()).strip("-")
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Export {self.title}", f"{name[:60] or 'table'}.{suffix}",
+            self, f"Export {self.title}", f"{file_stem(self.title, fallback='table')}.{suffix}",
             "CSV files (*.csv)" if fmt == "csv" else "Markdown files (*.md)")
         if not path:
             return
