@@ -7,7 +7,7 @@ queries and no card layout.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -33,6 +33,7 @@ from desktop.ui.memo.session import MemoSession
 from desktop.ui.mouse_buttons import MouseHistoryButtons
 from desktop.ui.navigation import NavigationPanel
 from desktop.ui.settings import UiSettings
+from desktop.ui.view_menu import ViewSwitches
 from desktop.ui.window_setup import BACKUP_DELAY_MS, back_up, build_toolbar_and_menus, templates
 
 DEFAULT_CARD = ("mineral", "rare-earths")
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.warmed_up = False
         self.setWindowTitle("Minerals Briefing Desk")
         self.resize(1280, 820)
+        self._fit_screen()
 
         self.lookup_field = QLineEdit(placeholderText="Look up a country, mineral, initiative… "
                                                       "(Ctrl+K)")
@@ -132,7 +134,6 @@ class MainWindow(QMainWindow):
         self.memo_export.progress.connect(self.statusBar().showMessage)
         self.memo_export.cancelled.connect(self._idle_message)
         self.statusBar().addPermanentWidget(cancel_button(self.memo_export, self))
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_lookup)
         QApplication.instance().styleHints().colorSchemeChanged.connect(self._redraw_card)
         self.mouse_buttons.back.connect(self.go_back)
         self.mouse_buttons.forward.connect(self.go_forward)
@@ -141,13 +142,18 @@ class MainWindow(QMainWindow):
         for toolbar in self.findChildren(QToolBar):  # back/forward over the toolbar too
             for widget in (toolbar, *toolbar.findChildren(QWidget)):
                 self.mouse_buttons.watch(widget)
+        self.view_switches = ViewSwitches(self.view_menu, self.navigation, self.card_area,
+                                          self.editor)
+        self._restoring = True  # the last card reopening is no request to leave the memo focus
         self._restore()
+        self._restoring = False
 
     # -- state --------------------------------------------------------------------------------
     def _restore(self) -> None:
         geometry = self.settings.geometry("main")
         if geometry:
             self.restoreGeometry(geometry)
+            self._fit_screen()  # the last run may have been on a larger screen
         splitter = self.settings.geometry("splitter")
         if splitter:
             self.splitter.restoreState(splitter)
@@ -155,6 +161,15 @@ class MainWindow(QMainWindow):
         if not self.open_card(*last):
             self.open_card(*DEFAULT_CARD)
         self._reopen_memo()
+
+    def _fit_screen(self) -> None:
+        """No larger than the screen's free area: a window wider than a laptop screen hides
+        its own buttons off the edge."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            if self.width() > free.width() or self.height() > free.height():
+                self.resize(min(self.width(), free.width()), min(self.height(), free.height()))
 
     def save_state(self) -> None:
         self.settings.set_geometry("main", self.saveGeometry())
@@ -210,6 +225,8 @@ class MainWindow(QMainWindow):
             self.palette_popup.update_results(self.lookup_field.text())
 
     def open_card(self, kind: str, ident: str, record: bool = True) -> bool:
+        if not self._restoring:
+            self.view_switches.show_card()
         if kind == "timeline":
             self.card_area.show_timeline()
         elif kind == "blocs":
@@ -316,6 +333,7 @@ class MainWindow(QMainWindow):
             self.editor.close_memo()
             self.editor.hide()
             self.settings.set_open_memo(None)
+            self.view_switches.apply()  # a memo no longer open cannot keep the focus
         self.memo_actions.move_to_trash(memo_id)
 
     def _export_open_memo_markdown(self) -> None:
@@ -353,12 +371,25 @@ class MainWindow(QMainWindow):
         self.open_memo(memo_id)
         return memo_id
 
-    def open_memo(self, memo_id: int) -> None:
+    def open_memo(self, memo_id: int, share_width: bool = True) -> None:
         if self.editor is None:
             return
         self.editor.open_memo(memo_id)
+        appears = self.editor.isHidden()
         self.editor.show()
+        self.view_switches.apply()  # before sharing: a hidden navigation panel takes no share
+        if appears and share_width:
+            self._share_width()
         self.settings.set_open_memo(memo_id)
+
+    def _share_width(self) -> None:
+        """The memo has just appeared: the card and the memo get equal shares of what the
+        navigation panel leaves (Qt would give the memo its preferred width and leave the card
+        a sliver on a laptop screen). The user's own splits are restored at start instead."""
+        total = max(sum(self.splitter.sizes()), self.width())
+        navigation = min(260, total // 5) if self.navigation.isVisibleTo(self) else 0
+        half = (total - navigation) // 2
+        self.splitter.setSizes([navigation, half, total - navigation - half])
 
     def pick_block(self) -> None:
         """Ctrl+Shift+B: choose a data block with a live preview, insert it at the cursor."""
@@ -381,7 +412,12 @@ class MainWindow(QMainWindow):
             self.library.get(memo_id)
         except Exception:
             return
-        self.open_memo(memo_id)
+        self.open_memo(memo_id, share_width=False)
+        splits = self.settings.geometry("splitter")  # the splits the user left, memo shown
+        if splits:
+            self.splitter.restoreState(splits)
+        else:
+            self._share_width()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

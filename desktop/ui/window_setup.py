@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop.library.store import LibraryDamaged, LibraryError, MemoLibrary
 
@@ -114,6 +114,7 @@ def build_toolbar_and_menus(window) -> None:
     window.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
     window.forward_action.triggered.connect(window.go_forward)
     timeline = QAction("Timeline", window)
+    timeline.setShortcut(QKeySequence("Ctrl+T"))
     timeline.triggered.connect(lambda: window.open_card("timeline", ""))
     for action in (window.back_action, window.forward_action):
         action.setEnabled(False)
@@ -126,15 +127,19 @@ def build_toolbar_and_menus(window) -> None:
     go = window.menuBar().addMenu("&Go")
     go.addActions([window.back_action, window.forward_action, timeline])
     lookup = QAction("Look up…", window)
+    lookup.setShortcut(QKeySequence("Ctrl+K"))  # shown in the menu; the field's hint says it too
     lookup.triggered.connect(window.focus_lookup)
     go.addAction(lookup)
     lists = window.lists_action = QAction("Lists of critical minerals", window)
+    lists.setShortcut(QKeySequence("Ctrl+Shift+L"))
     lists.triggered.connect(lambda: window.open_card("lists", ""))
     go.addAction(lists)
     blocs = window.blocs_action = QAction("Bloc dashboard", window)
     blocs.setShortcut(QKeySequence("Ctrl+Shift+D"))
     blocs.triggered.connect(lambda: window.open_card("blocs", ""))
-    window.menuBar().addMenu("&View").addAction(blocs)
+    window.view_menu = window.menuBar().addMenu("&View")
+    window.view_menu.addAction(blocs)
+    window.view_menu.addSeparator()
     file_menu = window.file_menu = window.menuBar().addMenu("&File")
     _memo_file_actions(window, file_menu)
     quit_action = window.quit_action = QAction("Quit", window)
@@ -181,7 +186,12 @@ def _memo_file_actions(window, file_menu) -> None:
     word.triggered.connect(lambda: export_open_memo(window, word=True))
     export_file = window.export_file_action = QAction("Export a Markdown file to PDF…", window)
     export_file.triggered.connect(lambda: window.memo_export.ask_and_export())
-    file_menu.addActions([new, save, versions])
+    from_template = window.template_menu = QMenu("New from template", file_menu)
+    for label, path in templates():
+        from_template.addAction(label, lambda p=path: window.new_memo(p))
+    file_menu.addAction(new)
+    file_menu.addMenu(from_template)
+    file_menu.addActions([save, versions])
     file_menu.addSeparator()
     file_menu.addActions([export, word, export_file])
     file_menu.addSeparator()
