@@ -58,7 +58,7 @@ clean:
 	rm -rf $(VENV) $(REFDB) .pytest_cache .ruff_cache
 
 screenshots: $(STAMP) $(REFDB)  ## the README's screenshots and sample-memo pages, into docs/
-	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb $(BIN)/python docs/make_screenshots.py
 	$(BIN)/briefdesk export resources/samples/rare-earths-after-g7-washington.md -o docs/sample-memo.pdf
 	for p in 1 2 3; do pdftoppm -r 60 -png -f $$p -l $$p -singlefile docs/sample-memo.pdf \
 	    docs/sample-memo-$$p; done  # one page per call: no zero-padding once the PDF has 10+ pages

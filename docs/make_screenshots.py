@@ -1,4 +1,10 @@
-"""Render the README's screenshots offscreen: ``.venv/bin/python docs/make_screenshots.py``."""
+"""The README's screenshots, taken by a scripted tour of the app: ``make screenshots``.
+
+Under ``make screenshots`` the app runs in a real X window on a virtual screen (Xvfb, 1440×900),
+so what is captured is what a user sees — popups, the window frame's limits and all — and one
+picture shows the window at a 1024×700 laptop size with a memo open. Run directly without a
+display, it falls back to Qt's offscreen platform (``window.grab``).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BRIEFDESK_HOME", tempfile.mkdtemp())
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.reference.connection import open_reference  # noqa: E402
@@ -27,6 +34,19 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def capture(window: MainWindow, name: str) -> None:
+    """The window as it is on the screen (a real X window), else as Qt draws it offscreen."""
+    settle()
+    if QGuiApplication.platformName() == "xcb":
+        frame = window.frameGeometry()
+        picture = window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(),
+                                             frame.height())
+    else:
+        picture = window.grab()
+    picture.save(str(DOCS / name))
+    print("wrote", DOCS / name)
+
+
 def shoot(window: MainWindow, name: str, scroll_to: float = 0.0) -> None:
     panel = window.card_area.currentWidget()
     if hasattr(panel, "finish"):
@@ -36,8 +56,7 @@ def shoot(window: MainWindow, name: str, scroll_to: float = 0.0) -> None:
         bar = panel.verticalScrollBar()
         bar.setValue(int(bar.maximum() * scroll_to))
         QApplication.processEvents()
-    window.grab().save(str(DOCS / name))
-    print("wrote", DOCS / name)
+    capture(window, name)
 
 
 def main() -> None:
@@ -55,18 +74,15 @@ def main() -> None:
               if getattr(w, "accessibleName", lambda: "")().startswith("Chart: ")]
     if charts:
         panel.ensureWidgetVisible(charts[0], 0, 0)
-        QApplication.processEvents()
-        window.grab().save(str(DOCS / "mineral-charts.png"))
-        print("wrote", DOCS / "mineral-charts.png")
+        capture(window, "mineral-charts.png")
 
     window.open_card("country", "JPN")
     window.card_area.currentWidget().finish()
     settle()
+    window.card_area.currentWidget().verticalScrollBar().setValue(0)  # the card's head
     window.lookup_field.setFocus()
     window.lookup_field.setText("korea")
-    QApplication.processEvents()
-    window.grab().save(str(DOCS / "lookup-country-card.png"))
-    print("wrote", DOCS / "lookup-country-card.png")
+    capture(window, "lookup-country-card.png")
     window.palette_popup.hide()
     window.lookup_field.clear()
 
@@ -107,7 +123,12 @@ def main() -> None:
                                                    minerals.index("rare-earths")))
     shoot(window, "exposure.png")
     dashboard.tabs.setCurrentIndex(0)
-    window.splitter.setSizes(sizes)  # last: it collapses the editor pane
+    window.splitter.setSizes(sizes)
+
+    window.resize(1024, 700)  # a laptop screen: the memo beside the dashboard, nothing cut off
+    window.navigation.show_section("Countries")
+    window._share_width()
+    capture(window, "laptop-1024.png")
     window.close()
 
 
